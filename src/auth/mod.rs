@@ -1,0 +1,130 @@
+//! Sign-in and sign-out, sessions, the current-user extractors, password changes, and the
+//! refusal of cross-site writes.
+
+mod csrf;
+pub mod password;
+mod routes;
+pub mod session;
+pub mod throttle;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+pub use csrf::refuse_cross_site_writes;
+pub use routes::routes;
+pub use session::SessionUser;
+
+use crate::error::AppError;
+use crate::web::{AppState, REQUEST_ID};
+
+/// Paths a user who must change their password may still reach.
+const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/konto/passwort", "/abmelden"];
+
+/// Resolves the session cookie (one query) and puts the [`SessionUser`] into the request's
+/// extensions. Pages for signed-in users are marked `no-store`; a dead cookie is cleared.
+pub async fn load_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, AppError> {
+    let token = cookie_value(&request, session::cookie_name(&state.config));
+    let user = match &token {
+        Some(token) => session::touch(&state.pool, &state.config, token).await?,
+        None => None,
+    };
+    let signed_in = user.is_some();
+    if let Some(user) = user {
+        request.extensions_mut().insert(user);
+    }
+    let mut response = next.run(request).await;
+    if signed_in {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if token.is_some() && !response.headers().contains_key(header::SET_COOKIE) {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, session::clear_cookie(&state.config));
+    }
+    Ok(response)
+}
+
+fn cookie_value(request: &Request, name: &str) -> Option<String> {
+    request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// A signed-in user, required: anonymous requests are sent to the login page, and a user who
+/// must change their password is sent to do so first.
+pub struct CurrentUser(pub SessionUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let path = parts.uri.path();
+        let Some(user) = parts.extensions.get::<SessionUser>().cloned() else {
+            let return_to = parts
+                .uri
+                .path_and_query()
+                .map_or("/", |p| p.as_str())
+                .to_owned();
+            return Err(AppError::Unauthenticated { return_to }.into_response());
+        };
+        if user.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&path) {
+            return Err(crate::web::see_other("/konto/passwort"));
+        }
+        Ok(Self(user))
+    }
+}
+
+/// The signed-in user if there is one (public pages).
+pub struct MaybeUser(pub Option<SessionUser>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(parts.extensions.get::<SessionUser>().cloned()))
+    }
+}
+
+/// Where a request came from, for the audit log and login throttling.
+pub struct RequestMeta {
+    pub client_addr: String,
+    pub request_id: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let client_addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unbekannt".to_owned(), |c| c.0.ip().to_string());
+        let request_id = parts
+            .headers
+            .get(REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("-")
+            .to_owned();
+        Ok(Self {
+            client_addr,
+            request_id,
+        })
+    }
+}

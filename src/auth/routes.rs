@@ -1,0 +1,326 @@
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{CurrentUser, MaybeUser, RequestMeta, password, session, throttle};
+use crate::audit::{self, By, Event};
+use crate::config::Mode;
+use crate::error::AppResult;
+use crate::web::form::FieldErrors;
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/anmelden", get(login_form).post(login))
+        .route("/abmelden", post(logout))
+        .route("/konto/passwort", get(password_form).post(change_password))
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    layout: Layout,
+    email: String,
+    return_to: String,
+    errors: FieldErrors,
+    /// Shown above the form (failed login, lockout), not tied to a field.
+    problem: Option<&'static str>,
+    notice: Option<&'static str>,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    #[serde(default)]
+    weiter: String,
+    #[serde(default)]
+    abgemeldet: Option<String>,
+}
+
+async fn login_form(
+    MaybeUser(user): MaybeUser,
+    Query(query): Query<LoginQuery>,
+) -> AppResult<Response> {
+    if user.is_some() {
+        return Ok(see_other(safe_return_path(&query.weiter)));
+    }
+    render(&LoginPage {
+        layout: Layout::new(None),
+        email: String::new(),
+        return_to: query.weiter,
+        errors: FieldErrors::default(),
+        problem: None,
+        notice: query.abgemeldet.map(|_| "Sie haben sich abgemeldet."),
+    })
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    weiter: String,
+}
+
+const LOGIN_FAILED: &str = "E-Mail-Adresse oder Passwort ist falsch.";
+const LOCKED: &str = "Zu viele fehlgeschlagene Anmeldeversuche. Aus Sicherheitsgründen ist die \
+                      Anmeldung für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut.";
+
+async fn login(
+    State(state): State<AppState>,
+    MaybeUser(previous): MaybeUser,
+    meta: RequestMeta,
+    Form(form): Form<LoginForm>,
+) -> AppResult<Response> {
+    let email = form.email.trim().to_lowercase();
+    let mut errors = FieldErrors::default();
+    if email.is_empty() {
+        errors.add("email", "Bitte geben Sie Ihre E-Mail-Adresse ein.");
+    } else if email.chars().count() > 254 {
+        errors.add("email", "Die E-Mail-Adresse ist zu lang.");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "Bitte geben Sie Ihr Passwort ein.");
+    }
+    let rejected = |errors, problem, status| {
+        render_with_status(
+            status,
+            &LoginPage {
+                layout: Layout::new(None),
+                email: form.email.clone(),
+                return_to: form.weiter.clone(),
+                errors,
+                problem,
+                notice: None,
+            },
+        )
+    };
+    if !errors.is_empty() {
+        return rejected(errors, None, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    if throttle::is_locked(&state.pool, &email, &meta.client_addr).await? {
+        audit::record(
+            &state.pool,
+            &meta,
+            By::Unverified { email: &email },
+            Event::new("anmeldung_gesperrt", "login", &email),
+        )
+        .await?;
+        return rejected(
+            FieldErrors::default(),
+            Some(LOCKED),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+
+    let demo_allowed = state.config.mode == Mode::Demo;
+    let account = sqlx::query!(
+        "SELECT id, password_hash FROM users WHERE email = $1 AND active AND (NOT is_demo OR $2)",
+        email,
+        demo_allowed
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    let verified = password::verify(
+        form.password.clone(),
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
+
+    let Some(account) = account.filter(|_| verified) else {
+        let now_locked = throttle::record_failure(&state.pool, &email, &meta.client_addr).await?;
+        audit::record(
+            &state.pool,
+            &meta,
+            By::Unverified { email: &email },
+            Event::new("anmeldung_fehlgeschlagen", "login", &email),
+        )
+        .await?;
+        if now_locked {
+            audit::record(
+                &state.pool,
+                &meta,
+                By::Unverified { email: &email },
+                Event::new("konto_gesperrt", "login", &email),
+            )
+            .await?;
+        }
+        return rejected(
+            FieldErrors::default(),
+            Some(LOGIN_FAILED),
+            StatusCode::UNAUTHORIZED,
+        );
+    };
+
+    throttle::clear(&state.pool, &email).await?;
+    let mut tx = state.pool.begin().await?;
+    // A new id at every login: a session id planted before login is worthless afterwards.
+    if let Some(previous) = &previous {
+        session::delete(&mut *tx, &previous.session_hash).await?;
+    }
+    let token = session::create(&mut *tx, account.id).await?;
+    let by = By::Account {
+        user_id: account.id,
+        email: &email,
+    };
+    audit::record(
+        &mut *tx,
+        &meta,
+        by,
+        Event::new("anmeldung", "user", account.id),
+    )
+    .await?;
+    tx.commit().await?;
+
+    let mut response = see_other(safe_return_path(&form.weiter));
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        session::set_cookie(&state.config, &token),
+    );
+    Ok(response)
+}
+
+/// Only paths on this site: no `//host` or absolute URLs (open redirect).
+fn safe_return_path(path: &str) -> &str {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path
+    } else {
+        "/"
+    }
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    meta: RequestMeta,
+) -> AppResult<Response> {
+    if let Some(user) = &user {
+        let mut tx = state.pool.begin().await?;
+        session::delete(&mut *tx, &user.session_hash).await?;
+        audit::record(
+            &mut *tx,
+            &meta,
+            user.into(),
+            Event::new("abmeldung", "user", user.user_id),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    let mut response = see_other("/anmelden?abgemeldet=1");
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session::clear_cookie(&state.config));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "auth/password.html")]
+struct PasswordPage {
+    layout: Layout,
+    forced: bool,
+    errors: FieldErrors,
+    changed: bool,
+}
+
+#[derive(Deserialize)]
+struct PasswordQuery {
+    geaendert: Option<String>,
+}
+
+async fn password_form(
+    CurrentUser(user): CurrentUser,
+    Query(query): Query<PasswordQuery>,
+) -> AppResult<Response> {
+    render(&PasswordPage {
+        layout: Layout::new(Some(&user)),
+        forced: user.must_change_password,
+        errors: FieldErrors::default(),
+        changed: query.geaendert.is_some(),
+    })
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Form(form): Form<PasswordForm>,
+) -> AppResult<Response> {
+    crate::policy::authorize(&user.actor(), crate::policy::Action::ChangeOwnPassword)?;
+    let mut errors = FieldErrors::default();
+    let stored = sqlx::query_scalar!(
+        "SELECT password_hash FROM users WHERE id = $1",
+        user.user_id
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    if form.current.is_empty() {
+        errors.add("current", "Bitte geben Sie Ihr bisheriges Passwort ein.");
+    } else if !password::verify(form.current.clone(), Some(stored)).await? {
+        errors.add("current", "Das bisherige Passwort ist nicht richtig.");
+    }
+    if let Err(message) = password::check_new(&form.new, &[&user.email, &user.display_name]) {
+        errors.add("new", message);
+    } else if form.new == form.current {
+        errors.add(
+            "new",
+            "Das neue Passwort muss sich vom bisherigen unterscheiden.",
+        );
+    }
+    if form.repeat != form.new {
+        errors.add(
+            "repeat",
+            "Die Wiederholung stimmt nicht mit dem neuen Passwort überein.",
+        );
+    }
+    if !errors.is_empty() {
+        return render_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &PasswordPage {
+                layout: Layout::new(Some(&user)),
+                forced: user.must_change_password,
+                errors,
+                changed: false,
+            },
+        );
+    }
+    let hash = password::hash(form.new).await?;
+    let mut tx = state.pool.begin().await?;
+    sqlx::query!(
+        "UPDATE users SET password_hash = $2, must_change_password = false,
+                          version = version + 1, updated_at = now()
+         WHERE id = $1",
+        user.user_id,
+        hash
+    )
+    .execute(&mut *tx)
+    .await?;
+    // Whoever else held a session with the old password is signed out.
+    session::delete_all_for_user(&mut *tx, user.user_id, Some(&user.session_hash)).await?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("passwort_geaendert", "user", user.user_id)
+            .new_values(json!({ "muss_passwort_aendern": false })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other("/konto/passwort?geaendert=1"))
+}

@@ -1,0 +1,91 @@
+//! Connection pool, migrations, and the embedded PostgreSQL cluster.
+
+pub mod embedded;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::PgPool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+
+use crate::config::Config;
+pub use embedded::EmbeddedPostgres;
+
+pub const DATABASE_NAME: &str = "kinderchancen";
+
+/// The pool and, when no `DATABASE_URL` was given, the cluster behind it; dropping the
+/// `Database` stops that cluster.
+pub struct Database {
+    pub pool: PgPool,
+    embedded: Option<EmbeddedPostgres>,
+}
+
+impl Database {
+    pub async fn open(config: &Config) -> anyhow::Result<Self> {
+        let (options, embedded) = match &config.database_url {
+            Some(url) => (
+                url.parse::<PgConnectOptions>()
+                    .context("DATABASE_URL ist ungültig / DATABASE_URL is invalid")?,
+                None,
+            ),
+            None => {
+                let data_dir = config.data_dir.join("postgres");
+                tracing::info!(dir = %data_dir.display(), "starte eingebettetes PostgreSQL");
+                let cluster = EmbeddedPostgres::start(&data_dir, false)?;
+                create_database_if_missing(&cluster, DATABASE_NAME).await?;
+                (cluster.connect_options(DATABASE_NAME), Some(cluster))
+            }
+        };
+        let pool = pool_options().connect_with(options).await.context(
+            "Verbindung zur Datenbank fehlgeschlagen / could not connect to the database",
+        )?;
+        Ok(Self { pool, embedded })
+    }
+
+    /// Closes the pool, then stops the embedded cluster (if any).
+    pub async fn close(mut self) {
+        self.pool.close().await;
+        if let Some(mut cluster) = self.embedded.take() {
+            tokio::task::spawn_blocking(move || cluster.stop())
+                .await
+                .ok();
+        }
+    }
+}
+
+pub fn pool_options() -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(5))
+}
+
+pub async fn create_database_if_missing(
+    cluster: &EmbeddedPostgres,
+    name: &str,
+) -> anyhow::Result<()> {
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect_with(&cluster.connect_options("postgres")).await?;
+    let exists: bool =
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+            .bind(name)
+            .fetch_one(&mut admin)
+            .await?;
+    if !exists {
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+            .execute(&mut admin)
+            .await?;
+    }
+    admin.close().await?;
+    Ok(())
+}
+
+/// Applies the schema migrations and (re)loads the reference directory and the knowledge
+/// content; safe to run at every start.
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    sqlx::migrate!("./migrations")
+        .run(pool)
+        .await
+        .context("Migration fehlgeschlagen / migration failed")?;
+    crate::directory::seed_reference_data(pool).await?;
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Demo mode: the demo accounts of DESIGN.md. Only `cargo run -- demo` calls this, and only
+//! demo mode lets these accounts log in.
+
+use sqlx::PgPool;
+
+use crate::auth::password;
+use crate::policy::Role;
+use crate::users::db::{self, Assignment, NewUser};
+
+pub const PASSWORD: &str = "kinderchancen-demo";
+
+/// (e-mail, name, role, municipality AGS, Land code)
+const ACCOUNTS: [(&str, &str, Role, Option<&str>, Option<&str>); 7] = [
+    (
+        "admin@demo.invalid",
+        "Demo-Administration",
+        Role::Admin,
+        None,
+        None,
+    ),
+    (
+        "bund@demo.invalid",
+        "Geschäftsstelle Kinderchancen (Demo)",
+        Role::Bund,
+        None,
+        None,
+    ),
+    (
+        "land.nrw@demo.invalid",
+        "Landesprogrammstelle NRW (Demo)",
+        Role::Land,
+        None,
+        Some("05"),
+    ),
+    (
+        "land.bw@demo.invalid",
+        "Landesprogrammstelle Baden-Württemberg (Demo)",
+        Role::Land,
+        None,
+        Some("08"),
+    ),
+    (
+        "kommune.hamm@demo.invalid",
+        "Koordinierungsstelle Hamm (Demo)",
+        Role::Kommune,
+        Some("05915"),
+        None,
+    ),
+    (
+        "kommune.detmold@demo.invalid",
+        "Präventionsmanagement Detmold (Demo)",
+        Role::Kommune,
+        Some("05766020"),
+        None,
+    ),
+    (
+        "kommune.tuebingen@demo.invalid",
+        "Jugendhilfeplanung Tübingen (Demo)",
+        Role::Kommune,
+        Some("08416041"),
+        None,
+    ),
+];
+
+/// Creates the demo accounts that do not exist yet; running it again changes nothing.
+pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
+    let hash = password::hash(PASSWORD.to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut tx = pool.begin().await?;
+    for (email, name, role, ags, land) in ACCOUNTS {
+        let assignment = Assignment {
+            role,
+            kommune_ags: ags.map(str::to_owned),
+            land_code: land.map(str::to_owned),
+        };
+        db::insert(
+            &mut *tx,
+            NewUser {
+                email,
+                display_name: name,
+                assignment: &assignment,
+                password_hash: &hash,
+                must_change_password: false,
+                is_demo: true,
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

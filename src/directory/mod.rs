@@ -1,0 +1,168 @@
+//! The municipality directory: Länder, Kreise and kreisfreie Städte (Destatis), and the
+//! kreisangehörige Gemeinden that admins add.
+
+mod routes;
+
+use anyhow::Context;
+use serde::Deserialize;
+use sqlx::PgPool;
+
+pub use routes::routes;
+
+/// Shown wherever the directory's figures are displayed (licence condition).
+pub const DESTATIS_ATTRIBUTION: &str = "Kreise und kreisfreie Städte mit Fläche und Bevölkerung \
+    (Stand 31.12.2018): © Statistisches Bundesamt (Destatis), 2019, \
+    Gemeindeverzeichnis-Informationssystem GV-ISys, lizenziert unter CC BY 4.0.";
+
+#[derive(Deserialize)]
+struct LandRecord {
+    code: String,
+    kuerzel: String,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct KreisRecord {
+    #[serde(rename = "AGS")]
+    ags: String,
+    #[serde(rename = "type")]
+    kind: String,
+    name: String,
+    #[serde(rename = "NUTS3")]
+    nuts3: String,
+    area_km2: f64,
+    population: i32,
+}
+
+#[derive(Deserialize)]
+struct GemeindeRecord {
+    ags: String,
+    name: String,
+    kreis_ags: String,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(name: &str, data: &str) -> anyhow::Result<Vec<T>> {
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(data.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("Referenzdaten {name} fehlerhaft"))
+}
+
+fn kind_code(destatis_type: &str) -> anyhow::Result<&'static str> {
+    Ok(match destatis_type {
+        "Kreisfreie Stadt" => "kreisfreie_stadt",
+        "Kreis" => "kreis",
+        "Landkreis" => "landkreis",
+        "Stadtkreis" => "stadtkreis",
+        "Regionalverband" => "regionalverband",
+        other => anyhow::bail!("unbekannter Kreistyp {other}"),
+    })
+}
+
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "kreisfreie_stadt" => "Kreisfreie Stadt",
+        "kreis" => "Kreis",
+        "landkreis" => "Landkreis",
+        "stadtkreis" => "Stadtkreis",
+        "regionalverband" => "Regionalverband",
+        "gemeinde" => "Kreisangehörige Gemeinde",
+        _ => "Kommune",
+    }
+}
+
+/// Loads the Länder, Kreise and example Gemeinden shipped with the portal: three statements,
+/// idempotent (existing rows are updated, nothing is duplicated).
+pub async fn seed_reference_data(pool: &PgPool) -> anyhow::Result<()> {
+    let laender: Vec<LandRecord> = parse("laender.csv", include_str!("data/laender.csv"))?;
+    let kreise: Vec<KreisRecord> = parse("kreise.csv", include_str!("data/kreise.csv"))?;
+    let gemeinden: Vec<GemeindeRecord> = parse(
+        "gemeinden-beispiele.csv",
+        include_str!("data/gemeinden-beispiele.csv"),
+    )?;
+    let kinds = kreise
+        .iter()
+        .map(|k| kind_code(&k.kind).map(str::to_owned))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+
+    let mut tx = pool.begin().await?;
+    sqlx::query!(
+        "INSERT INTO laender (code, kuerzel, name)
+         SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (code) DO UPDATE SET kuerzel = EXCLUDED.kuerzel, name = EXCLUDED.name",
+        &laender.iter().map(|l| l.code.clone()).collect::<Vec<_>>(),
+        &laender
+            .iter()
+            .map(|l| l.kuerzel.clone())
+            .collect::<Vec<_>>(),
+        &laender.iter().map(|l| l.name.clone()).collect::<Vec<_>>(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO kommunen (ags, kind, name, nuts3, area_km2, population, land_code)
+         SELECT ags, kind, name, nuts3, area, population, left(ags, 2)
+         FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::int4[])
+              AS t(ags, kind, name, nuts3, area, population)
+         ON CONFLICT (ags) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
+             nuts3 = EXCLUDED.nuts3, area_km2 = EXCLUDED.area_km2, population = EXCLUDED.population",
+        &kreise.iter().map(|k| k.ags.clone()).collect::<Vec<_>>(),
+        &kinds,
+        &kreise.iter().map(|k| k.name.clone()).collect::<Vec<_>>(),
+        &kreise.iter().map(|k| k.nuts3.clone()).collect::<Vec<_>>(),
+        &kreise.iter().map(|k| k.area_km2).collect::<Vec<_>>(),
+        &kreise.iter().map(|k| k.population).collect::<Vec<_>>(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO kommunen (ags, kind, name, kreis_ags, land_code)
+         SELECT ags, 'gemeinde', name, kreis_ags, left(ags, 2)
+         FROM UNNEST($1::text[], $2::text[], $3::text[]) AS t(ags, name, kreis_ags)
+         ON CONFLICT (ags) DO NOTHING",
+        &gemeinden.iter().map(|g| g.ags.clone()).collect::<Vec<_>>(),
+        &gemeinden.iter().map(|g| g.name.clone()).collect::<Vec<_>>(),
+        &gemeinden
+            .iter()
+            .map(|g| g.kreis_ags.clone())
+            .collect::<Vec<_>>(),
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new Gemeinde's AGS, checked: eight digits whose Land and Kreis exist and that is not
+/// taken yet. The error is the German message for the form field.
+pub async fn check_new_gemeinde_ags(
+    pool: &PgPool,
+    ags: &str,
+) -> sqlx::Result<Result<(), &'static str>> {
+    if ags.len() != 8 || !ags.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Err(
+            "Der Gemeindeschlüssel (AGS) einer Gemeinde hat genau acht Ziffern, z. B. 05766020.",
+        ));
+    }
+    let found = sqlx::query!(
+        r#"SELECT EXISTS (SELECT 1 FROM laender WHERE code = left($1, 2)) AS "land!",
+                  EXISTS (SELECT 1 FROM kommunen WHERE ags = left($1, 5) AND kind <> 'gemeinde') AS "kreis!",
+                  EXISTS (SELECT 1 FROM kommunen WHERE ags = $1) AS "taken!""#,
+        ags
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(if !found.land {
+        Err("Die ersten zwei Ziffern bezeichnen kein Land (01 bis 16).")
+    } else if !found.kreis {
+        Err(
+            "Die ersten fünf Ziffern bezeichnen keinen Kreis und keine kreisfreie Stadt im Verzeichnis.",
+        )
+    } else if found.taken {
+        Err("Eine Kommune mit diesem Gemeindeschlüssel gibt es bereits.")
+    } else {
+        Ok(())
+    })
+}

@@ -1,0 +1,72 @@
+//! One error type for every handler, mapped to a status code. The HTML error page itself is
+//! rendered by `web::error_pages`, which knows the signed-in user and the request id.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in: sends the browser to the login page and back afterwards.
+    #[error("nicht angemeldet")]
+    Unauthenticated { return_to: String },
+    #[error("keine Berechtigung")]
+    Forbidden,
+    #[error("nicht gefunden")]
+    NotFound,
+    /// A request no form of ours sends (e.g. a malformed id); shown with its German message.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Datenbank nicht erreichbar")]
+    Unavailable,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+/// Attached to error responses so that the error page can say more than the status code.
+#[derive(Clone, Debug)]
+pub struct ErrorDetail(pub String);
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => Self::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(%error, "Datenbank nicht erreichbar");
+                Self::Unavailable
+            }
+            other => Self::Internal(other.into()),
+        }
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            Self::Unauthenticated { return_to } => {
+                let target = format!("/anmelden?weiter={}", crate::web::url_encode(return_to));
+                return Redirect::to(&target).into_response();
+            }
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(error) => {
+                tracing::error!(error = ?error, "interner Fehler");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        let mut response = status.into_response();
+        if let Self::BadRequest(message) = self {
+            response.extensions_mut().insert(ErrorDetail(message));
+        }
+        response
+    }
+}

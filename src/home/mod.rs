@@ -1,0 +1,98 @@
+//! The start page `/`: what each role needs first.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+
+use crate::auth::MaybeUser;
+use crate::error::AppResult;
+use crate::policy::Role;
+use crate::users::db::UserRow;
+use crate::web::{AppState, Layout, format, render};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/", get(start))
+}
+
+/// What the start page shows below the greeting, by role.
+enum Start {
+    Public,
+    Kommune {
+        name: String,
+        ags: String,
+        land_name: String,
+    },
+    Land {
+        code: String,
+        name: String,
+        kommunen: i64,
+        population: String,
+    },
+    Bund {
+        laender: i64,
+        kommunen: i64,
+    },
+    Admin {
+        users: Vec<UserRow>,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "home/start.html")]
+struct StartPage {
+    layout: Layout,
+    greeting: Option<String>,
+    start: Start,
+}
+
+async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> AppResult<Response> {
+    let start = match &user {
+        None => Start::Public,
+        Some(u) => match u.role {
+            Role::Kommune => Start::Kommune {
+                name: u.kommune_name.clone().unwrap_or_default(),
+                ags: u.kommune_ags.clone().unwrap_or_default(),
+                land_name: u.land_name.clone().unwrap_or_default(),
+            },
+            Role::Land => {
+                let code = u.land_code.clone().unwrap_or_default();
+                let totals = sqlx::query!(
+                    r#"SELECT count(*) AS "kommunen!",
+                              coalesce(sum(population) FILTER (WHERE kind <> 'gemeinde'), 0)::bigint AS "population!"
+                       FROM kommunen WHERE land_code = $1"#,
+                    code
+                )
+                .fetch_one(&state.pool)
+                .await?;
+                Start::Land {
+                    name: u.land_name.clone().unwrap_or_default(),
+                    code,
+                    kommunen: totals.kommunen,
+                    population: format::integer(totals.population),
+                }
+            }
+            Role::Bund => {
+                let totals = sqlx::query!(
+                    r#"SELECT (SELECT count(*) FROM laender) AS "laender!",
+                              (SELECT count(*) FROM kommunen) AS "kommunen!""#
+                )
+                .fetch_one(&state.pool)
+                .await?;
+                Start::Bund {
+                    laender: totals.laender,
+                    kommunen: totals.kommunen,
+                }
+            }
+            Role::Admin => Start::Admin {
+                users: crate::users::db::list(&state.pool).await?,
+            },
+        },
+    };
+    render(&StartPage {
+        layout: Layout::new(user.as_ref()),
+        greeting: user.as_ref().map(|u| u.display_name.clone()),
+        start,
+    })
+}

@@ -1,0 +1,86 @@
+use clap::{Parser, Subcommand};
+use kinderchancen::config::{Config, Mode};
+use kinderchancen::policy::Role;
+use kinderchancen::users::db::Assignment;
+
+/// Kinderchancen-Portal: Präventionsnetzwerke gegen Kinderarmut planen, steuern und
+/// voneinander lernen.
+///
+/// Ohne DATABASE_URL startet das Portal ein eigenes PostgreSQL im Ordner DATA_DIR
+/// (Standard: .data). Weitere Einstellungen: BIND, PORT, HTTPS, MAX_BODY_BYTES, RUST_LOG.
+#[derive(Parser)]
+#[command(version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Startet das Portal für den Betrieb: ohne Demodaten und ohne Demokonten.
+    Serve,
+    /// Startet das Portal mit Demodaten und Demokonten (Passwort: kinderchancen-demo).
+    Demo,
+    /// Führt nur die Datenbankmigrationen aus und lädt die Referenzdaten.
+    Migrate,
+    /// Legt ein Konto mit zufälligem Anfangspasswort an (wird einmal angezeigt und muss bei
+    /// der ersten Anmeldung geändert werden).
+    CreateUser {
+        /// E-Mail-Adresse (Anmeldename)
+        #[arg(long)]
+        email: String,
+        /// Rolle: admin, bund, land oder kommune
+        #[arg(long)]
+        role: String,
+        /// Angezeigter Name (Standard: die E-Mail-Adresse)
+        #[arg(long)]
+        name: Option<String>,
+        /// Gemeindeschlüssel (AGS) der Kommune, für die Rolle kommune
+        #[arg(long)]
+        kommune: Option<String>,
+        /// Landesschlüssel (01–16), für die Rolle land
+        #[arg(long)]
+        land: Option<String>,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve => kinderchancen::run(Config::from_env(Mode::Production)?).await,
+        Command::Demo => kinderchancen::run(Config::from_env(Mode::Demo)?).await,
+        Command::Migrate => kinderchancen::migrate_only(Config::from_env(Mode::Production)?).await,
+        Command::CreateUser {
+            email,
+            role,
+            name,
+            kommune,
+            land,
+        } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("Unbekannte Rolle {role:?}: admin, bund, land oder kommune")
+            })?;
+            let email = email.trim().to_lowercase();
+            let assignment = Assignment {
+                role,
+                kommune_ags: kommune,
+                land_code: land,
+            };
+            let display_name = name.unwrap_or_else(|| email.clone());
+            let config = Config::from_env(Mode::Production)?;
+            let password =
+                kinderchancen::create_user(config, &email, &display_name, assignment).await?;
+            println!(
+                "Konto {email} angelegt. Anfangspasswort (wird nur jetzt angezeigt): {password}"
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,358 @@
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde_json::json;
+
+use super::db::{self, LandOption, NewUser, UserRow};
+use super::forms::UserForm;
+use crate::audit::{self, Event};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser, password, session};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Role, authorize};
+use crate::web::form::FieldErrors;
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/verwaltung/benutzer", get(list))
+        .route("/verwaltung/benutzer/neu", get(new_form).post(create))
+        .route("/verwaltung/benutzer/{id}", get(edit_form).post(update))
+        .route("/verwaltung/benutzer/{id}/deaktivieren", post(deactivate))
+        .route("/verwaltung/benutzer/{id}/reaktivieren", post(reactivate))
+        .route("/verwaltung/benutzer/{id}/passwort", post(reset_password))
+}
+
+fn admin(user: &SessionUser) -> AppResult<()> {
+    authorize(&user.actor(), Action::ManageUsers)
+}
+
+#[derive(Template)]
+#[template(path = "users/list.html")]
+struct ListPage {
+    layout: Layout,
+    users: Vec<UserRow>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    admin(&user)?;
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        users: db::list(&state.pool).await?,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "users/form.html")]
+struct FormPage {
+    layout: Layout,
+    /// `None` on the create page.
+    editing: Option<UserRow>,
+    form: UserForm,
+    errors: FieldErrors,
+    laender: Vec<LandOption>,
+    roles: [Role; 4],
+    /// Set when the user was changed by someone else meanwhile: the values now stored.
+    conflict: Option<UserRow>,
+    notice: Option<&'static str>,
+    history: Vec<AuditLine>,
+}
+
+pub struct AuditLine {
+    pub when: String,
+    pub who: String,
+    pub action: String,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        user: &SessionUser,
+        editing: Option<UserRow>,
+        form: UserForm,
+    ) -> AppResult<Self> {
+        let history = match &editing {
+            Some(row) => history(&state.pool, row.id).await?,
+            None => Vec::new(),
+        };
+        Ok(Self {
+            layout: Layout::new(Some(user)),
+            editing,
+            form,
+            errors: FieldErrors::default(),
+            laender: db::laender(&state.pool).await?,
+            roles: Role::ALL,
+            conflict: None,
+            notice: None,
+            history,
+        })
+    }
+}
+
+async fn history(pool: &sqlx::PgPool, user_id: i64) -> sqlx::Result<Vec<AuditLine>> {
+    let rows = sqlx::query!(
+        r#"SELECT occurred_at, actor_label, action FROM audit_log
+           WHERE entity = 'user' AND entity_id = $1::bigint::text
+           ORDER BY occurred_at DESC, id DESC LIMIT 20"#,
+        user_id
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditLine {
+            when: crate::web::format::date_time(r.occurred_at),
+            who: r.actor_label,
+            action: audit::action_label(&r.action).to_owned(),
+        })
+        .collect())
+}
+
+fn form_from(row: &UserRow) -> UserForm {
+    UserForm {
+        email: row.email.clone(),
+        display_name: row.display_name.clone(),
+        role: row.role.clone(),
+        kommune_ags: row.kommune_ags.clone().unwrap_or_default(),
+        land_code: row.land_code.clone().unwrap_or_default(),
+        version: row.version.to_string(),
+    }
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    admin(&user)?;
+    render(&FormPage::new(&state, &user, None, UserForm::default()).await?)
+}
+
+#[derive(Template)]
+#[template(path = "users/initial_password.html")]
+struct InitialPasswordPage {
+    layout: Layout,
+    target: UserRow,
+    password: String,
+    created: bool,
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Form(form): Form<UserForm>,
+) -> AppResult<Response> {
+    admin(&user)?;
+    let valid = match form.validate(&state.pool, true).await? {
+        Ok(valid) => valid,
+        Err(errors) => return rejected(&state, &user, None, form, errors).await,
+    };
+    let initial = password::generate_initial();
+    let hash = password::hash(initial.clone()).await?;
+    let mut tx = state.pool.begin().await?;
+    let new_user = NewUser {
+        email: &valid.email,
+        display_name: &valid.display_name,
+        assignment: &valid.assignment,
+        password_hash: &hash,
+        must_change_password: true,
+        is_demo: false,
+    };
+    let Some(id) = db::insert(&mut *tx, new_user).await? else {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "email",
+            "Mit dieser E-Mail-Adresse gibt es bereits ein Konto.",
+        );
+        return rejected(&state, &user, None, form, errors).await;
+    };
+    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("benutzer_angelegt", "user", id).new_values(json!(created)),
+    )
+    .await?;
+    tx.commit().await?;
+    render(&InitialPasswordPage {
+        layout: Layout::new(Some(&user)),
+        target: created,
+        password: initial,
+        created: true,
+    })
+}
+
+async fn rejected(
+    state: &AppState,
+    user: &SessionUser,
+    editing: Option<UserRow>,
+    form: UserForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let mut page = FormPage::new(state, user, editing, form).await?;
+    page.errors = errors;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
+    db::find(&state.pool, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    admin(&user)?;
+    let row = load(&state, id).await?;
+    let form = form_from(&row);
+    render(&FormPage::new(&state, &user, Some(row), form).await?)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<UserForm>,
+) -> AppResult<Response> {
+    admin(&user)?;
+    let before = load(&state, id).await?;
+    let valid = match form.validate(&state.pool, false).await? {
+        Ok(valid) => valid,
+        Err(errors) => return rejected(&state, &user, Some(before), form, errors).await,
+    };
+    let version: i32 = form.version.parse().unwrap_or(-1);
+    let mut tx = state.pool.begin().await?;
+    if !db::update_assignment(
+        &mut *tx,
+        id,
+        version,
+        &valid.display_name,
+        &valid.assignment,
+    )
+    .await?
+    {
+        let mut page = FormPage::new(&state, &user, Some(before.clone()), form).await?;
+        page.conflict = Some(before);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    // A changed role or scope must not linger in open sessions.
+    if after.role != before.role
+        || after.kommune_ags != before.kommune_ags
+        || after.land_code != before.land_code
+    {
+        session::delete_all_for_user(&mut *tx, id, None).await?;
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("benutzer_geaendert", "user", id)
+            .old(json!(before))
+            .new_values(json!(after)),
+    )
+    .await?;
+    tx.commit().await?;
+    let mut page = FormPage::new(&state, &user, Some(after.clone()), form_from(&after)).await?;
+    page.notice = Some("Die Änderungen wurden gespeichert.");
+    render(&page)
+}
+
+async fn deactivate(
+    state: State<AppState>,
+    user: CurrentUser,
+    meta: RequestMeta,
+    id: Path<i64>,
+) -> AppResult<Response> {
+    set_active(state, user, meta, id, false).await
+}
+
+async fn reactivate(
+    state: State<AppState>,
+    user: CurrentUser,
+    meta: RequestMeta,
+    id: Path<i64>,
+) -> AppResult<Response> {
+    set_active(state, user, meta, id, true).await
+}
+
+async fn set_active(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    active: bool,
+) -> AppResult<Response> {
+    admin(&user)?;
+    if id == user.user_id && !active {
+        return Err(AppError::BadRequest(
+            "Sie können Ihr eigenes Konto nicht deaktivieren. Bitten Sie eine andere Administratorin \
+             oder einen anderen Administrator darum."
+                .into(),
+        ));
+    }
+    let mut tx = state.pool.begin().await?;
+    if !db::set_active(&mut *tx, id, active).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut ended = 0;
+    if !active {
+        ended = session::delete_all_for_user(&mut *tx, id, None).await?;
+    }
+    let action = if active {
+        "benutzer_reaktiviert"
+    } else {
+        "benutzer_deaktiviert"
+    };
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new(action, "user", id)
+            .old(json!({ "aktiv": !active }))
+            .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/verwaltung/benutzer/{id}")))
+}
+
+async fn reset_password(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    admin(&user)?;
+    let initial = password::generate_initial();
+    let hash = password::hash(initial.clone()).await?;
+    let mut tx = state.pool.begin().await?;
+    if !db::set_initial_password(&mut *tx, id, &hash).await? {
+        return Err(AppError::NotFound);
+    }
+    session::delete_all_for_user(&mut *tx, id, None).await?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("passwort_zurueckgesetzt", "user", id)
+            .new_values(json!({ "muss_passwort_aendern": true })),
+    )
+    .await?;
+    let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    render(&InitialPasswordPage {
+        layout: Layout::new(Some(&user)),
+        target,
+        password: initial,
+        created: false,
+    })
+}
