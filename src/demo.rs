@@ -9,8 +9,16 @@ use crate::users::db::{self, Assignment, NewUser};
 
 pub const PASSWORD: &str = "kinderchancen-demo";
 
-/// (e-mail, name, role, municipality AGS, Land code)
-const ACCOUNTS: [(&str, &str, Role, Option<&str>, Option<&str>); 7] = [
+/// E-mail, name, role, municipality (AGS), Land (code).
+type DemoAccount = (
+    &'static str,
+    &'static str,
+    Role,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const ACCOUNTS: [DemoAccount; 7] = [
     (
         "admin@demo.invalid",
         "Demo-Administration",

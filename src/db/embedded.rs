@@ -81,7 +81,9 @@ impl EmbeddedPostgres {
                 "-c",
                 "unix_socket_permissions=0700",
                 "-c",
-                "log_min_messages=warning",
+                "log_min_messages=fatal",
+                "-c",
+                "log_checkpoints=off",
             ])
             .uid(run_as.uid)
             .gid(run_as.gid)
@@ -206,7 +208,7 @@ fn find_binaries() -> anyhow::Result<PathBuf> {
                 Some((version, e.path().join("bin")))
             })
             .collect();
-        versions.sort_by(|a, b| b.0.cmp(&a.0));
+        versions.sort_by_key(|v| std::cmp::Reverse(v.0));
         candidates.extend(versions.into_iter().map(|(_, p)| p));
     }
     if let Some(path) = std::env::var_os("PATH") {

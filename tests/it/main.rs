@@ -1,0 +1,7 @@
+//! Integration tests: the real app on a real PostgreSQL, through HTTP and headless Chromium.
+
+mod admin;
+mod auth;
+mod browser;
+mod security;
+mod support;

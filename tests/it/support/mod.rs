@@ -1,0 +1,283 @@
+//! The test harness: one PostgreSQL cluster per test run (or `DATABASE_URL`), a fresh
+//! database per test cloned from a migrated template, the app on a random port, and a
+//! cookie-keeping HTTP client.
+
+pub mod browser;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, LazyLock, OnceLock};
+
+use kinderchancen::config::{Config, Mode};
+use kinderchancen::db::EmbeddedPostgres;
+use kinderchancen::policy::Role;
+use kinderchancen::users::db::{Assignment, NewUser};
+use kinderchancen::web::AppState;
+use reqwest::redirect::Policy;
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{Connection, PgConnection, PgPool};
+use tokio::sync::OnceCell;
+
+pub const PASSWORD: &str = "Ein sehr langes Testpasswort 2026";
+
+enum Cluster {
+    Embedded(EmbeddedPostgres),
+    External(Box<PgConnectOptions>),
+}
+
+impl Cluster {
+    fn options(&self, database: &str) -> PgConnectOptions {
+        match self {
+            Cluster::Embedded(pg) => pg.connect_options(database),
+            Cluster::External(options) => (**options).clone().database(database),
+        }
+    }
+}
+
+/// Started on first use; the server dies with the test process (parent-death signal).
+static CLUSTER: LazyLock<Cluster> = LazyLock::new(|| {
+    if let Ok(url) = std::env::var("DATABASE_URL") {
+        return Cluster::External(Box::new(url.parse().expect("DATABASE_URL")));
+    }
+    let root = std::env::temp_dir().join(format!("kinderchancen-test-{}", std::process::id()));
+    remove_stale_clusters();
+    Cluster::Embedded(EmbeddedPostgres::start(&root, true).expect("start test PostgreSQL"))
+});
+
+/// Data folders of earlier runs whose process is gone.
+fn remove_stale_clusters() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("kinderchancen-test-"))
+        else {
+            continue;
+        };
+        if !PathBuf::from(format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn template_name() -> String {
+    format!("kc_template_{}", std::process::id())
+}
+
+static TEMPLATE: OnceCell<()> = OnceCell::const_new();
+static DATABASE_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+async fn admin_connection() -> PgConnection {
+    let cluster = tokio::task::spawn_blocking(|| LazyLock::force(&CLUSTER))
+        .await
+        .unwrap();
+    PgConnection::connect_with(&cluster.options("postgres"))
+        .await
+        .expect("connect to test cluster")
+}
+
+/// A new database with the schema and reference data, cloned from the template.
+pub async fn fresh_database() -> PgPool {
+    TEMPLATE
+        .get_or_init(|| async {
+            let mut admin = admin_connection().await;
+            let template = template_name();
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {template}"
+            )))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {template}")))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            let pool = PgPool::connect_with(CLUSTER.options(&template))
+                .await
+                .unwrap();
+            kinderchancen::db::migrate(&pool)
+                .await
+                .expect("migrate template");
+            pool.close().await;
+        })
+        .await;
+    let name = format!(
+        "kc_test_{}_{}",
+        std::process::id(),
+        DATABASE_COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let mut admin = admin_connection().await;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "CREATE DATABASE {name} TEMPLATE {}",
+        template_name()
+    )))
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    kinderchancen::db::pool_options()
+        .max_connections(8)
+        .connect_with(CLUSTER.options(&name))
+        .await
+        .unwrap()
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub pool: PgPool,
+    /// A client with its own cookie jar; `new_client` makes more (other users).
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// Demo mode with the demo accounts, as `cargo run -- demo` has them.
+    pub async fn spawn_demo() -> Self {
+        let app = Self::spawn_with(|c| c.mode = Mode::Demo).await;
+        kinderchancen::demo::seed(&app.pool).await.unwrap();
+        app
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let mut config = Config::for_tests();
+        adjust(&mut config);
+        let pool = fresh_database().await;
+        let config = Arc::new(config);
+        let state = AppState {
+            pool: pool.clone(),
+            config: config.clone(),
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(kinderchancen::web::serve(
+            listener,
+            state,
+            std::future::pending(),
+        ));
+        Self {
+            url,
+            pool,
+            client: new_client(),
+        }
+    }
+
+    pub fn new_client(&self) -> reqwest::Client {
+        new_client()
+    }
+
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    /// Creates an active account with [`PASSWORD`].
+    pub async fn create_user(
+        &self,
+        email: &str,
+        role: Role,
+        kommune: Option<&str>,
+        land: Option<&str>,
+    ) -> i64 {
+        static HASH: OnceLock<String> = OnceLock::new();
+        let hash = match HASH.get() {
+            Some(hash) => hash.clone(),
+            None => {
+                let hash = kinderchancen::auth::password::hash(PASSWORD.into())
+                    .await
+                    .unwrap();
+                HASH.get_or_init(|| hash).clone()
+            }
+        };
+        let assignment = Assignment {
+            role,
+            kommune_ags: kommune.map(Into::into),
+            land_code: land.map(Into::into),
+        };
+        kinderchancen::users::db::insert(
+            &self.pool,
+            NewUser {
+                email,
+                display_name: &format!("Test {email}"),
+                assignment: &assignment,
+                password_hash: &hash,
+                must_change_password: false,
+                is_demo: false,
+            },
+        )
+        .await
+        .unwrap()
+        .expect("new e-mail")
+    }
+
+    pub async fn get(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client.get(self.at(path)).send().await.unwrap()
+    }
+
+    pub async fn post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client.post(self.at(path)).form(form).send().await.unwrap()
+    }
+
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.post(
+            client,
+            "/anmelden",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// A client signed in as a new user of the given role and scope.
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        role: Role,
+        kommune: Option<&str>,
+        land: Option<&str>,
+    ) -> reqwest::Client {
+        self.create_user(email, role, kommune, land).await;
+        let client = self.new_client();
+        let response = self.login(&client, email, PASSWORD).await;
+        assert_eq!(response.status(), 303, "login of {email} failed");
+        client
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        sqlx::query_scalar("SELECT action FROM audit_log ORDER BY id")
+            .fetch_all(&self.pool)
+            .await
+            .unwrap()
+    }
+}
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of the session cookie a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.contains("kinderchancen_sitzung="))
+        .map(str::to_owned)
+}
