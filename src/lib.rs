@@ -105,6 +105,19 @@ pub async fn create_user(
     display_name: &str,
     assignment: users::db::Assignment,
 ) -> anyhow::Result<String> {
+    let shape_ok = match assignment.role {
+        policy::Role::Kommune => assignment.kommune_ags.is_some() && assignment.land_code.is_none(),
+        policy::Role::Land => assignment.land_code.is_some() && assignment.kommune_ags.is_none(),
+        policy::Role::Bund | policy::Role::Admin => {
+            assignment.kommune_ags.is_none() && assignment.land_code.is_none()
+        }
+    };
+    if !shape_ok {
+        anyhow::bail!(
+            "Die Rolle kommune braucht --kommune AGS, die Rolle land braucht --land CODE, \
+             bund und admin brauchen keines von beiden."
+        );
+    }
     let database = Database::open(&config).await?;
     let result = async {
         db::migrate(&database.pool).await?;
@@ -121,7 +134,15 @@ pub async fn create_user(
             is_demo: false,
         };
         users::db::insert(&database.pool, new_user)
-            .await?
+            .await
+            .map_err(
+                |e| match e.as_database_error().and_then(|d| d.constraint()) {
+                    Some(c) if c.ends_with("_fkey") => {
+                        anyhow::anyhow!("Kommune oder Land nicht im Verzeichnis ({c})")
+                    }
+                    _ => e.into(),
+                },
+            )?
             .ok_or_else(|| anyhow::anyhow!("Es gibt bereits ein Konto mit der E-Mail {email}"))?;
         Ok(initial)
     }

@@ -1,7 +1,22 @@
 //! What the base template needs on every page: who is signed in, and the navigation.
 
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+
 use crate::auth::SessionUser;
 use crate::policy::Role;
+
+tokio::task_local! {
+    /// The path of the request being rendered, so the navigation can mark where the user is.
+    static REQUEST_PATH: String;
+}
+
+/// Makes the request path available to [`Layout::new`] while the request is handled.
+pub async fn remember_path(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    REQUEST_PATH.scope(path, next.run(request)).await
+}
 
 pub struct Layout {
     pub user: Option<HeaderUser>,
@@ -18,35 +33,40 @@ pub struct HeaderUser {
 pub struct NavLink {
     pub href: &'static str,
     pub label: &'static str,
+    /// The page shown is this section (`aria-current="page"`).
+    pub current: bool,
+}
+
+impl NavLink {
+    fn new(href: &'static str, label: &'static str) -> Self {
+        let current = REQUEST_PATH
+            .try_with(|path| {
+                path == href
+                    || (href != "/"
+                        && path.starts_with(href)
+                        && path[href.len()..].starts_with('/'))
+            })
+            .unwrap_or(false);
+        Self {
+            href,
+            label,
+            current,
+        }
+    }
 }
 
 impl Layout {
     pub fn new(user: Option<&SessionUser>) -> Self {
         let mut nav = vec![
-            NavLink {
-                href: "/",
-                label: "Start",
-            },
-            NavLink {
-                href: "/wissen",
-                label: "Wissensplattform",
-            },
-            NavLink {
-                href: "/verzeichnis",
-                label: "Kommunen",
-            },
+            NavLink::new("/", "Start"),
+            NavLink::new("/wissen", "Wissensplattform"),
+            NavLink::new("/verzeichnis", "Kommunen"),
         ];
         if let Some(user) = user {
             if user.role == Role::Admin {
-                nav.push(NavLink {
-                    href: "/verwaltung/benutzer",
-                    label: "Benutzerverwaltung",
-                });
+                nav.push(NavLink::new("/verwaltung/benutzer", "Benutzerverwaltung"));
             }
-            nav.push(NavLink {
-                href: "/konto/passwort",
-                label: "Passwort ändern",
-            });
+            nav.push(NavLink::new("/konto/passwort", "Passwort ändern"));
         }
         Self {
             user: user.map(|u| HeaderUser {

@@ -73,6 +73,7 @@ pub fn app(state: AppState) -> Router {
                     state.clone(),
                     crate::auth::load_session,
                 ))
+                .layer(middleware::from_fn(layout::remember_path))
                 .layer(middleware::from_fn(error_pages::render_error_pages))
                 .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn(crate::auth::refuse_cross_site_writes))
