@@ -28,7 +28,8 @@ CREATE TABLE sozialraeume (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     network_id bigint NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
     name       text NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
-    CONSTRAINT sozialraeume_name_key UNIQUE (network_id, name)
+    CONSTRAINT sozialraeume_name_key UNIQUE (network_id, name),
+    CONSTRAINT sozialraeume_network_key UNIQUE (network_id, id)
 );
 
 CREATE TABLE partners (
@@ -69,7 +70,7 @@ CREATE TABLE measures (
     finanzierung      text[] NOT NULL DEFAULT '{}' CHECK (finanzierung <@ ARRAY['kommunal', 'land', 'bund',
                           'esf_plus', 'stiftung', 'krankenkasse', 'sonstige']),
     -- NULL: the whole municipality.
-    sozialraum_id     bigint REFERENCES sozialraeume (id) ON DELETE SET NULL,
+    sozialraum_id     bigint,
     niedrigschwellig  boolean NOT NULL DEFAULT false,
     partner_id        bigint,
     start_date        date,
@@ -85,7 +86,9 @@ CREATE TABLE measures (
     created_at        timestamptz NOT NULL DEFAULT now(),
     updated_at        timestamptz NOT NULL DEFAULT now(),
     -- The responsible partner belongs to the same network.
-    FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id) ON DELETE SET NULL (partner_id)
+    FOREIGN KEY (network_id, partner_id) REFERENCES partners (network_id, id) ON DELETE SET NULL (partner_id),
+    FOREIGN KEY (network_id, sozialraum_id) REFERENCES sozialraeume (network_id, id)
+        ON DELETE SET NULL (sozialraum_id)
 );
 CREATE INDEX measures_network_idx ON measures (network_id, status);
 

@@ -11,9 +11,11 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod home;
+pub mod networks;
 pub mod policy;
 pub mod site;
 pub mod users;
+pub mod vocab;
 pub mod web;
 
 use std::sync::Arc;

@@ -97,6 +97,99 @@ pub fn action_label(action: &str) -> &str {
         "benutzer_deaktiviert" => "Konto deaktiviert",
         "benutzer_reaktiviert" => "Konto reaktiviert",
         "gemeinde_angelegt" => "Gemeinde angelegt",
+        "netzwerk_angelegt" => "Netzwerk angelegt",
+        "netzwerk_geaendert" => "Netzwerk geändert",
+        "netzwerk_geloescht" => "Netzwerk gelöscht",
+        "angelegt" => "Angelegt",
+        "geaendert" => "Geändert",
+        "geloescht" => "Gelöscht",
         other => other,
+    }
+}
+
+/// One line of a record's history as the history box shows it.
+pub struct HistoryLine {
+    pub when: String,
+    pub who: String,
+    pub action: String,
+    /// "Feld: alt → neu" for every value that changed.
+    pub changes: Vec<String>,
+}
+
+/// The latest events of one record, newest first. Old and new values are objects keyed by
+/// German field labels, so the changes read as they are stored.
+pub async fn history(
+    db: impl PgExecutor<'_>,
+    entity: &str,
+    entity_id: &str,
+) -> sqlx::Result<Vec<HistoryLine>> {
+    let rows = sqlx::query!(
+        r#"SELECT occurred_at, actor_label, action, old_values, new_values FROM audit_log
+           WHERE entity = $1 AND entity_id = $2
+           ORDER BY occurred_at DESC, id DESC LIMIT 50"#,
+        entity,
+        entity_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| HistoryLine {
+            when: crate::web::format::date_time(r.occurred_at),
+            who: r.actor_label,
+            action: action_label(&r.action).to_owned(),
+            changes: changes(r.old_values.as_ref(), r.new_values.as_ref()),
+        })
+        .collect())
+}
+
+fn changes(old: Option<&Value>, new: Option<&Value>) -> Vec<String> {
+    let (Some(Value::Object(old)), Some(Value::Object(new))) = (old, new) else {
+        return Vec::new();
+    };
+    new.iter()
+        .filter(|(key, value)| old.get(*key) != Some(value))
+        .map(|(key, value)| {
+            let before = old.get(key).map_or_else(String::new, display);
+            format!("{key}: „{before}“ → „{}“", display(value))
+        })
+        .collect()
+}
+
+fn display(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        Value::Bool(true) => "ja".into(),
+        Value::Bool(false) => "nein".into(),
+        Value::Array(items) => items.iter().map(display).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// An audit object as (label, value) pairs, for showing stored values (e.g. on a conflict).
+pub fn pairs(values: Value) -> Vec<(String, String)> {
+    match values {
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(key, value)| (key, display(&value)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn changes_name_only_what_changed() {
+        let old = json!({ "Name": "Alt", "Status": "laufend", "Öffentlich": false });
+        let new = json!({ "Name": "Neu", "Status": "laufend", "Öffentlich": true });
+        assert_eq!(
+            super::changes(Some(&old), Some(&new)),
+            ["Name: „Alt“ → „Neu“", "Öffentlich: „nein“ → „ja“"]
+        );
+        assert!(super::changes(None, Some(&new)).is_empty());
     }
 }

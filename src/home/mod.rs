@@ -8,6 +8,7 @@ use axum::routing::get;
 
 use crate::auth::MaybeUser;
 use crate::error::AppResult;
+use crate::networks::db::{NetworkSummary, visible_to};
 use crate::policy::Role;
 use crate::users::db::UserRow;
 use crate::web::{AppState, Layout, format, render};
@@ -23,16 +24,19 @@ enum Start {
         name: String,
         ags: String,
         land_name: String,
+        networks: Vec<NetworkSummary>,
     },
     Land {
         code: String,
         name: String,
         kommunen: i64,
         population: String,
+        networks: Vec<NetworkSummary>,
     },
     Bund {
         laender: i64,
         kommunen: i64,
+        networks: Vec<NetworkSummary>,
     },
     Admin {
         users: Vec<UserRow>,
@@ -55,6 +59,7 @@ async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> App
                 name: u.kommune_name.clone().unwrap_or_default(),
                 ags: u.kommune_ags.clone().unwrap_or_default(),
                 land_name: u.land_name.clone().unwrap_or_default(),
+                networks: visible_to(&state.pool, u).await?,
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
@@ -71,6 +76,7 @@ async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> App
                     code,
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
+                    networks: visible_to(&state.pool, u).await?,
                 }
             }
             Role::Bund => {
@@ -83,6 +89,7 @@ async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> App
                 Start::Bund {
                     laender: totals.laender,
                     kommunen: totals.kommunen,
+                    networks: visible_to(&state.pool, u).await?,
                 }
             }
             Role::Admin => Start::Admin {

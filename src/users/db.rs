@@ -3,7 +3,7 @@ use sqlx::{PgExecutor, PgPool};
 use crate::policy::Role;
 
 /// A user as the admin pages show it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug)]
 pub struct UserRow {
     pub id: i64,
     pub email: String,
@@ -21,6 +21,17 @@ pub struct UserRow {
 impl UserRow {
     pub fn role_label(&self) -> &'static str {
         Role::parse(&self.role).map_or("unbekannt", Role::label)
+    }
+
+    /// The values the audit log keeps, keyed by German field names.
+    pub fn audit_values(&self) -> serde_json::Value {
+        serde_json::json!({
+            "E-Mail": self.email,
+            "Name": self.display_name,
+            "Rolle": self.role_label(),
+            "Zuständigkeit": self.scope_label(),
+            "Aktiv": self.active,
+        })
     }
 
     pub fn scope_label(&self) -> String {

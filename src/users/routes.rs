@@ -60,13 +60,7 @@ struct FormPage {
     /// Set when the user was changed by someone else meanwhile: the values now stored.
     conflict: Option<UserRow>,
     notice: Option<&'static str>,
-    history: Vec<AuditLine>,
-}
-
-pub struct AuditLine {
-    pub when: String,
-    pub who: String,
-    pub action: String,
+    history: Vec<audit::HistoryLine>,
 }
 
 impl FormPage {
@@ -77,7 +71,7 @@ impl FormPage {
         form: UserForm,
     ) -> AppResult<Self> {
         let history = match &editing {
-            Some(row) => history(&state.pool, row.id).await?,
+            Some(row) => audit::history(&state.pool, "user", &row.id.to_string()).await?,
             None => Vec::new(),
         };
         Ok(Self {
@@ -92,25 +86,6 @@ impl FormPage {
             history,
         })
     }
-}
-
-async fn history(pool: &sqlx::PgPool, user_id: i64) -> sqlx::Result<Vec<AuditLine>> {
-    let rows = sqlx::query!(
-        r#"SELECT occurred_at, actor_label, action FROM audit_log
-           WHERE entity = 'user' AND entity_id = $1::bigint::text
-           ORDER BY occurred_at DESC, id DESC LIMIT 20"#,
-        user_id
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AuditLine {
-            when: crate::web::format::date_time(r.occurred_at),
-            who: r.actor_label,
-            action: audit::action_label(&r.action).to_owned(),
-        })
-        .collect())
 }
 
 fn form_from(row: &UserRow) -> UserForm {
@@ -176,7 +151,7 @@ async fn create(
         &mut *tx,
         &meta,
         (&user).into(),
-        Event::new("benutzer_angelegt", "user", id).new_values(json!(created)),
+        Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()),
     )
     .await?;
     tx.commit().await?;
@@ -256,8 +231,8 @@ async fn update(
         &meta,
         (&user).into(),
         Event::new("benutzer_geaendert", "user", id)
-            .old(json!(before))
-            .new_values(json!(after)),
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
     )
     .await?;
     tx.commit().await?;

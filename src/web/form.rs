@@ -46,6 +46,15 @@ impl FieldErrors {
     }
 }
 
+impl IntoIterator for FieldErrors {
+    type Item = FieldError;
+    type IntoIter = std::vec::IntoIter<FieldError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
 /// Trims a text input and checks its length; an empty optional input becomes `None`.
 pub fn optional_text(
     errors: &mut FieldErrors,
@@ -85,5 +94,198 @@ pub fn required_text(
             errors.add(field, format!("Bitte {label} angeben."));
             String::new()
         }
+    }
+}
+
+/// A date as typed: `TT.MM.JJJJ` or the ISO form `<input type="date">` sends.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    let text = text.trim();
+    let (day, month, year) = if let Some((y, rest)) = text.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (d, m, y)
+    } else {
+        let mut parts = text.split('.');
+        let d = parts.next()?;
+        let m = parts.next()?;
+        let y = parts.next()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        (d, m, y)
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    time::Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
+pub fn optional_date(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    text: &str,
+) -> Option<time::Date> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let date = parse_date(text);
+    if date.is_none() {
+        errors.add(
+            field,
+            "Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 24.03.2025.",
+        );
+    }
+    date
+}
+
+/// A number as Germans write it: decimal comma, optional dots between thousands
+/// ("1.234,5"); a plain decimal point is accepted too ("93.5").
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if text.is_empty() {
+        return None;
+    }
+    let normalized = if text.contains(',') {
+        text.replace('.', "").replace(',', ".")
+    } else if is_thousands_grouped(&text) {
+        text.replace('.', "")
+    } else {
+        text
+    };
+    let bytes_ok = normalized
+        .bytes()
+        .enumerate()
+        .all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && b == b'-'));
+    if !bytes_ok {
+        return None;
+    }
+    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// "1.234" and "12.345.678" are thousands in German, not decimals.
+fn is_thousands_grouped(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut groups = digits.split('.');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+pub fn optional_decimal(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<f64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let value = parse_decimal(text);
+    if value.is_none() {
+        errors.add(field, "Bitte eine Zahl angeben, z. B. 93,5.");
+    }
+    value
+}
+
+/// A whole number that must not be negative (counts, euros).
+pub fn optional_count(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<i64> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match parse_decimal(text) {
+        Some(value) if value >= 0.0 && value.fract() == 0.0 && value < 1e15 => Some(value as i64),
+        _ => {
+            errors.add(field, "Bitte eine ganze Zahl ab 0 angeben, z. B. 1.200.");
+            None
+        }
+    }
+}
+
+/// Keeps the codes that belong to `terms`; an unknown code is an error (forged form).
+pub fn codes(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    terms: &[crate::vocab::Term],
+    chosen: &[String],
+) -> Vec<String> {
+    let mut result = Vec::new();
+    for code in chosen {
+        if !crate::vocab::is_known(terms, code) {
+            errors.add(field, "Bitte nur Werte aus der Liste auswählen.");
+            return Vec::new();
+        }
+        if !result.contains(code) {
+            result.push(code.clone());
+        }
+    }
+    result
+}
+
+/// One code of `terms`, required.
+pub fn one_of(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    terms: &[crate::vocab::Term],
+    chosen: &str,
+) -> String {
+    if crate::vocab::is_known(terms, chosen) {
+        chosen.to_owned()
+    } else {
+        errors.add(field, format!("Bitte {what} auswählen."));
+        String::new()
+    }
+}
+
+/// The version a form was loaded with; a missing or garbled one never matches.
+pub fn version(text: &str) -> i32 {
+    text.trim().parse().unwrap_or(-1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_dates() {
+        let d = |y, m, day| {
+            time::Date::from_calendar_date(y, time::Month::try_from(m).unwrap(), day).unwrap()
+        };
+        assert_eq!(parse_date("24.03.2025"), Some(d(2025, 3, 24)));
+        assert_eq!(parse_date(" 1.1.2024 "), Some(d(2024, 1, 1)));
+        assert_eq!(parse_date("2025-03-24"), Some(d(2025, 3, 24)));
+        assert_eq!(parse_date("31.02.2025"), None);
+        assert_eq!(parse_date("24.03.25"), None);
+        assert_eq!(parse_date("morgen"), None);
+        assert_eq!(parse_date("1.2.3.4"), None);
+    }
+
+    #[test]
+    fn german_numbers() {
+        assert_eq!(parse_decimal("93,5"), Some(93.5));
+        assert_eq!(parse_decimal("93.5"), Some(93.5));
+        assert_eq!(parse_decimal("1.234,5"), Some(1234.5));
+        assert_eq!(parse_decimal("1.234"), Some(1234.0));
+        assert_eq!(parse_decimal("12.345.678"), Some(12345678.0));
+        assert_eq!(parse_decimal("-0,25"), Some(-0.25));
+        assert_eq!(parse_decimal("1 200"), Some(1200.0));
+        assert_eq!(parse_decimal("1e5"), None);
+        assert_eq!(parse_decimal("NaN"), None);
+        assert_eq!(parse_decimal("12a"), None);
+        assert_eq!(parse_decimal(""), None);
+    }
+
+    #[test]
+    fn counts_are_whole_and_not_negative() {
+        let mut errors = FieldErrors::default();
+        assert_eq!(optional_count(&mut errors, "n", "1.200"), Some(1200));
+        assert_eq!(optional_count(&mut errors, "n", ""), None);
+        assert!(errors.is_empty());
+        assert_eq!(optional_count(&mut errors, "n", "-3"), None);
+        assert_eq!(optional_count(&mut errors, "n", "2,5"), None);
+        assert_eq!(errors.iter().count(), 2);
     }
 }

@@ -39,20 +39,22 @@ pub struct NavLink {
 
 impl NavLink {
     fn new(href: &'static str, label: &'static str) -> Self {
-        let current = REQUEST_PATH
-            .try_with(|path| {
-                path == href
-                    || (href != "/"
-                        && path.starts_with(href)
-                        && path[href.len()..].starts_with('/'))
-            })
-            .unwrap_or(false);
         Self {
             href,
             label,
-            current,
+            current: is_current(href, href == "/"),
         }
     }
+}
+
+/// Whether the page being rendered is `href` (`exact`) or lies below it.
+pub fn is_current(href: &str, exact: bool) -> bool {
+    REQUEST_PATH
+        .try_with(|path| {
+            path == href
+                || (!exact && path.starts_with(href) && path[href.len()..].starts_with('/'))
+        })
+        .unwrap_or(false)
 }
 
 impl Layout {
@@ -63,6 +65,7 @@ impl Layout {
             NavLink::new("/verzeichnis", "Kommunen"),
         ];
         if let Some(user) = user {
+            nav.insert(1, NavLink::new("/netzwerke", "Netzwerke"));
             if user.role == Role::Admin {
                 nav.push(NavLink::new("/verwaltung/benutzer", "Benutzerverwaltung"));
             }

@@ -3,5 +3,6 @@
 mod admin;
 mod auth;
 mod browser;
+mod networks;
 mod security;
 mod support;

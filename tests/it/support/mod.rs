@@ -255,6 +255,18 @@ impl TestApp {
         client
     }
 
+    /// A network of municipality `ags`, straight into the database.
+    pub async fn create_network(&self, ags: &str, name: &str) -> i64 {
+        sqlx::query_scalar(
+            "INSERT INTO networks (kommune_ags, name, anchoring) VALUES ($1, $2, 'jugendhilfeplanung') RETURNING id",
+        )
+        .bind(ags)
+        .bind(name)
+        .fetch_one(&self.pool)
+        .await
+        .unwrap()
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         sqlx::query_scalar("SELECT action FROM audit_log ORDER BY id")
             .fetch_all(&self.pool)

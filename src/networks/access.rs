@@ -1,0 +1,66 @@
+use sqlx::PgPool;
+
+use crate::auth::SessionUser;
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Territory, allows, authorize};
+
+/// What a page needs to do with a network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Read,
+    Edit,
+}
+
+/// A network the current user may see, with what the workspace pages show in their header.
+#[derive(Clone, Debug)]
+pub struct NetworkContext {
+    pub id: i64,
+    pub name: String,
+    pub kommune_ags: String,
+    pub kommune_name: String,
+    pub land_code: String,
+    pub is_public: bool,
+    /// Whether the user may change it (the template shows edit links only then).
+    pub can_edit: bool,
+}
+
+impl NetworkContext {
+    /// Loads network `id` and asks the policy whether `user` may `need` it: 404 if there is no
+    /// such network, 403 if it belongs to a territory the user does not cover. One query.
+    pub async fn load(pool: &PgPool, user: &SessionUser, id: i64, need: Need) -> AppResult<Self> {
+        let row = sqlx::query!(
+            r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, k.land_code::text AS "land_code!",
+                      n.is_public
+               FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
+               WHERE n.id = $1"#,
+            id
+        )
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let territory = Territory {
+            ags: &row.kommune_ags,
+            land_code: &row.land_code,
+        };
+        let actor = user.actor();
+        authorize(&actor, Action::ReadMunicipality(territory))?;
+        let can_edit = allows(&actor, Action::EditMunicipality(territory));
+        if need == Need::Edit && !can_edit {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Self {
+            id: row.id,
+            name: row.name,
+            kommune_ags: row.kommune_ags,
+            kommune_name: row.kommune_name,
+            land_code: row.land_code,
+            is_public: row.is_public,
+            can_edit,
+        })
+    }
+
+    /// The base of every workspace URL of this network.
+    pub fn href(&self) -> String {
+        format!("/netzwerke/{}", self.id)
+    }
+}

@@ -1,0 +1,255 @@
+use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
+use time::Date;
+
+use crate::auth::SessionUser;
+use crate::policy::Scope;
+
+/// A network as its form and overview show it.
+#[derive(Clone, Debug)]
+pub struct Network {
+    pub id: i64,
+    pub kommune_ags: String,
+    pub kommune_name: String,
+    pub name: String,
+    pub description: String,
+    pub coordination_office: String,
+    pub anchoring: String,
+    pub anchoring_note: String,
+    pub mandate_date: Option<Date>,
+    pub mandate_reference: String,
+    pub steering_body: String,
+    pub founded_on: Option<Date>,
+    pub contact_organisation: String,
+    pub contact_address: String,
+    pub contact_email: String,
+    pub is_public: bool,
+    pub version: i32,
+    pub sozialraeume: Vec<String>,
+}
+
+impl Network {
+    pub fn audit_values(&self) -> serde_json::Value {
+        use crate::vocab::{VERANKERUNGEN, label};
+        let date = |d: Option<Date>| d.map(crate::web::format::date).unwrap_or_default();
+        serde_json::json!({
+            "Name": self.name,
+            "Beschreibung": self.description,
+            "Koordinierungsstelle": self.coordination_office,
+            "Verankerung": label(VERANKERUNGEN, &self.anchoring),
+            "Verankerung (Erläuterung)": self.anchoring_note,
+            "Ratsbeschluss vom": date(self.mandate_date),
+            "Ratsbeschluss (Drucksache)": self.mandate_reference,
+            "Steuerungsgruppe": self.steering_body,
+            "Gegründet am": date(self.founded_on),
+            "Kontakt: Organisation": self.contact_organisation,
+            "Kontakt: Anschrift": self.contact_address,
+            "Kontakt: Funktionspostfach": self.contact_email,
+            "Sozialräume": self.sozialraeume,
+            "Öffentlich sichtbar": self.is_public,
+        })
+    }
+}
+
+/// The fields a network form writes.
+#[derive(Clone, Debug)]
+pub struct NetworkFields {
+    pub name: String,
+    pub description: String,
+    pub coordination_office: String,
+    pub anchoring: String,
+    pub anchoring_note: String,
+    pub mandate_date: Option<Date>,
+    pub mandate_reference: String,
+    pub steering_body: String,
+    pub founded_on: Option<Date>,
+    pub contact_organisation: String,
+    pub contact_address: String,
+    pub contact_email: String,
+    pub is_public: bool,
+    pub sozialraeume: Vec<String>,
+}
+
+pub async fn find(pool: &PgPool, id: i64) -> sqlx::Result<Option<Network>> {
+    let row = sqlx::query!(
+        r#"SELECT n.id, n.kommune_ags, k.name AS kommune_name, n.name, n.description,
+                  n.coordination_office, n.anchoring, n.anchoring_note, n.mandate_date,
+                  n.mandate_reference, n.steering_body, n.founded_on, n.contact_organisation,
+                  n.contact_address, n.contact_email, n.is_public, n.version,
+                  coalesce(array(SELECT s.name FROM sozialraeume s WHERE s.network_id = n.id
+                                 ORDER BY s.name), '{}') AS "sozialraeume!"
+           FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
+           WHERE n.id = $1"#,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| Network {
+        id: r.id,
+        kommune_ags: r.kommune_ags,
+        kommune_name: r.kommune_name,
+        name: r.name,
+        description: r.description,
+        coordination_office: r.coordination_office,
+        anchoring: r.anchoring,
+        anchoring_note: r.anchoring_note,
+        mandate_date: r.mandate_date,
+        mandate_reference: r.mandate_reference,
+        steering_body: r.steering_body,
+        founded_on: r.founded_on,
+        contact_organisation: r.contact_organisation,
+        contact_address: r.contact_address,
+        contact_email: r.contact_email,
+        is_public: r.is_public,
+        version: r.version,
+        sozialraeume: r.sozialraeume,
+    }))
+}
+
+pub async fn insert(
+    tx: &mut Transaction<'_, Postgres>,
+    kommune_ags: &str,
+    fields: &NetworkFields,
+) -> sqlx::Result<i64> {
+    let id = sqlx::query_scalar!(
+        "INSERT INTO networks (kommune_ags, name, description, coordination_office, anchoring,
+                               anchoring_note, mandate_date, mandate_reference, steering_body,
+                               founded_on, contact_organisation, contact_address, contact_email,
+                               is_public)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         RETURNING id",
+        kommune_ags,
+        fields.name,
+        fields.description,
+        fields.coordination_office,
+        fields.anchoring,
+        fields.anchoring_note,
+        fields.mandate_date,
+        fields.mandate_reference,
+        fields.steering_body,
+        fields.founded_on,
+        fields.contact_organisation,
+        fields.contact_address,
+        fields.contact_email,
+        fields.is_public,
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    replace_sozialraeume(tx, id, &fields.sozialraeume).await?;
+    Ok(id)
+}
+
+/// Writes the fields if `version` is still current; `false` (nothing written) otherwise.
+pub async fn update(
+    tx: &mut Transaction<'_, Postgres>,
+    id: i64,
+    version: i32,
+    fields: &NetworkFields,
+) -> sqlx::Result<bool> {
+    let updated = sqlx::query!(
+        "UPDATE networks SET name = $3, description = $4, coordination_office = $5, anchoring = $6,
+                anchoring_note = $7, mandate_date = $8, mandate_reference = $9, steering_body = $10,
+                founded_on = $11, contact_organisation = $12, contact_address = $13,
+                contact_email = $14, is_public = $15, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2",
+        id,
+        version,
+        fields.name,
+        fields.description,
+        fields.coordination_office,
+        fields.anchoring,
+        fields.anchoring_note,
+        fields.mandate_date,
+        fields.mandate_reference,
+        fields.steering_body,
+        fields.founded_on,
+        fields.contact_organisation,
+        fields.contact_address,
+        fields.contact_email,
+        fields.is_public,
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if updated {
+        replace_sozialraeume(tx, id, &fields.sozialraeume).await?;
+    }
+    Ok(updated)
+}
+
+/// Keeps Sozialräume whose name stays (measures keep pointing at them), adds new ones and
+/// removes the rest (their measures then count for the whole municipality).
+async fn replace_sozialraeume(
+    tx: &mut Transaction<'_, Postgres>,
+    network_id: i64,
+    names: &[String],
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "DELETE FROM sozialraeume WHERE network_id = $1 AND NOT (name = ANY($2))",
+        network_id,
+        names
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query!(
+        "INSERT INTO sozialraeume (network_id, name) SELECT $1, UNNEST($2::text[])
+         ON CONFLICT ON CONSTRAINT sozialraeume_name_key DO NOTHING",
+        network_id,
+        names
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete(db: impl PgExecutor<'_>, id: i64, version: i32) -> sqlx::Result<bool> {
+    Ok(sqlx::query!(
+        "DELETE FROM networks WHERE id = $1 AND version = $2",
+        id,
+        version
+    )
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// A network in a list, with its size.
+pub struct NetworkSummary {
+    pub id: i64,
+    pub name: String,
+    pub kommune_ags: String,
+    pub kommune_name: String,
+    pub land_name: String,
+    pub partners: i64,
+    pub active_measures: i64,
+    pub goals: i64,
+    pub is_public: bool,
+}
+
+/// The networks `user` may read: their municipality's, their Land's, or all. One query.
+pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<NetworkSummary>> {
+    let (ags, land) = match user.actor().scope {
+        Scope::Kommune { ags, .. } => (Some(ags), None),
+        Scope::Land { land_code } => (None, Some(land_code)),
+        Scope::Nationwide => (None, None),
+    };
+    sqlx::query_as!(
+        NetworkSummary,
+        r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, l.name AS land_name,
+                  (SELECT count(*) FROM partners p WHERE p.network_id = n.id) AS "partners!",
+                  (SELECT count(*) FROM measures m WHERE m.network_id = n.id AND m.status = 'laufend') AS "active_measures!",
+                  (SELECT count(*) FROM goals g WHERE g.network_id = n.id) AS "goals!",
+                  n.is_public
+           FROM networks n
+           JOIN kommunen k ON k.ags = n.kommune_ags
+           JOIN laender l ON l.code = k.land_code
+           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
+             AND ($2::text IS NULL OR k.land_code = $2)
+           ORDER BY k.name, n.name"#,
+        ags,
+        land
+    )
+    .fetch_all(pool)
+    .await
+}

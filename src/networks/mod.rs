@@ -1,0 +1,11 @@
+//! Prevention networks of a municipality: the network record with its Sozialräume, and the
+//! access check every workspace page (partners, measures, goals, indicators) starts with.
+
+mod access;
+pub mod db;
+mod forms;
+mod overview;
+mod routes;
+
+pub use access::{Need, NetworkContext};
+pub use routes::routes;

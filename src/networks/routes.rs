@@ -1,0 +1,281 @@
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+
+use super::db::{self, Network, NetworkSummary};
+use super::forms::NetworkForm;
+use super::{Need, NetworkContext};
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Role, Territory, authorize};
+use crate::vocab::{Term, VERANKERUNGEN};
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/netzwerke", get(list))
+        .route("/netzwerke/neu", get(new_form).post(create))
+        .route("/netzwerke/{id}", get(super::overview::overview))
+        .route("/netzwerke/{id}/bearbeiten", get(edit_form).post(update))
+        .route("/netzwerke/{id}/loeschen", get(confirm_delete).post(delete))
+}
+
+#[derive(Template)]
+#[template(path = "networks/list.html")]
+struct ListPage {
+    layout: Layout,
+    networks: Vec<NetworkSummary>,
+    can_create: bool,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    render(&ListPage {
+        networks: db::visible_to(&state.pool, &user).await?,
+        can_create: matches!(user.role, Role::Kommune | Role::Admin),
+        layout: Layout::new(Some(&user)),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "networks/form.html")]
+struct FormPage {
+    layout: Layout,
+    /// `None` while creating.
+    network: Option<NetworkContext>,
+    form: NetworkForm,
+    errors: FieldErrors,
+    anchorings: &'static [Term],
+    /// Admins create networks for any municipality and name it.
+    ask_for_kommune: bool,
+    conflict: Option<Network>,
+    history: Vec<HistoryLine>,
+}
+
+impl FormPage {
+    fn new(user: &SessionUser, network: Option<NetworkContext>, form: NetworkForm) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            ask_for_kommune: network.is_none() && user.role == Role::Admin,
+            network,
+            form,
+            errors: FieldErrors::default(),
+            anchorings: VERANKERUNGEN,
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+}
+
+/// The municipality a new network belongs to: one's own, or (admin) the one named in the form.
+async fn territory_for_new(
+    state: &AppState,
+    user: &SessionUser,
+    form: &NetworkForm,
+) -> AppResult<Result<(String, String), FieldErrors>> {
+    let ags = match user.role {
+        Role::Admin => form.kommune_ags.trim().to_owned(),
+        _ => user.kommune_ags.clone().ok_or(AppError::Forbidden)?,
+    };
+    let land = sqlx::query_scalar!(
+        r#"SELECT land_code::text AS "land!" FROM kommunen WHERE ags = $1"#,
+        ags
+    )
+    .fetch_optional(&state.pool)
+    .await?;
+    let Some(land) = land else {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "kommune_ags",
+            "Zu diesem Gemeindeschlüssel gibt es keine Kommune im Verzeichnis.",
+        );
+        return Ok(Err(errors));
+    };
+    authorize(
+        &user.actor(),
+        Action::EditMunicipality(Territory {
+            ags: &ags,
+            land_code: &land,
+        }),
+    )?;
+    Ok(Ok((ags, land)))
+}
+
+async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
+    if !matches!(user.role, Role::Kommune | Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    render(&FormPage::new(&user, None, NetworkForm::default()))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Form(form): Form<NetworkForm>,
+) -> AppResult<Response> {
+    if !matches!(user.role, Role::Kommune | Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    let territory = territory_for_new(&state, &user, &form).await?;
+    let (fields, (ags, _)) = match (form.validate(), territory) {
+        (Ok(fields), Ok(territory)) => (fields, territory),
+        (fields, territory) => {
+            let mut page = FormPage::new(&user, None, form);
+            page.errors = merge(fields.err(), territory.err());
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let id = db::insert(&mut tx, &ags, &fields).await?;
+    tx.commit().await?;
+    let created = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.pool,
+        &meta,
+        (&user).into(),
+        Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()),
+    )
+    .await?;
+    Ok(see_other(&format!("/netzwerke/{id}")))
+}
+
+fn merge(a: Option<FieldErrors>, b: Option<FieldErrors>) -> FieldErrors {
+    let mut merged = a.unwrap_or_default();
+    for error in b.into_iter().flat_map(|e| e.into_iter()) {
+        merged.add(error.field, error.message);
+    }
+    merged
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let mut page = FormPage::new(&user, Some(network), NetworkForm::from_network(&stored));
+    page.history = audit::history(&state.pool, "network", &id.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<NetworkForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&user, Some(network), form);
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let before = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let mut tx = state.pool.begin().await?;
+    if !db::update(&mut tx, id, version(&form.version), &fields).await? {
+        drop(tx);
+        // Saving again after reviewing the other person's values is a deliberate overwrite.
+        let mut form = form;
+        form.version = before.version.to_string();
+        let mut page = FormPage::new(&user, Some(network), form);
+        page.conflict = Some(before);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    tx.commit().await?;
+    let after = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.pool,
+        &meta,
+        (&user).into(),
+        Event::new("netzwerk_geaendert", "network", id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    Ok(see_other(&format!("/netzwerke/{id}")))
+}
+
+#[derive(Template)]
+#[template(path = "confirm_delete.html")]
+pub struct ConfirmDeletePage {
+    pub layout: Layout,
+    pub what: String,
+    pub consequences: Vec<String>,
+    pub action: String,
+    pub cancel: String,
+    pub version: i32,
+}
+
+async fn confirm_delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let counts = sqlx::query!(
+        r#"SELECT (SELECT count(*) FROM partners WHERE network_id = $1) AS "partners!",
+                  (SELECT count(*) FROM measures WHERE network_id = $1) AS "measures!",
+                  (SELECT count(*) FROM goals WHERE network_id = $1) AS "goals!",
+                  (SELECT count(*) FROM indicators WHERE network_id = $1) AS "indicators!""#,
+        id
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!("das Netzwerk „{}“", network.name),
+        consequences: vec![
+            format!("{} Partner, {} Maßnahmen, {} Ziele mit ihren Meilensteinen und {} Kennzahlen mit allen Messwerten werden mitgelöscht.", counts.partners, counts.measures, counts.goals, counts.indicators),
+            "Das lässt sich nicht rückgängig machen. Exportieren Sie die Daten vorher als CSV, wenn Sie sie aufbewahren möchten.".into(),
+        ],
+        action: format!("/netzwerke/{id}/loeschen"),
+        cancel: format!("/netzwerke/{id}"),
+        version: stored.version,
+    })
+}
+
+#[derive(serde::Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    pub version: String,
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let mut tx = state.pool.begin().await?;
+    if !db::delete(&mut *tx, id, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Das Netzwerk wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
+        ));
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other("/netzwerke"))
+}
