@@ -13,6 +13,7 @@ use crate::auth::{CurrentUser, RequestMeta, SessionUser};
 use crate::error::{AppError, AppResult};
 use crate::policy::{Action, Role, Territory, authorize};
 use crate::vocab::{Term, VERANKERUNGEN};
+use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{AppState, Layout, render, render_with_status, see_other};
 
@@ -208,17 +209,6 @@ async fn update(
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
-#[derive(Template)]
-#[template(path = "confirm_delete.html")]
-pub struct ConfirmDeletePage {
-    pub layout: Layout,
-    pub what: String,
-    pub consequences: Vec<String>,
-    pub action: String,
-    pub cancel: String,
-    pub version: i32,
-}
-
 async fn confirm_delete(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -246,12 +236,6 @@ async fn confirm_delete(
         cancel: format!("/netzwerke/{id}"),
         version: stored.version,
     })
-}
-
-#[derive(serde::Deserialize)]
-pub struct DeleteForm {
-    #[serde(default)]
-    pub version: String,
 }
 
 async fn delete(

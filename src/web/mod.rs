@@ -1,5 +1,6 @@
 //! Router, middleware stack, layout and rendering helpers shared by every domain.
 
+pub mod confirm;
 mod error_pages;
 pub mod form;
 pub mod format;
