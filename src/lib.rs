@@ -11,6 +11,7 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod home;
+pub mod inventory;
 pub mod networks;
 pub mod policy;
 pub mod site;

@@ -141,13 +141,18 @@ pub fn label<'a>(terms: &[Term], code: &'a str) -> &'a str {
         .map_or(code, |term| term.label)
 }
 
-/// Labels of several codes, joined for display ("Gesundheit, Wohnen").
+/// Labels of several codes in the list's order, joined for display ("Gesundheit, Wohnen");
+/// unknown codes come last, as they are.
 pub fn labels(terms: &[Term], codes: &[String]) -> String {
-    codes
+    let known = terms
         .iter()
-        .map(|code| label(terms, code))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .filter(|term| codes.iter().any(|c| c == term.code))
+        .map(|term| term.label);
+    let unknown = codes
+        .iter()
+        .filter(|code| !is_known(terms, code))
+        .map(String::as_str);
+    known.chain(unknown).collect::<Vec<_>>().join(", ")
 }
 
 /// Whether `code` is among `chosen` (templates check boxes with it).
@@ -177,8 +182,11 @@ mod tests {
         assert_eq!(label(HANDLUNGSFELDER, "wohnen"), "Wohnen");
         assert_eq!(label(HANDLUNGSFELDER, "unbekannt"), "unbekannt");
         assert_eq!(
-            labels(ZUGAENGE, &["digital".into(), "aufsuchend".into()]),
-            "Digital, Aufsuchend"
+            labels(
+                ZUGAENGE,
+                &["digital".into(), "aufsuchend".into(), "x".into()]
+            ),
+            "Aufsuchend, Digital, x"
         );
         assert_eq!(find(MASSNAHME_STATUS, " laufend ").unwrap().code, "laufend");
         assert_eq!(find(MASSNAHME_STATUS, "Laufend").unwrap().code, "laufend");

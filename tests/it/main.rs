@@ -6,3 +6,4 @@ mod browser;
 mod networks;
 mod security;
 mod support;
+mod workspace;

@@ -3,6 +3,7 @@
 //! cookie-keeping HTTP client.
 
 pub mod browser;
+pub mod queries;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,0 +1,232 @@
+//! Bestandsaufnahme: which active measures cover which Handlungsfeld in which Lebensphase,
+//! where the gaps are, and which measures of different partners may duplicate each other.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use sqlx::PgPool;
+
+use crate::auth::CurrentUser;
+use crate::error::AppResult;
+use crate::networks::{Need, NetworkContext};
+use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
+use crate::web::{AppState, Layout, render};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/netzwerke/{id}/bestandsaufnahme", get(page))
+}
+
+/// The filters, as the query string brings them; anything unknown is ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    pub sozialraum: String,
+    pub zielgruppe: String,
+}
+
+/// A Sozialraum of the network, for the filter.
+pub struct SozialraumOption {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One row of the matrix: a Handlungsfeld and its count per Lebensphase.
+pub struct MatrixRow {
+    pub field: Term,
+    pub cells: Vec<Cell>,
+}
+
+pub struct Cell {
+    pub phase: Term,
+    pub count: i64,
+    /// The measure list, filtered to this cell (and the page's filters).
+    pub href: String,
+}
+
+/// Two active measures of different partners that share a Handlungsfeld, a Lebensphase, a
+/// target group and the Sozialraum.
+pub struct Overlap {
+    pub first_id: i64,
+    pub first_title: String,
+    pub first_partner: String,
+    pub second_id: i64,
+    pub second_title: String,
+    pub second_partner: String,
+    pub sozialraum: String,
+    pub shared: String,
+}
+
+#[derive(Template)]
+#[template(path = "inventory/page.html")]
+struct InventoryPage {
+    layout: Layout,
+    network: NetworkContext,
+    filters: Filters,
+    sozialraeume: Vec<SozialraumOption>,
+    zielgruppen: &'static [Term],
+    phases: &'static [Term],
+    rows: Vec<MatrixRow>,
+    gaps: usize,
+    overlaps: Vec<Overlap>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let sozialraeume = sqlx::query_as!(
+        SozialraumOption,
+        "SELECT id, name FROM sozialraeume WHERE network_id = $1 ORDER BY name",
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?;
+    // Unknown filter values (hand-edited URLs) are dropped, not errors.
+    let sozialraum = filters
+        .sozialraum
+        .parse::<i64>()
+        .ok()
+        .filter(|s| sozialraeume.iter().any(|o| o.id == *s));
+    let zielgruppe =
+        vocab::is_known(ZIELGRUPPEN, &filters.zielgruppe).then(|| filters.zielgruppe.clone());
+    let filters = Filters {
+        sozialraum: sozialraum.map(|s| s.to_string()).unwrap_or_default(),
+        zielgruppe: zielgruppe.clone().unwrap_or_default(),
+    };
+    let counts = matrix(&state.pool, id, sozialraum, zielgruppe.as_deref()).await?;
+    let rows = build_rows(&network.href(), &counts, &filters);
+    let gaps = rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.count == 0)
+        .count();
+    render(&InventoryPage {
+        layout: Layout::new(Some(&user)),
+        overlaps: overlaps(&state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
+        network,
+        filters,
+        sozialraeume,
+        zielgruppen: ZIELGRUPPEN,
+        phases: LEBENSPHASEN,
+        rows,
+        gaps,
+    })
+}
+
+/// (Handlungsfeld, Lebensphase, number of active measures), only for non-empty cells.
+/// With a Sozialraum, measures for the whole municipality count there too.
+pub async fn matrix(
+    pool: &PgPool,
+    network_id: i64,
+    sozialraum: Option<i64>,
+    zielgruppe: Option<&str>,
+) -> sqlx::Result<Vec<(String, String, i64)>> {
+    let rows = sqlx::query!(
+        r#"SELECT field AS "field!", phase AS "phase!", count(*) AS "count!"
+           FROM measures m, unnest(m.handlungsfelder) field, unnest(m.lebensphasen) phase
+           WHERE m.network_id = $1 AND m.status = 'laufend'
+             AND ($2::bigint IS NULL OR m.sozialraum_id = $2 OR m.sozialraum_id IS NULL)
+             AND ($3::text IS NULL OR $3 = ANY (m.zielgruppen))
+           GROUP BY field, phase"#,
+        network_id,
+        sozialraum,
+        zielgruppe
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.field, r.phase, r.count))
+        .collect())
+}
+
+fn build_rows(base: &str, counts: &[(String, String, i64)], filters: &Filters) -> Vec<MatrixRow> {
+    let mut extra = String::new();
+    if !filters.sozialraum.is_empty() {
+        extra.push_str(&format!("&sozialraum={}", filters.sozialraum));
+    }
+    if !filters.zielgruppe.is_empty() {
+        extra.push_str(&format!("&zielgruppe={}", filters.zielgruppe));
+    }
+    HANDLUNGSFELDER
+        .iter()
+        .map(|field| MatrixRow {
+            field: *field,
+            cells: LEBENSPHASEN
+                .iter()
+                .map(|phase| Cell {
+                    phase: *phase,
+                    count: counts
+                        .iter()
+                        .find(|(f, p, _)| f == field.code && p == phase.code)
+                        .map_or(0, |c| c.2),
+                    href: format!(
+                        "{base}/massnahmen?status=laufend&handlungsfeld={}&lebensphase={}{extra}",
+                        field.code, phase.code
+                    ),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+async fn overlaps(
+    pool: &PgPool,
+    network_id: i64,
+    sozialraum: Option<i64>,
+    zielgruppe: Option<&str>,
+) -> sqlx::Result<Vec<Overlap>> {
+    let rows = sqlx::query!(
+        r#"SELECT m1.id AS first_id, m1.title AS first_title, p1.name AS first_partner,
+                  m2.id AS second_id, m2.title AS second_title, p2.name AS second_partner,
+                  s.name AS "sozialraum?",
+                  ARRAY(SELECT unnest(m1.handlungsfelder) INTERSECT SELECT unnest(m2.handlungsfelder)) AS "fields!",
+                  ARRAY(SELECT unnest(m1.lebensphasen) INTERSECT SELECT unnest(m2.lebensphasen)) AS "phases!",
+                  ARRAY(SELECT unnest(m1.zielgruppen) INTERSECT SELECT unnest(m2.zielgruppen)) AS "groups!"
+           FROM measures m1
+           JOIN measures m2 ON m2.network_id = m1.network_id AND m1.id < m2.id
+           JOIN partners p1 ON p1.id = m1.partner_id
+           JOIN partners p2 ON p2.id = m2.partner_id
+           LEFT JOIN sozialraeume s ON s.id = m1.sozialraum_id
+           WHERE m1.network_id = $1
+             AND m1.status = 'laufend' AND m2.status = 'laufend'
+             AND m1.partner_id <> m2.partner_id
+             AND m1.sozialraum_id IS NOT DISTINCT FROM m2.sozialraum_id
+             AND m1.handlungsfelder && m2.handlungsfelder
+             AND m1.lebensphasen && m2.lebensphasen
+             AND m1.zielgruppen && m2.zielgruppen
+             AND ($2::bigint IS NULL OR m1.sozialraum_id = $2 OR m1.sozialraum_id IS NULL)
+             AND ($3::text IS NULL OR ($3 = ANY (m1.zielgruppen) AND $3 = ANY (m2.zielgruppen)))
+           ORDER BY m1.title, m2.title
+           LIMIT 200"#,
+        network_id,
+        sozialraum,
+        zielgruppe
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Overlap {
+            first_id: r.first_id,
+            first_title: r.first_title,
+            first_partner: r.first_partner,
+            second_id: r.second_id,
+            second_title: r.second_title,
+            second_partner: r.second_partner,
+            sozialraum: r.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
+            shared: [
+                vocab::labels(HANDLUNGSFELDER, &r.fields),
+                vocab::labels(LEBENSPHASEN, &r.phases),
+                vocab::labels(ZIELGRUPPEN, &r.groups),
+            ]
+            .join(" · "),
+        })
+        .collect())
+}

@@ -1,0 +1,124 @@
+//! Pages of the whole workspace: Bestandsaufnahme, and that every page issues a fixed number
+//! of statements whatever the amount of data.
+
+use kinderchancen::policy::Role;
+
+use crate::networks::{DETMOLD, HAMM};
+use crate::support::{TestApp, queries};
+
+/// Fills a network with `n` measures, goals with milestones, and indicators with values.
+async fn fill(app: &TestApp, network: i64, n: i64) {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO sozialraeume (network_id, name) SELECT {network}, 'Bezirk ' || i FROM generate_series(1, 5) i;
+         INSERT INTO partners (network_id, name, kind, ressort, network_role)
+           SELECT {network}, 'Partner ' || i, 'verein', 'jugend', 'partner' FROM generate_series(1, {n}) i;
+         INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, zielgruppen, status, partner_id, sozialraum_id)
+           SELECT {network}, 'Maßnahme ' || i, ARRAY['gesundheit', 'wohnen'], ARRAY['drei_bis_sechs'], ARRAY['alleinerziehende'],
+                  'laufend', (SELECT id FROM partners WHERE network_id = {network} AND name = 'Partner ' || i),
+                  (SELECT min(id) FROM sozialraeume WHERE network_id = {network})
+           FROM generate_series(1, {n}) i;
+         INSERT INTO goals (network_id, level, title, status)
+           SELECT {network}, 'kernziel', 'Kernziel ' || i, 'offen' FROM generate_series(1, {n}) i;
+         INSERT INTO milestones (goal_id, title, due_on)
+           SELECT g.id, 'Meilenstein', current_date + 30 FROM goals g WHERE g.network_id = {network};
+         INSERT INTO measure_goals (network_id, measure_id, goal_id)
+           SELECT {network}, m.id, g.id FROM measures m JOIN goals g ON g.network_id = m.network_id
+           WHERE m.network_id = {network} AND substr(m.title, 10) = substr(g.title, 9);
+         INSERT INTO indicators (network_id, name, unit) SELECT {network}, 'Kennzahl ' || i, 'prozent' FROM generate_series(1, {n}) i;
+         INSERT INTO indicator_values (indicator_id, period_date, value)
+           SELECT k.id, make_date(2020 + y, 12, 31), y * 10 FROM indicators k, generate_series(1, 4) y WHERE k.network_id = {network};"
+    )))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn the_bestandsaufnahme_shows_counts_gaps_and_overlaps() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Netzwerk Hamm").await;
+    fill(&app, network, 3).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let page = app
+        .get(&hamm, &format!("/netzwerke/{network}/bestandsaufnahme"))
+        .await;
+    assert_eq!(page.status(), 200);
+    let body = page.text().await.unwrap();
+    // 7 × 6 cells, two of them (Gesundheit and Wohnen for 3–6) covered by 3 measures each.
+    assert!(body.contains("(40 Lücken)"), "gaps counted");
+    assert_eq!(body.matches("aria-label=\"3 Maßnahmen:").count(), 2);
+    assert!(body.contains("handlungsfeld=gesundheit&#38;lebensphase=drei_bis_sechs"));
+    // Three measures of three partners in the same place: three possible double structures.
+    assert_eq!(
+        body.matches("gemeinsam: Gesundheit, Wohnen · 3 bis 6 Jahre · Alleinerziehende")
+            .count(),
+        3
+    );
+
+    // Filters: another target group empties the matrix; garbage is ignored.
+    let body = app
+        .get(
+            &hamm,
+            &format!("/netzwerke/{network}/bestandsaufnahme?zielgruppe=behinderung"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("(42 Lücken)") && body.contains("Keine möglichen Doppelstrukturen"));
+    let response = app
+        .get(
+            &hamm,
+            &format!(
+                "/netzwerke/{network}/bestandsaufnahme?sozialraum=abc&zielgruppe=%3Cscript%3E"
+            ),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    assert_eq!(
+        app.get(&detmold, &format!("/netzwerke/{network}/bestandsaufnahme"))
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn every_workspace_page_issues_a_fixed_number_of_statements() {
+    let app = TestApp::spawn().await;
+    let small = app.create_network(HAMM, "Klein").await;
+    let large = app.create_network(HAMM, "Groß").await;
+    fill(&app, small, 2).await;
+    fill(&app, large, 150).await;
+    let client = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let pages = ["", "/bestandsaufnahme"];
+    for page in pages {
+        let mut counts = Vec::new();
+        for network in [small, large] {
+            let path = format!("/netzwerke/{network}{page}");
+            let (statements, response) = queries::count(app.get(&client, &path)).await;
+            assert_eq!(response.status(), 200, "{path}");
+            counts.push(statements);
+        }
+        assert_eq!(
+            counts[0], counts[1],
+            "statements for {page:?} grow with the data: {counts:?}"
+        );
+        // The session lookup plus at least one statement of the page itself: the counter works.
+        assert!(
+            (2..=8).contains(&counts[0]),
+            "{page:?} issues {} statements",
+            counts[0]
+        );
+    }
+    let (statements, _) = queries::count(app.get(&client, "/netzwerke")).await;
+    assert!((2..=3).contains(&statements), "network list: {statements}");
+}
