@@ -12,6 +12,7 @@ pub mod directory;
 pub mod error;
 pub mod home;
 pub mod inventory;
+pub mod knowledge;
 pub mod networks;
 pub mod policy;
 pub mod site;

@@ -64,6 +64,39 @@ pub struct Territory<'a> {
     pub land_code: &'a str,
 }
 
+/// A knowledge entry as the policy sees it: its status and who drafted it from where.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryRef<'a> {
+    pub status: &'a str,
+    pub author_user_id: Option<i64>,
+    pub author_kommune_ags: Option<&'a str>,
+    pub author_land_code: Option<&'a str>,
+}
+
+impl EntryRef<'_> {
+    fn is_published(&self) -> bool {
+        self.status == "veroeffentlicht"
+    }
+
+    fn is_open_draft(&self) -> bool {
+        matches!(self.status, "entwurf" | "zurueckgegeben")
+    }
+
+    /// Drafted by `actor`, or by someone of the same municipality (or, for a Land's own
+    /// entries, the same Land).
+    fn drafted_by_team_of(&self, actor: &Actor) -> bool {
+        self.author_user_id == Some(actor.user_id)
+            || match &actor.scope {
+                Scope::Kommune { ags, .. } => self.author_kommune_ags == Some(ags.as_str()),
+                Scope::Land { land_code } => {
+                    self.author_kommune_ags.is_none()
+                        && self.author_land_code == Some(land_code.as_str())
+                }
+                Scope::Nationwide => false,
+            }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Action<'a> {
     /// List, create and change user accounts.
@@ -76,13 +109,38 @@ pub enum Action<'a> {
     ReadMunicipality(Territory<'a>),
     /// Change a municipality's workspace.
     EditMunicipality(Territory<'a>),
+    /// Start a knowledge entry (a draft).
+    DraftKnowledge,
+    /// See a knowledge entry (published ones: everybody, also without login).
+    ReadKnowledge(EntryRef<'a>),
+    /// Change a knowledge entry's text.
+    EditKnowledge(EntryRef<'a>),
+    /// Hand a draft in for review.
+    SubmitKnowledge(EntryRef<'a>),
+    /// Publish, return with a comment, or unpublish entries.
+    ReviewKnowledge,
+}
+
+/// What a visitor without login may do: read published knowledge entries, nothing else.
+pub fn allows_visitor(action: Action<'_>) -> bool {
+    matches!(action, Action::ReadKnowledge(entry) if entry.is_published())
 }
 
 pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
     use Action::*;
     match (action, actor.role) {
-        (ChangeOwnPassword, _) => true,
+        (ChangeOwnPassword | DraftKnowledge, _) => true,
+        (ReadKnowledge(entry), _) if entry.is_published() => true,
+        // Only open drafts can be handed in, by anybody.
+        (SubmitKnowledge(entry), _) if !entry.is_open_draft() => false,
         (_, Role::Admin) => true,
+        (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
+        (SubmitKnowledge(_), Role::Bund) => true,
+        (ReviewKnowledge, _) => false,
+        (ReadKnowledge(entry), _) => entry.drafted_by_team_of(actor),
+        (EditKnowledge(entry) | SubmitKnowledge(entry), _) => {
+            entry.is_open_draft() && entry.drafted_by_team_of(actor)
+        }
         (ManageUsers | ManageDirectory, _) => false,
         (ReadMunicipality(_), Role::Bund) => true,
         (ReadMunicipality(t), Role::Land) => covers_land(&actor.scope, t.land_code),
@@ -184,6 +242,83 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Knowledge entries: a Hamm draft, a Hamm submission, an NRW draft, a published entry —
+    /// against every role (Hamm / NRW scoped), and visitors without login.
+    #[test]
+    fn knowledge_matrix() {
+        use Action::*;
+        let entry = |status, ags: Option<&'static str>, land: Option<&'static str>| EntryRef {
+            status,
+            author_user_id: Some(99),
+            author_kommune_ags: ags,
+            author_land_code: land,
+        };
+        let hamm_draft = entry("entwurf", Some("05915"), Some("05"));
+        let hamm_submitted = entry("eingereicht", Some("05915"), Some("05"));
+        let detmold_returned = entry("zurueckgegeben", Some("05766020"), Some("05"));
+        let nrw_draft = entry("entwurf", None, Some("05"));
+        let published = entry("veroeffentlicht", Some("05766020"), Some("05"));
+        let rows: [(Action, [bool; 4], bool); 16] = [
+            //                                   kommune land   bund   admin  visitor
+            (DraftKnowledge, [true, true, true, true], false),
+            (ReviewKnowledge, [false, false, true, true], false),
+            (ReadKnowledge(published), [true, true, true, true], true),
+            (ReadKnowledge(hamm_draft), [true, false, true, true], false),
+            (
+                ReadKnowledge(detmold_returned),
+                [false, false, true, true],
+                false,
+            ),
+            (ReadKnowledge(nrw_draft), [false, true, true, true], false),
+            (EditKnowledge(hamm_draft), [true, false, true, true], false),
+            (
+                EditKnowledge(hamm_submitted),
+                [false, false, true, true],
+                false,
+            ),
+            (
+                EditKnowledge(detmold_returned),
+                [false, false, true, true],
+                false,
+            ),
+            (EditKnowledge(nrw_draft), [false, true, true, true], false),
+            (EditKnowledge(published), [false, false, true, true], false),
+            (
+                SubmitKnowledge(hamm_draft),
+                [true, false, true, true],
+                false,
+            ),
+            (
+                SubmitKnowledge(hamm_submitted),
+                [false, false, false, false],
+                false,
+            ),
+            (SubmitKnowledge(nrw_draft), [false, true, true, true], false),
+            (
+                SubmitKnowledge(published),
+                [false, false, false, false],
+                false,
+            ),
+            (ManageUsers, [false, false, false, true], false),
+        ];
+        for (action, expected, visitor) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
+        }
+        // The author always reaches their own draft, wherever they sit now.
+        let own = EntryRef {
+            author_user_id: Some(1),
+            ..nrw_draft
+        };
+        assert!(allows(&actor(Role::Kommune), EditKnowledge(own)));
     }
 
     #[test]

@@ -87,5 +87,6 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
         .await
         .context("Migration fehlgeschlagen / migration failed")?;
     crate::directory::seed_reference_data(pool).await?;
+    crate::knowledge::seed::load(pool).await?;
     Ok(())
 }

@@ -57,6 +57,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::directory::routes())
         .merge(crate::networks::routes())
         .merge(crate::inventory::routes())
+        .merge(crate::knowledge::routes())
         .merge(crate::site::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readiness))

@@ -3,6 +3,7 @@
 mod admin;
 mod auth;
 mod browser;
+mod knowledge;
 mod networks;
 mod security;
 mod support;

@@ -1,0 +1,94 @@
+-- Knowledge platform: entries with German full-text search that also finds parts of compound
+-- words and ignores how umlauts are written.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- Folds case, umlauts and ß so that "Übergang", "uebergang" and "UEBERGANG" are one word.
+CREATE FUNCTION kc_fold(input text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN translate(
+        replace(replace(replace(replace(lower(translate(input, 'ÄÖÜ', 'äöü')),
+            'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'),
+        'àáâãåçèéêëìíîïñòóôõùúûýÿ', 'aaaaaceeeeiiiinooooouuuyy');
+
+CREATE TABLE knowledge_entries (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    slug             text NOT NULL CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND length(slug) <= 120),
+    title            text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    kind             text NOT NULL CHECK (kind IN ('good_practice', 'workshop_ergebnis', 'handlungsempfehlung',
+                         'forderung', 'studie', 'foerderprogramm')),
+    level            text NOT NULL CHECK (level IN ('bund', 'land', 'kommune')),
+    summary          text NOT NULL DEFAULT '' CHECK (length(summary) <= 600),
+    body             text NOT NULL DEFAULT '' CHECK (length(body) <= 50000),
+    source_document  text NOT NULL DEFAULT '' CHECK (length(source_document) <= 300),
+    source_section   text NOT NULL DEFAULT '' CHECK (length(source_section) <= 300),
+    workshop         smallint CHECK (workshop BETWEEN 1 AND 6),
+    place            text NOT NULL DEFAULT '' CHECK (length(place) <= 200),
+    kommune_ags      text REFERENCES kommunen (ags),
+    land_code        char(2) REFERENCES laender (code),
+    year             smallint CHECK (year BETWEEN 1990 AND 2100),
+    handlungsfelder  text[] NOT NULL DEFAULT '{}' CHECK (handlungsfelder <@ ARRAY['fruehkindliche_bildung',
+                         'schulische_bildung', 'gesundheit', 'ernaehrung', 'wohnen', 'freizeit_kultur_sport',
+                         'erwerbsintegration']),
+    themes           text[] NOT NULL DEFAULT '{}' CHECK (themes <@ ARRAY['politischer_wille', 'jugendhilfeplanung',
+                         'finanzierung', 'daten_monitoring', 'beteiligung', 'jobcenter_arbeitsmarkt',
+                         'bildung_teilhabe', 'lotsendienste_zugaenge', 'vernetzung', 'qualitaetsentwicklung',
+                         'recht']),
+    contacts         text[] NOT NULL DEFAULT '{}',
+    status           text NOT NULL DEFAULT 'entwurf' CHECK (status IN ('entwurf', 'eingereicht',
+                         'veroeffentlicht', 'zurueckgegeben')),
+    -- Written by the project from the source documents (content, not demo data).
+    seeded           boolean NOT NULL DEFAULT false,
+    author_user_id   bigint REFERENCES users (id) ON DELETE SET NULL,
+    -- The territory of the drafting user: who else from there may edit the draft.
+    author_kommune_ags text REFERENCES kommunen (ags),
+    author_land_code char(2) REFERENCES laender (code),
+    review_comment   text NOT NULL DEFAULT '',
+    version          integer NOT NULL DEFAULT 1,
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    updated_at       timestamptz NOT NULL DEFAULT now(),
+    published_at     timestamptz,
+    -- Title over summary over body (weights A, B, C): German stems for meaning, plain folded
+    -- words for prefix and compound-part matches.
+    search_doc       tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('german', kc_fold(title)), 'A')
+        || setweight(to_tsvector('simple', kc_fold(title)), 'A')
+        || setweight(to_tsvector('german', kc_fold(summary)), 'B')
+        || setweight(to_tsvector('simple', kc_fold(summary)), 'B')
+        || setweight(to_tsvector('german', kc_fold(body)), 'C')
+        || setweight(to_tsvector('simple', kc_fold(body)), 'C')
+    ) STORED,
+    -- Title and summary only: small enough to rank thousands of hits in milliseconds (a hit
+    -- found only in the body ranks below every hit in a title or summary).
+    rank_doc         tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('german', kc_fold(title)), 'A')
+        || setweight(to_tsvector('simple', kc_fold(title)), 'A')
+        || setweight(to_tsvector('german', kc_fold(summary)), 'B')
+        || setweight(to_tsvector('simple', kc_fold(summary)), 'B')
+    ) STORED,
+    CONSTRAINT knowledge_entries_slug_key UNIQUE (slug)
+);
+CREATE INDEX knowledge_entries_search_idx ON knowledge_entries USING gin (search_doc);
+CREATE INDEX knowledge_entries_status_idx ON knowledge_entries (status, published_at DESC);
+
+-- Every word that occurs in an entry, so that a query term can be expanded to the words that
+-- contain it ("armut" → "kinderarmut", "armutspraevention") through a trigram index.
+CREATE TABLE knowledge_words (
+    word text PRIMARY KEY
+);
+CREATE INDEX knowledge_words_trgm_idx ON knowledge_words USING gin (word gin_trgm_ops);
+
+CREATE FUNCTION knowledge_collect_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO knowledge_words (word)
+    SELECT DISTINCT lexeme
+    FROM unnest(to_tsvector('simple', kc_fold(NEW.title || ' ' || NEW.summary || ' ' || NEW.body)))
+    WHERE lexeme ~ '^[a-z0-9]{3,60}$'
+    ON CONFLICT DO NOTHING;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER knowledge_entries_words
+    AFTER INSERT OR UPDATE OF title, summary, body ON knowledge_entries
+    FOR EACH ROW EXECUTE FUNCTION knowledge_collect_words();

@@ -1,0 +1,428 @@
+use serde::Deserialize;
+use sqlx::{PgExecutor, PgPool};
+
+pub const PAGE_SIZE: i64 = 20;
+
+/// What the search page asks for: words and facet filters (several values within a facet
+/// widen, several facets narrow), ordering and page.
+#[derive(Debug, Default, Clone)]
+pub struct SearchRequest {
+    pub terms: Vec<String>,
+    pub kinds: Vec<String>,
+    pub levels: Vec<String>,
+    pub felder: Vec<String>,
+    pub themen: Vec<String>,
+    pub laender: Vec<String>,
+    pub years: Vec<i16>,
+    pub by_date: bool,
+    /// Zero-based.
+    pub page: i64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Hit {
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub summary: String,
+    pub body: String,
+    pub place: String,
+    pub year: Option<i16>,
+    pub source_document: String,
+    pub source_section: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct FacetCount {
+    pub facet: String,
+    pub value: String,
+    /// Set for values whose label lives in the database (Land names).
+    pub label: Option<String>,
+    pub count: i64,
+}
+
+pub struct SearchResult {
+    pub total: i64,
+    pub hits: Vec<Hit>,
+    pub facets: Vec<FacetCount>,
+}
+
+/// One statement: the page of hits, their total, and the facet counts of all hits.
+///
+/// Every query word must match, in one of three ways: its German stem as a prefix ("kinder"
+/// finds "Kinderbetreuung"), the folded word as a prefix, or any indexed word that contains it
+/// ("armut" finds "Kinderarmut"; `knowledge_words` with a trigram index). Ranking weighs the
+/// title over the summary, and a query word as a whole word in the title ("Familienrathaus")
+/// over a part of one ("Familienrathauses"); hits only in the body come after them
+/// (`rank_doc`).
+pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
+    let row = sqlx::query!(
+        r#"WITH terms AS (
+               SELECT t, concat_ws(' | ',
+                          (SELECT string_agg(lexeme || ':*', ' | ') FROM unnest(to_tsvector('german', t))),
+                          t || ':*',
+                          (SELECT string_agg(word, ' | ')
+                             FROM (SELECT word FROM knowledge_words WHERE word LIKE '%' || t || '%'
+                                   ORDER BY length(word) LIMIT 40) w)) AS alternatives
+               FROM unnest($1::text[]) t
+           ),
+           q AS (SELECT to_tsquery('simple', string_agg('(' || alternatives || ')', ' & ')) AS query,
+                        -- A query word standing as a whole word in the title ranks highest.
+                        to_tsquery('simple', string_agg(t || ':A', ' | ')) AS in_title
+                 FROM terms),
+           hits AS (
+               SELECT e.id, e.kind, e.level, e.handlungsfelder, e.themes, e.land_code, e.year, e.published_at,
+                      CASE WHEN q.query IS NULL THEN 0
+                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_doc, q.query, 1)
+                                + ts_rank('{0, 0, 0, 1}', e.rank_doc, q.in_title) END AS rank
+               FROM knowledge_entries e, q
+               WHERE e.status = 'veroeffentlicht'
+                 AND (q.query IS NULL OR e.search_doc @@ q.query)
+                 AND (cardinality($2::text[]) = 0 OR e.kind = ANY ($2))
+                 AND (cardinality($3::text[]) = 0 OR e.level = ANY ($3))
+                 AND (cardinality($4::text[]) = 0 OR e.handlungsfelder && $4)
+                 AND (cardinality($5::text[]) = 0 OR e.themes && $5)
+                 AND (cardinality($6::text[]) = 0 OR e.land_code = ANY ($6))
+                 AND (cardinality($7::int2[]) = 0 OR e.year = ANY ($7))
+           ),
+           page AS (
+               SELECT e.slug, e.title, e.kind, e.summary, e.body, e.place, e.year, e.source_document,
+                      e.source_section, top.position
+               FROM (SELECT id, row_number() OVER (ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST,
+                                                           rank DESC, published_at DESC, id) AS position
+                     FROM hits ORDER BY position LIMIT $9 OFFSET $10) top
+               JOIN knowledge_entries e ON e.id = top.id
+           ),
+           facets AS (
+               SELECT 'art' AS facet, kind AS value, NULL AS label, count(*) AS count FROM hits GROUP BY kind
+               UNION ALL SELECT 'ebene', level, NULL, count(*) FROM hits GROUP BY level
+               UNION ALL SELECT 'feld', f, NULL, count(*) FROM hits, unnest(handlungsfelder) f GROUP BY f
+               UNION ALL SELECT 'thema', t, NULL, count(*) FROM hits, unnest(themes) t GROUP BY t
+               UNION ALL SELECT 'land', l.code::text, l.name, count(*) FROM hits JOIN laender l ON l.code = hits.land_code
+                         GROUP BY l.code, l.name
+               UNION ALL SELECT 'jahr', year::text, NULL, count(*) FROM hits WHERE year IS NOT NULL GROUP BY year
+           )
+           SELECT (SELECT count(*) FROM hits) AS "total!",
+                  (SELECT coalesce(json_agg(page ORDER BY page.position), '[]') FROM page) AS "hits!: serde_json::Value",
+                  (SELECT coalesce(json_agg(facets), '[]') FROM facets) AS "facets!: serde_json::Value""#,
+        &request.terms,
+        &request.kinds,
+        &request.levels,
+        &request.felder,
+        &request.themen,
+        &request.laender,
+        &request.years,
+        request.by_date,
+        PAGE_SIZE,
+        request.page * PAGE_SIZE,
+    )
+    .fetch_one(pool)
+    .await?;
+    let decode = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
+    Ok(SearchResult {
+        total: row.total,
+        hits: serde_json::from_value(row.hits).map_err(decode)?,
+        facets: serde_json::from_value(row.facets).map_err(decode)?,
+    })
+}
+
+/// An entry as its page and form show it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub level: String,
+    pub summary: String,
+    pub body: String,
+    pub source_document: String,
+    pub source_section: String,
+    pub workshop: Option<i16>,
+    pub place: String,
+    pub kommune_ags: Option<String>,
+    pub kommune_name: Option<String>,
+    pub land_code: Option<String>,
+    pub land_name: Option<String>,
+    pub year: Option<i16>,
+    pub handlungsfelder: Vec<String>,
+    pub themes: Vec<String>,
+    pub contacts: Vec<String>,
+    pub status: String,
+    pub author_user_id: Option<i64>,
+    pub author_kommune_ags: Option<String>,
+    pub author_land_code: Option<String>,
+    pub review_comment: String,
+    pub version: i32,
+}
+
+impl Entry {
+    pub fn audit_values(&self) -> serde_json::Value {
+        use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN};
+        use crate::vocab::{HANDLUNGSFELDER, label, labels};
+        serde_json::json!({
+            "Titel": self.title,
+            "Art": label(ARTEN, &self.kind),
+            "Ebene": label(EBENEN, &self.level),
+            "Kurzfassung": self.summary,
+            "Text": self.body,
+            "Quelle": self.source_document,
+            "Abschnitt": self.source_section,
+            "Ort": self.place,
+            "Gemeindeschlüssel": self.kommune_ags,
+            "Land": self.land_name,
+            "Jahr": self.year,
+            "Handlungsfelder": labels(HANDLUNGSFELDER, &self.handlungsfelder),
+            "Themen": labels(THEMEN, &self.themes),
+            "Kontakte": self.contacts.join(", "),
+            "Status": label(STATUS, &self.status),
+            "Rückmeldung": self.review_comment,
+        })
+    }
+}
+
+pub async fn find(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<Entry>> {
+    sqlx::query_as!(
+        Entry,
+        r#"SELECT e.id, e.slug, e.title, e.kind, e.level, e.summary, e.body, e.source_document,
+                  e.source_section, e.workshop, e.place, e.kommune_ags, k.name AS "kommune_name?",
+                  e.land_code::text AS land_code, l.name AS "land_name?", e.year, e.handlungsfelder,
+                  e.themes, e.contacts, e.status, e.author_user_id, e.author_kommune_ags,
+                  e.author_land_code::text AS author_land_code, e.review_comment, e.version
+           FROM knowledge_entries e
+           LEFT JOIN kommunen k ON k.ags = e.kommune_ags
+           LEFT JOIN laender l ON l.code = e.land_code
+           WHERE e.slug = $1"#,
+        slug
+    )
+    .fetch_optional(db)
+    .await
+}
+
+pub struct Related {
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+}
+
+/// Published entries close to `entry`: shared themes and Handlungsfelder, and text
+/// similarity of their search documents to this entry's title words.
+pub async fn related(pool: &PgPool, entry: &Entry) -> sqlx::Result<Vec<Related>> {
+    sqlx::query_as!(
+        Related,
+        r#"WITH me AS (
+               SELECT search_doc, themes, handlungsfelder,
+                      (SELECT to_tsquery('simple', string_agg(lexeme, ' | '))
+                         FROM unnest(to_tsvector('german', kc_fold(title)))) AS words
+               FROM knowledge_entries WHERE id = $1
+           )
+           SELECT e.slug, e.title, e.kind
+           FROM knowledge_entries e, me
+           WHERE e.status = 'veroeffentlicht' AND e.id <> $1
+             AND (e.themes && me.themes OR e.handlungsfelder && me.handlungsfelder
+                  OR (me.words IS NOT NULL AND e.search_doc @@ me.words))
+           ORDER BY 2 * cardinality(ARRAY(SELECT unnest(e.themes) INTERSECT SELECT unnest(me.themes)))
+                    + cardinality(ARRAY(SELECT unnest(e.handlungsfelder) INTERSECT SELECT unnest(me.handlungsfelder)))
+                    + CASE WHEN me.words IS NULL THEN 0 ELSE 10 * ts_rank(e.search_doc, me.words) END DESC,
+                    e.id
+           LIMIT 5"#,
+        entry.id
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// The fields an entry form writes.
+#[derive(Debug, Clone)]
+pub struct EntryFields {
+    pub title: String,
+    pub kind: String,
+    pub level: String,
+    pub summary: String,
+    pub body: String,
+    pub source_document: String,
+    pub source_section: String,
+    pub place: String,
+    pub kommune_ags: Option<String>,
+    pub land_code: Option<String>,
+    pub year: Option<i16>,
+    pub handlungsfelder: Vec<String>,
+    pub themes: Vec<String>,
+    pub contacts: Vec<String>,
+}
+
+pub struct Author<'a> {
+    pub user_id: i64,
+    pub kommune_ags: Option<&'a str>,
+    pub land_code: Option<&'a str>,
+}
+
+/// Inserts a draft under a slug made from the title (numbered if taken).
+pub async fn insert_draft(
+    db: impl PgExecutor<'_>,
+    fields: &EntryFields,
+    author: Author<'_>,
+) -> sqlx::Result<String> {
+    let base = slugify(&fields.title);
+    sqlx::query_scalar!(
+        r#"INSERT INTO knowledge_entries (slug, title, kind, level, summary, body, source_document,
+               source_section, place, kommune_ags, land_code, year, handlungsfelder, themes, contacts,
+               status, author_user_id, author_kommune_ags, author_land_code)
+           SELECT CASE WHEN n = 0 THEN $1 ELSE $1 || '-' || (n + 1) END,
+                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'entwurf', $16, $17, $18
+           FROM (SELECT count(*) AS n FROM knowledge_entries WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) taken
+           RETURNING slug"#,
+        base,
+        fields.title,
+        fields.kind,
+        fields.level,
+        fields.summary,
+        fields.body,
+        fields.source_document,
+        fields.source_section,
+        fields.place,
+        fields.kommune_ags,
+        fields.land_code,
+        fields.year,
+        &fields.handlungsfelder,
+        &fields.themes,
+        &fields.contacts,
+        author.user_id,
+        author.kommune_ags,
+        author.land_code,
+    )
+    .fetch_one(db)
+    .await
+}
+
+/// Writes the fields if `version` is current; `false` otherwise.
+pub async fn update(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    version: i32,
+    fields: &EntryFields,
+) -> sqlx::Result<bool> {
+    Ok(sqlx::query!(
+        "UPDATE knowledge_entries SET title = $3, kind = $4, level = $5, summary = $6, body = $7,
+                source_document = $8, source_section = $9, place = $10, kommune_ags = $11,
+                land_code = $12, year = $13, handlungsfelder = $14, themes = $15, contacts = $16,
+                version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2",
+        id,
+        version,
+        fields.title,
+        fields.kind,
+        fields.level,
+        fields.summary,
+        fields.body,
+        fields.source_document,
+        fields.source_section,
+        fields.place,
+        fields.kommune_ags,
+        fields.land_code,
+        fields.year,
+        &fields.handlungsfelder,
+        &fields.themes,
+        &fields.contacts,
+    )
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Moves an entry to `status` if it is still at `version`, with the reviewer's comment.
+pub async fn set_status(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    version: i32,
+    status: &str,
+    comment: &str,
+) -> sqlx::Result<bool> {
+    Ok(sqlx::query!(
+        "UPDATE knowledge_entries SET status = $3, review_comment = $4, version = version + 1,
+                updated_at = now(),
+                published_at = CASE WHEN $3 = 'veroeffentlicht' THEN now() ELSE published_at END
+         WHERE id = $1 AND version = $2",
+        id,
+        version,
+        status,
+        comment
+    )
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub struct Listed {
+    pub slug: String,
+    pub title: String,
+    pub status: String,
+    pub updated_at: time::OffsetDateTime,
+}
+
+/// Entries not published yet that `author_*` drafted (their territory), or with
+/// `everything` all submitted ones (the review queue).
+pub async fn drafts(
+    pool: &PgPool,
+    kommune_ags: Option<&str>,
+    land_code: Option<&str>,
+    user_id: i64,
+    everything: bool,
+) -> sqlx::Result<Vec<Listed>> {
+    sqlx::query_as!(
+        Listed,
+        r#"SELECT slug, title, status, updated_at FROM knowledge_entries
+           WHERE status <> 'veroeffentlicht'
+             AND (($4 AND status = 'eingereicht')
+                  OR author_user_id = $3
+                  OR ($1::text IS NOT NULL AND author_kommune_ags = $1)
+                  OR ($2::text IS NOT NULL AND author_kommune_ags IS NULL AND author_land_code = $2))
+           ORDER BY updated_at DESC
+           LIMIT 200"#,
+        kommune_ags,
+        land_code,
+        user_id,
+        everything
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// A URL-safe name from a title: folded, words joined by hyphens, at most 80 characters.
+pub fn slugify(title: &str) -> String {
+    let folded = super::search::fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut slug = String::new();
+    for word in words {
+        if slug.len() + word.len() + 1 > 80 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    if slug.is_empty() {
+        "eintrag".into()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            super::slugify("Übergang Schule–Beruf in Hamm!"),
+            "uebergang-schule-beruf-in-hamm"
+        );
+        assert_eq!(super::slugify("<>"), "eintrag");
+        assert!(super::slugify(&"langes wort ".repeat(20)).len() <= 80);
+    }
+}

@@ -1,0 +1,687 @@
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum_extra::extract::{Form, Query};
+use serde::Deserialize;
+
+use super::db::{self, Entry, Hit, Related, SearchRequest};
+use super::forms::EntryForm;
+use super::markdown;
+use super::search::{self, Segment};
+use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN, source_title};
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, MaybeUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::policy::{self, Action, EntryRef, Role};
+use crate::users::db::{LandOption, laender};
+use crate::vocab::{self, HANDLUNGSFELDER, Term};
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, render, render_with_status, see_other, url_encode};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/wissen", get(search_page))
+        .route("/wissen/meine", get(my_entries))
+        .route("/wissen/neu", get(new_form).post(create))
+        .route("/wissen/eintrag/{slug}", get(entry_page))
+        .route(
+            "/wissen/eintrag/{slug}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route("/wissen/eintrag/{slug}/status", post(change_status))
+}
+
+fn entry_ref(entry: &Entry) -> EntryRef<'_> {
+    EntryRef {
+        status: &entry.status,
+        author_user_id: entry.author_user_id,
+        author_kommune_ags: entry.author_kommune_ags.as_deref(),
+        author_land_code: entry.author_land_code.as_deref(),
+    }
+}
+
+fn may(user: Option<&SessionUser>, action: Action<'_>) -> bool {
+    match user {
+        Some(user) => policy::allows(&user.actor(), action),
+        None => policy::allows_visitor(action),
+    }
+}
+
+/// Loads an entry the user may see; drafts of others are "not found", not "forbidden", so
+/// that their existence does not leak.
+async fn visible_entry(
+    state: &AppState,
+    user: Option<&SessionUser>,
+    slug: &str,
+) -> AppResult<Entry> {
+    let entry = db::find(&state.pool, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if may(user, Action::ReadKnowledge(entry_ref(&entry))) {
+        Ok(entry)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+// ---------------------------------------------------------------- search
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SearchParams {
+    q: String,
+    art: Vec<String>,
+    ebene: Vec<String>,
+    feld: Vec<String>,
+    thema: Vec<String>,
+    land: Vec<String>,
+    jahr: Vec<String>,
+    sortierung: String,
+    seite: String,
+}
+
+/// A facet value with its count and whether it is ticked.
+struct FacetOption {
+    value: String,
+    label: String,
+    count: i64,
+    checked: bool,
+}
+
+struct Facet {
+    /// The query parameter.
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<FacetOption>,
+}
+
+struct ResultItem {
+    slug: String,
+    title: String,
+    kind: String,
+    meta: String,
+    snippet: Vec<Segment>,
+}
+
+#[derive(Template)]
+#[template(path = "knowledge/search.html")]
+struct SearchPage {
+    layout: Layout,
+    query: String,
+    /// The query had words, but none that can be searched (only punctuation …).
+    ignored_query: bool,
+    by_date: bool,
+    total: i64,
+    page: i64,
+    pages: i64,
+    results: Vec<ResultItem>,
+    facets: Vec<Facet>,
+    /// The current filters as a query string, to carry into paging and sort links.
+    current: String,
+    can_draft: bool,
+}
+
+fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
+    values
+        .iter()
+        .filter(|v| vocab::is_known(terms, v))
+        .cloned()
+        .collect()
+}
+
+async fn search_page(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Query(params): Query<SearchParams>,
+) -> AppResult<Response> {
+    // Everything from the address bar is checked and anything unknown dropped: a hand-made
+    // URL never leads to an error page.
+    let query: String = params
+        .q
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    let terms = search::terms(&query);
+    let request = SearchRequest {
+        terms: terms.clone(),
+        kinds: keep_known(&params.art, ARTEN),
+        levels: keep_known(&params.ebene, EBENEN),
+        felder: keep_known(&params.feld, HANDLUNGSFELDER),
+        themen: keep_known(&params.thema, THEMEN),
+        laender: params
+            .land
+            .iter()
+            .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()))
+            .cloned()
+            .collect(),
+        years: params.jahr.iter().filter_map(|y| y.parse().ok()).collect(),
+        by_date: params.sortierung == "datum" || terms.is_empty(),
+        page: params.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
+    };
+    let result = db::search(&state.pool, &request).await?;
+    let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
+    let facets = vec![
+        facet("art", "Art", ARTEN, &request.kinds, &result.facets),
+        facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
+        facet(
+            "feld",
+            "Handlungsfeld",
+            HANDLUNGSFELDER,
+            &request.felder,
+            &result.facets,
+        ),
+        facet("thema", "Thema", THEMEN, &request.themen, &result.facets),
+        dynamic_facet("land", "Land", &request.laender, &result.facets),
+        dynamic_facet(
+            "jahr",
+            "Jahr",
+            &request
+                .years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>(),
+            &result.facets,
+        ),
+    ];
+    let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
+    render(&SearchPage {
+        layout: Layout::new(user.as_ref()),
+        ignored_query: !query.trim().is_empty() && terms.is_empty(),
+        query,
+        by_date: request.by_date,
+        total: result.total,
+        page: request.page + 1,
+        pages,
+        results: result
+            .hits
+            .into_iter()
+            .map(|hit| result_item(hit, &terms))
+            .collect(),
+        facets,
+        current,
+        can_draft: user.is_some(),
+    })
+}
+
+fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
+    let text = if terms.is_empty()
+        || search::snippet(&hit.summary, terms, 220)
+            .iter()
+            .any(|s| s.hit)
+    {
+        &hit.summary
+    } else {
+        &hit.body
+    };
+    let mut meta = vec![source_title(&hit.source_document).to_owned()];
+    if !hit.source_section.is_empty() {
+        meta.push(hit.source_section.clone());
+    }
+    if !hit.place.is_empty() {
+        meta.push(hit.place.clone());
+    }
+    if let Some(year) = hit.year {
+        meta.push(year.to_string());
+    }
+    ResultItem {
+        snippet: search::snippet(text, terms, 220),
+        slug: hit.slug,
+        title: hit.title,
+        kind: vocab::label(ARTEN, &hit.kind).to_owned(),
+        meta: meta.join(" · "),
+    }
+}
+
+fn count_of(counts: &[db::FacetCount], facet: &str, value: &str) -> i64 {
+    counts
+        .iter()
+        .find(|c| c.facet == facet && c.value == value)
+        .map_or(0, |c| c.count)
+}
+
+/// A facet over a fixed vocabulary: values with hits, and ticked ones even without.
+fn facet(
+    name: &'static str,
+    legend: &'static str,
+    terms: &[Term],
+    chosen: &[String],
+    counts: &[db::FacetCount],
+) -> Facet {
+    let options = terms
+        .iter()
+        .map(|term| FacetOption {
+            value: term.code.to_owned(),
+            label: term.label.to_owned(),
+            count: count_of(counts, name, term.code),
+            checked: chosen.iter().any(|c| c == term.code),
+        })
+        .filter(|o| o.count > 0 || o.checked)
+        .collect();
+    Facet {
+        name,
+        legend,
+        options,
+    }
+}
+
+/// A facet whose values come from the hits (Länder, years).
+fn dynamic_facet(
+    name: &'static str,
+    legend: &'static str,
+    chosen: &[String],
+    counts: &[db::FacetCount],
+) -> Facet {
+    let mut options: Vec<FacetOption> = counts
+        .iter()
+        .filter(|c| c.facet == name)
+        .map(|c| FacetOption {
+            value: c.value.clone(),
+            label: c.label.clone().unwrap_or_else(|| c.value.clone()),
+            count: c.count,
+            checked: chosen.contains(&c.value),
+        })
+        .collect();
+    for value in chosen {
+        if !options.iter().any(|o| &o.value == value) {
+            options.push(FacetOption {
+                value: value.clone(),
+                label: value.clone(),
+                count: 0,
+                checked: true,
+            });
+        }
+    }
+    if name == "jahr" {
+        options.sort_by(|a, b| b.value.cmp(&a.value));
+    } else {
+        options.sort_by(|a, b| a.label.cmp(&b.label));
+    }
+    Facet {
+        name,
+        legend,
+        options,
+    }
+}
+
+fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
+    let mut parts = vec![format!("q={}", url_encode(query))];
+    for facet in facets {
+        for option in facet.options.iter().filter(|o| o.checked) {
+            parts.push(format!("{}={}", facet.name, url_encode(&option.value)));
+        }
+    }
+    if by_date {
+        parts.push("sortierung=datum".into());
+    }
+    parts.join("&")
+}
+
+// ---------------------------------------------------------------- entry page
+
+#[derive(Template)]
+#[template(path = "knowledge/entry.html")]
+struct EntryPage {
+    layout: Layout,
+    entry: Entry,
+    body_html: String,
+    source: String,
+    felder: Vec<Term>,
+    themen: Vec<Term>,
+    related: Vec<Related>,
+    can_edit: bool,
+    can_submit: bool,
+    can_review: bool,
+    /// Every version (who, when, what changed): for reviewers only.
+    history: Vec<HistoryLine>,
+    errors: FieldErrors,
+    comment: String,
+    notice: Option<&'static str>,
+}
+
+impl EntryPage {
+    fn status_label(&self) -> &str {
+        vocab::label(STATUS, &self.entry.status)
+    }
+
+    fn kind_label(&self) -> &str {
+        vocab::label(ARTEN, &self.entry.kind)
+    }
+
+    fn level_label(&self) -> &str {
+        vocab::label(EBENEN, &self.entry.level)
+    }
+}
+
+async fn build_entry_page(
+    state: &AppState,
+    user: Option<&SessionUser>,
+    entry: Entry,
+) -> AppResult<EntryPage> {
+    let target = entry_ref(&entry);
+    let can_review = may(user, Action::ReviewKnowledge);
+    let history = if can_review {
+        audit::history(&state.pool, "knowledge", &entry.id.to_string()).await?
+    } else {
+        Vec::new()
+    };
+    let picked = |terms: &[Term], codes: &[String]| {
+        terms
+            .iter()
+            .filter(|t| codes.iter().any(|c| c == t.code))
+            .copied()
+            .collect()
+    };
+    Ok(EntryPage {
+        layout: Layout::new(user),
+        body_html: markdown::to_html(&entry.body),
+        source: source_title(&entry.source_document).to_owned(),
+        felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
+        themen: picked(THEMEN, &entry.themes),
+        related: db::related(&state.pool, &entry).await?,
+        can_edit: may(user, Action::EditKnowledge(target)),
+        can_submit: user.is_some() && may(user, Action::SubmitKnowledge(target)),
+        can_review,
+        history,
+        errors: FieldErrors::default(),
+        comment: String::new(),
+        notice: None,
+        entry,
+    })
+}
+
+async fn entry_page(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let entry = visible_entry(&state, user.as_ref(), &slug).await?;
+    render(&build_entry_page(&state, user.as_ref(), entry).await?)
+}
+
+// ---------------------------------------------------------------- drafting
+
+#[derive(Template)]
+#[template(path = "knowledge/mine.html")]
+struct MinePage {
+    layout: Layout,
+    entries: Vec<db::Listed>,
+    reviewer: bool,
+}
+
+impl MinePage {
+    fn status_label<'a>(&self, code: &'a str) -> &'a str {
+        vocab::label(STATUS, code)
+    }
+
+    fn when(&self, at: &time::OffsetDateTime) -> String {
+        crate::web::format::date_time(*at)
+    }
+}
+
+async fn my_entries(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
+    let reviewer = policy::allows(&user.actor(), Action::ReviewKnowledge);
+    let kommune = (user.role == Role::Kommune)
+        .then_some(user.kommune_ags.as_deref())
+        .flatten();
+    let land = (user.role == Role::Land)
+        .then_some(user.land_code.as_deref())
+        .flatten();
+    render(&MinePage {
+        layout: Layout::new(Some(&user)),
+        entries: db::drafts(&state.pool, kommune, land, user.user_id, reviewer).await?,
+        reviewer,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "knowledge/form.html")]
+struct FormPage {
+    layout: Layout,
+    /// `None` while creating.
+    entry: Option<Entry>,
+    form: EntryForm,
+    errors: FieldErrors,
+    kinds: &'static [Term],
+    levels: &'static [Term],
+    felder: &'static [Term],
+    themen: &'static [Term],
+    laender: Vec<LandOption>,
+    conflict: Option<Entry>,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        user: &SessionUser,
+        entry: Option<Entry>,
+        form: EntryForm,
+    ) -> AppResult<Self> {
+        Ok(Self {
+            layout: Layout::new(Some(user)),
+            entry,
+            form,
+            errors: FieldErrors::default(),
+            kinds: ARTEN,
+            levels: EBENEN,
+            felder: HANDLUNGSFELDER,
+            themen: THEMEN,
+            laender: laender(&state.pool).await?,
+            conflict: None,
+        })
+    }
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
+    // The author's own municipality or Land is preset.
+    let form = EntryForm {
+        level: match user.role {
+            Role::Kommune => "kommune",
+            Role::Land => "land",
+            Role::Bund | Role::Admin => "bund",
+        }
+        .into(),
+        kommune_ags: user.kommune_ags.clone().unwrap_or_default(),
+        land_code: user.land_code.clone().unwrap_or_default(),
+        place: match user.role {
+            Role::Kommune => user.kommune_name.clone().unwrap_or_default(),
+            Role::Land => user.land_name.clone().unwrap_or_default(),
+            _ => String::new(),
+        },
+        ..Default::default()
+    };
+    render(&FormPage::new(&state, &user, None, form).await?)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Form(form): Form<EntryForm>,
+) -> AppResult<Response> {
+    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
+    let fields = match form.validate(&state.pool).await? {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&state, &user, None, form).await?;
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let author = db::Author {
+        user_id: user.user_id,
+        kommune_ags: (user.role == Role::Kommune)
+            .then_some(user.kommune_ags.as_deref())
+            .flatten(),
+        land_code: matches!(user.role, Role::Kommune | Role::Land)
+            .then_some(user.land_code.as_deref())
+            .flatten(),
+    };
+    let mut tx = state.pool.begin().await?;
+    let slug = db::insert_draft(&mut *tx, &fields, author).await?;
+    let created = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "knowledge", created.id).new_values(created.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+}
+
+async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> AppResult<Entry> {
+    let entry = visible_entry(state, Some(user), slug).await?;
+    policy::authorize(&user.actor(), Action::EditKnowledge(entry_ref(&entry)))?;
+    Ok(entry)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
+    let entry = editable_entry(&state, &user, &slug).await?;
+    let form = EntryForm::from_entry(&entry);
+    render(&FormPage::new(&state, &user, Some(entry), form).await?)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(slug): Path<String>,
+    Form(mut form): Form<EntryForm>,
+) -> AppResult<Response> {
+    let before = editable_entry(&state, &user, &slug).await?;
+    let fields = match form.validate(&state.pool).await? {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&state, &user, Some(before), form).await?;
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    if !db::update(&mut *tx, before.id, version(&form.version), &fields).await? {
+        form.version = before.version.to_string();
+        let mut page = FormPage::new(&state, &user, Some(before.clone()), form).await?;
+        page.conflict = Some(before);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "knowledge", before.id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    #[serde(default)]
+    aktion: String,
+    #[serde(default)]
+    kommentar: String,
+    #[serde(default)]
+    version: String,
+}
+
+/// Submit (authors), publish, return with a comment, or unpublish (Bund, admin).
+async fn change_status(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(slug): Path<String>,
+    Form(form): Form<StatusForm>,
+) -> AppResult<Response> {
+    let entry = visible_entry(&state, Some(&user), &slug).await?;
+    let actor = user.actor();
+    let target = entry_ref(&entry);
+    let (status, action, notice) = match form.aktion.as_str() {
+        "einreichen" => {
+            policy::authorize(&actor, Action::SubmitKnowledge(target))?;
+            (
+                "eingereicht",
+                "eingereicht",
+                "Der Eintrag wurde zur Prüfung eingereicht.",
+            )
+        }
+        "veroeffentlichen" if entry.status != "veroeffentlicht" => {
+            policy::authorize(&actor, Action::ReviewKnowledge)?;
+            (
+                "veroeffentlicht",
+                "veroeffentlicht",
+                "Der Eintrag ist veröffentlicht.",
+            )
+        }
+        "zurueckgeben" if entry.status == "eingereicht" => {
+            policy::authorize(&actor, Action::ReviewKnowledge)?;
+            (
+                "zurueckgegeben",
+                "zurueckgegeben",
+                "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
+            )
+        }
+        "zurueckziehen" if entry.status == "veroeffentlicht" => {
+            policy::authorize(&actor, Action::ReviewKnowledge)?;
+            (
+                "entwurf",
+                "zurueckgezogen",
+                "Der Eintrag ist nicht mehr öffentlich.",
+            )
+        }
+        _ => {
+            return Err(AppError::BadRequest(
+                "Diese Aktion ist für den Eintrag in seinem jetzigen Stand nicht möglich.".into(),
+            ));
+        }
+    };
+    let comment: String = form.kommentar.trim().chars().take(2000).collect();
+    if status == "zurueckgegeben" && comment.is_empty() {
+        let mut page = build_entry_page(&state, Some(&user), entry).await?;
+        page.errors.add(
+            "kommentar",
+            "Bitte begründen Sie, was am Eintrag noch zu ändern ist.",
+        );
+        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+    }
+    let mut tx = state.pool.begin().await?;
+    if !db::set_status(&mut *tx, entry.id, version(&form.version), status, &comment).await? {
+        return Err(AppError::BadRequest(
+            "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
+        ));
+    }
+    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new(action, "knowledge", entry.id)
+            .old(entry.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    let mut page = build_entry_page(&state, Some(&user), after).await?;
+    page.notice = Some(notice);
+    render(&page)
+}

@@ -1,0 +1,588 @@
+use kinderchancen::policy::Role;
+
+use crate::networks::{DETMOLD, HAMM};
+use crate::support::TestApp;
+
+/// Slugs of the result list, in order.
+async fn search(app: &TestApp, query: &str) -> Vec<String> {
+    let url = format!("/wissen?q={}", kinderchancen::web::url_encode(query));
+    let response = app.get(&app.client, &url).await;
+    assert_eq!(response.status(), 200, "{query}");
+    slugs(&response.text().await.unwrap())
+}
+
+fn slugs(body: &str) -> Vec<String> {
+    body.split(r#"<h3 class="kern-heading-small"><a class="kern-link" href="/wissen/eintrag/"#)
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+/// What people type, and the entry that must come first.
+const RELEVANCE: [(&str, &str); 20] = [
+    ("Familienrathaus", "familienrathaus-hamm"),
+    ("YouCard", "youcard-hamm-bildung-und-teilhabe"),
+    ("Jugendberufsagentur", "jugendberufsagentur-hamm"),
+    (
+        "Kommunalaufsicht",
+        "kommunalaufsicht-nrw-praeventionsketten",
+    ),
+    (
+        "fachbezogene Pauschale",
+        "fachbezogene-pauschale-foerderprogramme",
+    ),
+    ("Neumünster", "neumuenster-gelingensbedingungen"),
+    ("Neumuenster", "neumuenster-gelingensbedingungen"),
+    ("UWE Befragung", "uwe-befragung-wirkungsmessung"),
+    ("Tübingen Modellkommune", "tuebingen-modellkommune"),
+    (
+        "Halle Jugendhilfeplanung",
+        "halle-saale-jugendhilfeplanung-koordination",
+    ),
+    (
+        "Qualitätsstandards Jugendhilfeplanung",
+        "qualitaetsstandards-jugendhilfeplanung",
+    ),
+    (
+        "bundesweite Datenerhebung",
+        "bundesweite-datenerhebung-armutspraevention",
+    ),
+    (
+        "Geschäftsstelle Kinderchancen",
+        "nap-geschaeftsstelle-kinderchancen",
+    ),
+    ("Servicestelle des Landes", "nap-landes-servicestelle"),
+    ("Kommune 360", "kommune-360-austausch-fehlerkultur"),
+    ("kinderstark", "nrw-kinderstark-landesprogramm"),
+    (
+        "digitaler Zwilling",
+        "familienrathaus-hamm-digitaler-zwilling",
+    ),
+    (
+        "Präventionsdilemma",
+        "nap-kindorientierte-infrastruktur-praeventionsdilemma",
+    ),
+    (
+        "Detmold Präventionsmanagement",
+        "detmold-kommunales-praeventionsmanagement",
+    ),
+    ("Jobcenter Gemeinwesen", "kommunales-jobcenter-hamm"),
+];
+
+#[tokio::test]
+async fn each_query_finds_its_entry_first() {
+    let app = TestApp::spawn().await;
+    let mut wrong = Vec::new();
+    for (query, expected) in RELEVANCE {
+        let found = search(&app, query).await;
+        if found.first().map(String::as_str) != Some(expected) {
+            wrong.push(format!(
+                "{query:?}: expected {expected}, got {:?}",
+                found.iter().take(3).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[tokio::test]
+async fn parts_of_compound_words_and_umlaut_spellings_match() {
+    let app = TestApp::spawn().await;
+    // "Armut" alone: entries that only speak of Kinderarmut or Armutsprävention count too.
+    let armut = search(&app, "Armut").await;
+    assert_eq!(armut.len(), 20, "a full first page");
+    let body = app
+        .get(&app.client, "/wissen?q=Armut")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Kinder<mark>armut</mark>") || body.contains("Kinder<mark>Armut</mark>"),
+        "hit marked inside the word"
+    );
+    assert!(
+        body.contains("<mark>Armut</mark>s"),
+        "hit marked at the start of a compound"
+    );
+    let praevention = search(&app, "Prävention").await;
+    assert!(
+        praevention.contains(&"nap-praeventionsketten-landesgesetze-foerderlinien".to_owned()),
+        "Präventionsketten"
+    );
+    assert_eq!(
+        search(&app, "Uebergang Schule Beruf").await,
+        search(&app, "Übergang Schule Beruf").await
+    );
+    assert_eq!(
+        search(&app, "PRAEVENTIONSDILEMMA").await,
+        search(&app, "präventionsdilemma").await
+    );
+    assert!(!search(&app, "Uebergang").await.is_empty());
+}
+
+#[tokio::test]
+async fn empty_nonsense_and_hostile_queries_give_a_helpful_page() {
+    let app = TestApp::spawn().await;
+    let all = app.get(&app.client, "/wissen").await.text().await.unwrap();
+    assert!(all.contains("48 Einträge") || all.contains(" Einträge</h2>"));
+    assert_eq!(slugs(&all).len(), 20);
+
+    let body = app
+        .get(&app.client, "/wissen?q=xqzvwk")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Keine Einträge gefunden.") && body.contains("Prüfen Sie die Schreibweise")
+    );
+
+    let body = app
+        .get(&app.client, "/wissen?q=%21%21%21+%3F")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("keine Wörter, nach denen gesucht werden kann"));
+
+    let long = "Armut".repeat(2000);
+    for query in [
+        "' OR 1=1; DROP TABLE knowledge_entries; --",
+        "<script>alert(1)</script>",
+        &long,
+        "a\u{0}b\u{7}c",
+        "%%%",
+        "\\",
+        "a & b | !c :*",
+    ] {
+        let url = format!("/wissen?q={}", kinderchancen::web::url_encode(query));
+        let response = app.get(&app.client, &url).await;
+        assert_eq!(response.status(), 200, "{query:?}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("<script>alert"), "escaped");
+    }
+    // Unknown filters and pages are ignored.
+    for url in [
+        "/wissen?art=quatsch&land=xx&jahr=abc&seite=-5",
+        "/wissen?seite=99999&sortierung=egal",
+    ] {
+        assert_eq!(app.get(&app.client, url).await.status(), 200, "{url}");
+    }
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM knowledge_entries")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(count >= 25);
+}
+
+#[tokio::test]
+async fn facets_count_filter_and_keep_the_search() {
+    let app = TestApp::spawn().await;
+    let body = app
+        .get(&app.client, "/wissen?q=Hamm")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains(r#"id="art-good_practice""#), "kind facet");
+    assert!(body.contains("Good Practice ("), "with a count");
+    assert!(
+        body.contains(r#"id="land-05""#) && body.contains("Nordrhein-Westfalen ("),
+        "Land facet"
+    );
+
+    let body = app
+        .get(&app.client, "/wissen?q=Hamm&art=good_practice&land=05")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let found = slugs(&body);
+    assert!(!found.is_empty());
+    for slug in &found {
+        let kind: String = sqlx::query_scalar("SELECT kind FROM knowledge_entries WHERE slug = $1")
+            .bind(slug)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(kind, "good_practice", "{slug}");
+    }
+    assert!(body.contains(r#"value="Hamm""#), "the search text stays");
+    assert!(
+        body.contains(r#"value="good_practice" checked"#),
+        "the ticked facet stays"
+    );
+
+    // Paging: 48 entries, 20 a page; the links carry the filters.
+    let body = app
+        .get(&app.client, "/wissen?thema=finanzierung&sortierung=datum")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let first = slugs(&body);
+    let all: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM knowledge_entries WHERE 'finanzierung' = ANY(themes)",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(first.len() as i64, all.min(20));
+    let body = app
+        .get(&app.client, "/wissen?sortierung=datum")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("Seite 1 von 3"));
+    assert!(body.contains("seite=2"));
+    let second = slugs(
+        &app.get(&app.client, "/wissen?sortierung=datum&seite=2")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(second.len(), 20);
+    let third = slugs(
+        &app.get(&app.client, "/wissen?sortierung=datum&seite=3")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(third.len(), 8);
+}
+
+#[tokio::test]
+async fn an_entry_page_shows_body_source_place_and_related_entries() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .get(
+            &app.client,
+            "/wissen/eintrag/youcard-hamm-bildung-und-teilhabe",
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("<h2>"), "Markdown rendered");
+    assert!(
+        body.contains("Workshop 1: Kommunale Gesamtstrategien"),
+        "source section"
+    );
+    assert!(body.contains("Gemeindeschlüssel 05915"), "place with AGS");
+    assert!(body.contains("Verwandte Einträge"));
+    assert!(
+        body.contains("/wissen?thema=bildung_teilhabe"),
+        "tags lead to the search"
+    );
+    assert_eq!(
+        app.get(&app.client, "/wissen/eintrag/gibt-es-nicht")
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
+    let app = TestApp::spawn().await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+
+    let form = app.get(&hamm, "/wissen/neu").await.text().await.unwrap();
+    assert!(form.contains(r#"value="05915""#), "own municipality preset");
+    let response = app
+        .post(
+            &hamm,
+            "/wissen/neu",
+            &[("title", ""), ("kind", "x"), ("year", "1800")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    for message in [
+        "Bitte einen Titel angeben.",
+        "Bitte die Art des Eintrags auswählen.",
+        "zwischen 1990 und 2100",
+        "mindestens ein Thema",
+    ] {
+        assert!(body.contains(message), "{message}");
+    }
+    let entry = [
+        ("title", "Sprachcafé im Familienzentrum Hamm-Nord"),
+        ("kind", "good_practice"),
+        ("level", "kommune"),
+        (
+            "summary",
+            "Eltern lernen Deutsch, während ihre Kinder betreut werden.",
+        ),
+        (
+            "body",
+            "## Idee\n\nEin niedrigschwelliges **Sprachcafé**.\n\n<script>alert(1)</script>",
+        ),
+        ("kommune_ags", HAMM),
+        ("land_code", "05"),
+        ("year", "2026"),
+        ("themes", "lotsendienste_zugaenge"),
+        ("handlungsfelder", "fruehkindliche_bildung"),
+        ("handlungsfelder", "erwerbsintegration"),
+        ("version", ""),
+    ];
+    let response = app.post(&hamm, "/wissen/neu", &entry).await;
+    assert_eq!(response.status(), 303);
+    let url = response.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        url,
+        "/wissen/eintrag/sprachcafe-im-familienzentrum-hamm-nord"
+    );
+    let page = app.get(&hamm, &url).await.text().await.unwrap();
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"),
+        "no raw HTML"
+    );
+    let felder: Vec<String> = sqlx::query_scalar("SELECT handlungsfelder FROM knowledge_entries WHERE slug = 'sprachcafe-im-familienzentrum-hamm-nord'").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(felder, ["fruehkindliche_bildung", "erwerbsintegration"]);
+
+    // Not public, not for other municipalities; nobody but Bund/admin publishes.
+    assert_eq!(app.get(&app.client, &url).await.status(), 404);
+    assert_eq!(app.get(&detmold, &url).await.status(), 404);
+    assert_eq!(
+        app.get(&detmold, &format!("{url}/bearbeiten"))
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.post(&detmold, &format!("{url}/bearbeiten"), &entry)
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        app.get(&nrw, &url).await.status(),
+        404,
+        "a Land does not see municipal drafts"
+    );
+    assert!(
+        !app.get(&app.client, "/wissen?q=Sprachcafe")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Sprachcafé im")
+    );
+    let status = |action: &'static str, version: &'static str| {
+        [("aktion", action), ("version", version), ("kommentar", "")]
+    };
+    assert_eq!(
+        app.post(
+            &hamm,
+            &format!("{url}/status"),
+            &status("veroeffentlichen", "1")
+        )
+        .await
+        .status(),
+        403
+    );
+    assert_eq!(
+        app.post(
+            &detmold,
+            &format!("{url}/status"),
+            &status("einreichen", "1")
+        )
+        .await
+        .status(),
+        404
+    );
+
+    // Submit; the Bund returns it (a reason is required), the author revises and resubmits.
+    assert_eq!(
+        app.post(&hamm, &format!("{url}/status"), &status("einreichen", "1"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.get(&hamm, &format!("{url}/bearbeiten")).await.status(),
+        403,
+        "no edits while in review"
+    );
+    let mine = app.get(&bund, "/wissen/meine").await.text().await.unwrap();
+    assert!(
+        mine.contains("Sprachcafé im Familienzentrum Hamm-Nord"),
+        "in the review queue"
+    );
+    let response = app
+        .post(
+            &bund,
+            &format!("{url}/status"),
+            &status("zurueckgeben", "2"),
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Bitte begründen Sie")
+    );
+    let response = app
+        .post(
+            &bund,
+            &format!("{url}/status"),
+            &[
+                ("aktion", "zurueckgeben"),
+                ("version", "2"),
+                ("kommentar", "Bitte Quelle ergänzen."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        app.get(&hamm, &url)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Bitte Quelle ergänzen.")
+    );
+    let mut revised = entry.to_vec();
+    revised.retain(|(k, _)| *k != "version");
+    revised.push(("version", "3"));
+    revised.push(("source_document", "Eigene Dokumentation 2026"));
+    assert_eq!(
+        app.post(&hamm, &format!("{url}/bearbeiten"), &revised)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.post(&hamm, &format!("{url}/bearbeiten"), &revised)
+            .await
+            .status(),
+        409,
+        "stale edit"
+    );
+    assert_eq!(
+        app.post(&hamm, &format!("{url}/status"), &status("einreichen", "4"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.post(
+            &bund,
+            &format!("{url}/status"),
+            &status("veroeffentlichen", "5")
+        )
+        .await
+        .status(),
+        200
+    );
+
+    // Public now, found by the search, with every version visible to the Bund.
+    assert_eq!(app.get(&app.client, &url).await.status(), 200);
+    assert!(
+        search(&app, "Sprachcafe")
+            .await
+            .contains(&"sprachcafe-im-familienzentrum-hamm-nord".to_owned())
+    );
+    let page = app.get(&bund, &url).await.text().await.unwrap();
+    for step in [
+        "Angelegt",
+        "Zur Prüfung eingereicht",
+        "Mit Rückmeldung zurückgegeben",
+        "Geändert",
+        "Veröffentlicht",
+        "Quelle: „“ → „Eigene Dokumentation 2026“",
+    ] {
+        assert!(page.contains(step), "history shows {step}");
+    }
+    assert!(
+        !app.get(&app.client, &url)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Verlauf"),
+        "history only for reviewers"
+    );
+
+    // Unpublishing takes it off the public platform.
+    assert_eq!(
+        app.post(
+            &bund,
+            &format!("{url}/status"),
+            &status("zurueckziehen", "6")
+        )
+        .await
+        .status(),
+        200
+    );
+    assert_eq!(app.get(&app.client, &url).await.status(), 404);
+}
+
+#[tokio::test]
+async fn hostile_entry_fields_are_refused_or_escaped() {
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let long = "x".repeat(10_000);
+    let response = app
+        .post(
+            &bund,
+            "/wissen/neu",
+            &[
+                ("title", long.as_str()),
+                ("kind", "studie"),
+                ("level", "bund"),
+                ("themes", "recht"),
+                ("summary", "a\u{7}b"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Bitte höchstens 200 Zeichen eingeben."));
+    assert!(body.contains("Bitte keine Steuerzeichen eingeben."));
+    let response = app
+        .post(
+            &bund,
+            "/wissen/neu",
+            &[
+                ("title", "<img src=x onerror=alert(1)>"),
+                ("kind", "studie"),
+                ("level", "bund"),
+                ("themes", "recht"),
+                ("themes", "'; DROP TABLE users; --"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422, "unknown theme code");
+    let response = app
+        .post(
+            &bund,
+            "/wissen/neu",
+            &[
+                ("title", "<img src=x onerror=alert(1)>"),
+                ("kind", "studie"),
+                ("level", "bund"),
+                ("themes", "recht"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let url = response.headers()["location"].to_str().unwrap().to_owned();
+    let body = app.get(&bund, &url).await.text().await.unwrap();
+    assert!(!body.contains("<img src=x"));
+}
