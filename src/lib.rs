@@ -10,10 +10,14 @@ pub mod db;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod goals;
 pub mod home;
+pub mod indicators;
 pub mod inventory;
 pub mod knowledge;
+pub mod measures;
 pub mod networks;
+pub mod partners;
 pub mod policy;
 pub mod site;
 pub mod users;
@@ -98,6 +102,18 @@ async fn shutdown_signal() {
 pub async fn migrate_only(config: Config) -> anyhow::Result<()> {
     let database = Database::open(&config).await?;
     let result = db::migrate(&database.pool).await;
+    database.close().await;
+    result
+}
+
+/// Adds `count` synthetic published knowledge entries (for measuring search speed).
+pub async fn synthetic_knowledge(config: Config, count: i32) -> anyhow::Result<u64> {
+    let database = Database::open(&config).await?;
+    let result = async {
+        db::migrate(&database.pool).await?;
+        Ok(knowledge::synthetic::generate(&database.pool, count).await?)
+    }
+    .await;
     database.close().await;
     result
 }

@@ -23,6 +23,12 @@ enum Command {
     Demo,
     /// Führt nur die Datenbankmigrationen aus und lädt die Referenzdaten.
     Migrate,
+    /// Erzeugt N synthetische, veröffentlichte Wissenseinträge (nur für Lastmessungen).
+    #[command(hide = true)]
+    SyntheticKnowledge {
+        #[arg(long, default_value_t = 10_000)]
+        count: i32,
+    },
     /// Legt ein Konto mit zufälligem Anfangspasswort an (wird einmal angezeigt und muss bei
     /// der ersten Anmeldung geändert werden).
     CreateUser {
@@ -57,6 +63,13 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => kinderchancen::run(Config::from_env(Mode::Production)?).await,
         Command::Demo => kinderchancen::run(Config::from_env(Mode::Demo)?).await,
         Command::Migrate => kinderchancen::migrate_only(Config::from_env(Mode::Production)?).await,
+        Command::SyntheticKnowledge { count } => {
+            let added =
+                kinderchancen::synthetic_knowledge(Config::from_env(Mode::Production)?, count)
+                    .await?;
+            println!("{added} synthetische Einträge angelegt.");
+            Ok(())
+        }
         Command::CreateUser {
             email,
             role,

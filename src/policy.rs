@@ -109,6 +109,8 @@ pub enum Action<'a> {
     ReadMunicipality(Territory<'a>),
     /// Change a municipality's workspace.
     EditMunicipality(Territory<'a>),
+    /// See a network's public profile (only of networks switched "öffentlich sichtbar").
+    ReadPublicProfile { is_public: bool },
     /// Start a knowledge entry (a draft).
     DraftKnowledge,
     /// See a knowledge entry (published ones: everybody, also without login).
@@ -123,13 +125,18 @@ pub enum Action<'a> {
 
 /// What a visitor without login may do: read published knowledge entries, nothing else.
 pub fn allows_visitor(action: Action<'_>) -> bool {
-    matches!(action, Action::ReadKnowledge(entry) if entry.is_published())
+    match action {
+        Action::ReadKnowledge(entry) => entry.is_published(),
+        Action::ReadPublicProfile { is_public } => is_public,
+        _ => false,
+    }
 }
 
 pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
     use Action::*;
     match (action, actor.role) {
         (ChangeOwnPassword | DraftKnowledge, _) => true,
+        (ReadPublicProfile { is_public }, _) => is_public,
         (ReadKnowledge(entry), _) if entry.is_published() => true,
         // Only open drafts can be handed in, by anybody.
         (SubmitKnowledge(entry), _) if !entry.is_open_draft() => false,
@@ -260,7 +267,7 @@ mod tests {
         let detmold_returned = entry("zurueckgegeben", Some("05766020"), Some("05"));
         let nrw_draft = entry("entwurf", None, Some("05"));
         let published = entry("veroeffentlicht", Some("05766020"), Some("05"));
-        let rows: [(Action, [bool; 4], bool); 16] = [
+        let rows: [(Action, [bool; 4], bool); 18] = [
             //                                   kommune land   bund   admin  visitor
             (DraftKnowledge, [true, true, true, true], false),
             (ReviewKnowledge, [false, false, true, true], false),
@@ -302,6 +309,16 @@ mod tests {
                 false,
             ),
             (ManageUsers, [false, false, false, true], false),
+            (
+                ReadPublicProfile { is_public: true },
+                [true, true, true, true],
+                true,
+            ),
+            (
+                ReadPublicProfile { is_public: false },
+                [false, false, false, false],
+                false,
+            ),
         ];
         for (action, expected, visitor) in rows {
             for (role, expected) in Role::ALL.into_iter().zip(expected) {

@@ -144,7 +144,7 @@ impl EmbeddedPostgres {
                 .arg("-q")
                 .arg("-h")
                 .arg(&self.socket_dir)
-                .args(["-p", &PORT.to_string(), "-U", SUPERUSER])
+                .args(["-p", &PORT.to_string(), "-U", SUPERUSER, "-d", "postgres"])
                 .status()
                 .context("pg_isready nicht ausführbar")?;
             if ready.success() {

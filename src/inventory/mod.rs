@@ -149,7 +149,10 @@ pub async fn matrix(
 fn build_rows(base: &str, counts: &[(String, String, i64)], filters: &Filters) -> Vec<MatrixRow> {
     let mut extra = String::new();
     if !filters.sozialraum.is_empty() {
-        extra.push_str(&format!("&sozialraum={}", filters.sozialraum));
+        extra.push_str(&format!(
+            "&sozialraum={}&auch_gesamt=ja",
+            filters.sozialraum
+        ));
     }
     if !filters.zielgruppe.is_empty() {
         extra.push_str(&format!("&zielgruppe={}", filters.zielgruppe));

@@ -47,50 +47,60 @@ pub struct SearchResult {
     pub facets: Vec<FacetCount>,
 }
 
-/// One statement: the page of hits, their total, and the facet counts of all hits.
-///
-/// Every query word must match, in one of three ways: its German stem as a prefix ("kinder"
-/// finds "Kinderbetreuung"), the folded word as a prefix, or any indexed word that contains it
-/// ("armut" finds "Kinderarmut"; `knowledge_words` with a trigram index). Ranking weighs the
-/// title over the summary, and a query word as a whole word in the title ("Familienrathaus")
-/// over a part of one ("Familienrathauses"); hits only in the body come after them
-/// (`rank_doc`).
-pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
+/// The tsquery for the search words: every word must match, in one of three ways: its German
+/// stem as a prefix ("kinder" finds "Kinderbetreuung"), the folded word as a prefix, or any
+/// indexed word that contains it ("armut" finds "Kinderarmut"; `knowledge_words` with a trigram
+/// index). Also a query of the words as whole title words, which rank highest. `None` without
+/// words. The words are letters and digits only (`search::terms`), safe in tsquery syntax.
+async fn expand(pool: &PgPool, terms: &[String]) -> sqlx::Result<Option<(String, String)>> {
+    if terms.is_empty() {
+        return Ok(None);
+    }
     let row = sqlx::query!(
-        r#"WITH terms AS (
-               SELECT t, concat_ws(' | ',
-                          (SELECT string_agg(lexeme || ':*', ' | ') FROM unnest(to_tsvector('german', t))),
-                          t || ':*',
-                          (SELECT string_agg(word, ' | ')
-                             FROM (SELECT word FROM knowledge_words WHERE word LIKE '%' || t || '%'
-                                   ORDER BY length(word) LIMIT 40) w)) AS alternatives
-               FROM unnest($1::text[]) t
-           ),
-           q AS (SELECT to_tsquery('simple', string_agg('(' || alternatives || ')', ' & ')) AS query,
-                        -- A query word standing as a whole word in the title ranks highest.
-                        to_tsquery('simple', string_agg(t || ':A', ' | ')) AS in_title
-                 FROM terms),
-           hits AS (
+        r#"SELECT string_agg('(' || alternatives || ')', ' & ') AS "all!",
+                  string_agg(t || ':A', ' | ') AS "in_title!"
+           FROM (SELECT t, concat_ws(' | ',
+                            (SELECT string_agg(lexeme || ':*', ' | ') FROM unnest(to_tsvector('german', t))),
+                            t || ':*',
+                            (SELECT string_agg(word, ' | ')
+                               FROM (SELECT word FROM knowledge_words WHERE word LIKE '%' || t || '%'
+                                     ORDER BY length(word) LIMIT 40) w)) AS alternatives
+                 FROM unnest($1::text[]) t) terms"#,
+        terms
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(Some((row.all, row.in_title)))
+}
+
+/// Two statements: the query words expanded (`expand`), then the page of hits, their total and
+/// the facet counts of all hits. Ranking weighs the title over the summary, and a query word as
+/// a whole word in the title ("Familienrathaus") over a part of one ("Familienrathauses");
+/// hits only in the body come after them (`rank_doc`).
+pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
+    let (query, in_title) = expand(pool, &request.terms).await?.unzip();
+    let row = sqlx::query!(
+        r#"WITH hits AS (
                SELECT e.id, e.kind, e.level, e.handlungsfelder, e.themes, e.land_code, e.year, e.published_at,
-                      CASE WHEN q.query IS NULL THEN 0
-                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_doc, q.query, 1)
-                                + ts_rank('{0, 0, 0, 1}', e.rank_doc, q.in_title) END AS rank
-               FROM knowledge_entries e, q
+                      CASE WHEN $1::text IS NULL THEN 0
+                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_doc, to_tsquery('simple', $1), 1)
+                                + ts_rank('{0, 0, 0, 1}', e.rank_doc, to_tsquery('simple', $2)) END AS rank
+               FROM knowledge_entries e
                WHERE e.status = 'veroeffentlicht'
-                 AND (q.query IS NULL OR e.search_doc @@ q.query)
-                 AND (cardinality($2::text[]) = 0 OR e.kind = ANY ($2))
-                 AND (cardinality($3::text[]) = 0 OR e.level = ANY ($3))
-                 AND (cardinality($4::text[]) = 0 OR e.handlungsfelder && $4)
-                 AND (cardinality($5::text[]) = 0 OR e.themes && $5)
-                 AND (cardinality($6::text[]) = 0 OR e.land_code = ANY ($6))
-                 AND (cardinality($7::int2[]) = 0 OR e.year = ANY ($7))
+                 AND ($1::text IS NULL OR e.search_doc @@ to_tsquery('simple', $1))
+                 AND (cardinality($3::text[]) = 0 OR e.kind = ANY ($3))
+                 AND (cardinality($4::text[]) = 0 OR e.level = ANY ($4))
+                 AND (cardinality($5::text[]) = 0 OR e.handlungsfelder && $5)
+                 AND (cardinality($6::text[]) = 0 OR e.themes && $6)
+                 AND (cardinality($7::text[]) = 0 OR e.land_code = ANY ($7))
+                 AND (cardinality($8::int2[]) = 0 OR e.year = ANY ($8))
            ),
            page AS (
                SELECT e.slug, e.title, e.kind, e.summary, e.body, e.place, e.year, e.source_document,
                       e.source_section, top.position
-               FROM (SELECT id, row_number() OVER (ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST,
+               FROM (SELECT id, row_number() OVER (ORDER BY CASE WHEN $9 THEN year END DESC NULLS LAST,
                                                            rank DESC, published_at DESC, id) AS position
-                     FROM hits ORDER BY position LIMIT $9 OFFSET $10) top
+                     FROM hits ORDER BY position LIMIT $10 OFFSET $11) top
                JOIN knowledge_entries e ON e.id = top.id
            ),
            facets AS (
@@ -105,7 +115,8 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
            SELECT (SELECT count(*) FROM hits) AS "total!",
                   (SELECT coalesce(json_agg(page ORDER BY page.position), '[]') FROM page) AS "hits!: serde_json::Value",
                   (SELECT coalesce(json_agg(facets), '[]') FROM facets) AS "facets!: serde_json::Value""#,
-        &request.terms,
+        query,
+        in_title,
         &request.kinds,
         &request.levels,
         &request.felder,

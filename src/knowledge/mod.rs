@@ -8,6 +8,7 @@ mod markdown;
 mod routes;
 pub mod search;
 pub mod seed;
+pub mod synthetic;
 pub mod vocab;
 
 pub use routes::routes;

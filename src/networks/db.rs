@@ -69,7 +69,7 @@ pub struct NetworkFields {
     pub sozialraeume: Vec<String>,
 }
 
-pub async fn find(pool: &PgPool, id: i64) -> sqlx::Result<Option<Network>> {
+pub async fn find(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<Network>> {
     let row = sqlx::query!(
         r#"SELECT n.id, n.kommune_ags, k.name AS kommune_name, n.name, n.description,
                   n.coordination_office, n.anchoring, n.anchoring_note, n.mandate_date,
@@ -81,7 +81,7 @@ pub async fn find(pool: &PgPool, id: i64) -> sqlx::Result<Option<Network>> {
            WHERE n.id = $1"#,
         id
     )
-    .fetch_optional(pool)
+    .fetch_optional(db)
     .await?;
     Ok(row.map(|r| Network {
         id: r.id,

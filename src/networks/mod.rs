@@ -5,6 +5,8 @@ mod access;
 pub mod db;
 mod forms;
 mod overview;
+mod public;
+mod report;
 mod routes;
 
 pub use access::{Need, NetworkContext};

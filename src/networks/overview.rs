@@ -9,7 +9,9 @@ use super::db::{self, Network};
 use super::{Need, NetworkContext};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::vocab::{self, VERANKERUNGEN};
+use crate::goals::{GoalNode, MilestoneDue};
+use crate::indicators::IndicatorSummary;
+use crate::vocab::{self, HANDLUNGSFELDER, MASSNAHME_STATUS, Term, VERANKERUNGEN};
 use crate::web::format;
 use crate::web::{AppState, Layout, render};
 
@@ -19,7 +21,17 @@ struct OverviewPage {
     layout: Layout,
     network: NetworkContext,
     record: Network,
+    goals: Vec<GoalNode>,
+    milestones: Vec<MilestoneDue>,
+    indicators: Vec<IndicatorSummary>,
+    statuses: &'static [Term],
+    /// Measures per Handlungsfeld (rows) and status (columns, in `statuses` order).
+    measures: Vec<(Term, Vec<i64>)>,
+    measures_total: i64,
 }
+
+/// How far ahead the overview lists milestones.
+const MILESTONE_DAYS: i64 = 90;
 
 impl OverviewPage {
     fn anchoring(&self) -> &str {
@@ -38,9 +50,55 @@ pub async fn overview(
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let (measures, measures_total) = measure_matrix(&state.pool, id).await?;
     render(&OverviewPage {
         layout: Layout::new(Some(&user)),
+        goals: crate::goals::tree(&state.pool, id).await?,
+        milestones: crate::goals::milestones_due(
+            &state.pool,
+            id,
+            crate::goals::today(),
+            MILESTONE_DAYS,
+        )
+        .await?,
+        indicators: crate::indicators::small_multiples(&state.pool, id).await?,
+        statuses: MASSNAHME_STATUS,
+        measures,
+        measures_total,
         network,
         record,
     })
+}
+
+/// Counts of measures by Handlungsfeld and status, and the number of measures. One query.
+async fn measure_matrix(
+    pool: &sqlx::PgPool,
+    network_id: i64,
+) -> sqlx::Result<(Vec<(Term, Vec<i64>)>, i64)> {
+    let rows = sqlx::query!(
+        r#"SELECT field AS "field?", m.status, count(*) AS "count!",
+                  (SELECT count(*) FROM measures WHERE network_id = $1) AS "total!"
+           FROM measures m LEFT JOIN LATERAL unnest(m.handlungsfelder) field ON true
+           WHERE m.network_id = $1
+           GROUP BY field, m.status"#,
+        network_id
+    )
+    .fetch_all(pool)
+    .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let matrix = HANDLUNGSFELDER
+        .iter()
+        .map(|field| {
+            let counts = MASSNAHME_STATUS
+                .iter()
+                .map(|status| {
+                    rows.iter()
+                        .find(|r| r.field.as_deref() == Some(field.code) && r.status == status.code)
+                        .map_or(0, |r| r.count)
+                })
+                .collect();
+            (*field, counts)
+        })
+        .collect();
+    Ok((matrix, total))
 }

@@ -22,6 +22,8 @@ pub fn routes() -> Router<AppState> {
         .route("/netzwerke", get(list))
         .route("/netzwerke/neu", get(new_form).post(create))
         .route("/netzwerke/{id}", get(super::overview::overview))
+        .route("/netzwerke/{id}/bericht", get(super::report::report))
+        .route("/oeffentlich/netzwerke/{id}", get(super::public::profile))
         .route("/netzwerke/{id}/bearbeiten", get(edit_form).post(update))
         .route("/netzwerke/{id}/loeschen", get(confirm_delete).post(delete))
 }
@@ -136,15 +138,15 @@ async fn create(
     };
     let mut tx = state.pool.begin().await?;
     let id = db::insert(&mut tx, &ags, &fields).await?;
-    tx.commit().await?;
-    let created = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
-        &state.pool,
+        &mut *tx,
         &meta,
         (&user).into(),
         Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()),
     )
     .await?;
+    tx.commit().await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
@@ -184,8 +186,8 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let before = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.pool.begin().await?;
+    let before = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     if !db::update(&mut tx, id, version(&form.version), &fields).await? {
         drop(tx);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
@@ -195,10 +197,9 @@ async fn update(
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    tx.commit().await?;
-    let after = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
-        &state.pool,
+        &mut *tx,
         &meta,
         (&user).into(),
         Event::new("netzwerk_geaendert", "network", id)
@@ -206,6 +207,7 @@ async fn update(
             .new_values(after.audit_values()),
     )
     .await?;
+    tx.commit().await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 

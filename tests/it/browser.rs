@@ -145,3 +145,435 @@ async fn admin_pages_are_accessible() {
     browser.screenshot("admin_konto_angelegt").await;
     browser.close().await;
 }
+
+/// A coordinator builds a goal tree with milestones and an indicator with values; every page
+/// of goals and indicators (forms with errors, chart, confirmations) passes axe-core.
+#[tokio::test]
+async fn goals_and_indicators_are_accessible() {
+    use kinderchancen::policy::Role;
+    use serde_json::json;
+
+    let app = TestApp::spawn().await;
+    app.create_user("koordination@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let network = app.create_network("05915", "Präventionskette Hamm").await;
+    let browser = Browser::open(&app.url).await;
+    browser
+        .login("koordination@hamm.de", crate::support::PASSWORD)
+        .await;
+    let base = format!("/netzwerke/{network}");
+    // Date inputs are filled the way the browser's date picker would (ISO value).
+    let set = |id: &'static str, value: &'static str| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .execute(
+                    "document.getElementById(arguments[0]).value = arguments[1];",
+                    vec![json!(id), json!(value)],
+                )
+                .await
+                .unwrap();
+        }
+    };
+    let latest_goal = || async {
+        sqlx::query_scalar::<_, i64>("SELECT max(id) FROM goals")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+    };
+    let check = |name: &'static str| {
+        let browser = &browser;
+        async move {
+            browser.screenshot(name).await;
+            browser.assert_accessible().await;
+        }
+    };
+    // A second screenshot further down the page, for a human to look at.
+    let scrolled = |css: String, name: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .execute(
+                    "document.querySelector(arguments[0]).scrollIntoView({ behavior: 'instant', block: 'start' });",
+                    vec![json!(css)],
+                )
+                .await
+                .unwrap();
+            browser.screenshot(name).await;
+        }
+    };
+
+    browser.goto(&format!("{base}/ziele")).await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Noch keine Ziele erfasst.")
+    );
+    check("ziele_leer").await;
+
+    // A rejected form: summary, message at the field.
+    browser.goto(&format!("{base}/ziele/neu")).await;
+    check("ziel_neu").await;
+    browser.click_button("Ziel anlegen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Bitte einen Titel für das Ziel angeben.")
+    );
+    check("ziel_neu_fehler").await;
+    browser
+        .fill_labelled("Titel", "Alle Kinder in Hamm wachsen gesund auf")
+        .await;
+    browser.click_button("Ziel anlegen").await;
+    assert_eq!(browser.path().await, format!("{base}/ziele"));
+    let kern = latest_goal().await;
+
+    browser
+        .goto(&format!("{base}/ziele/neu?oberziel={kern}"))
+        .await;
+    browser
+        .fill_labelled("Titel", "Familien finden früh Unterstützung")
+        .await;
+    browser.choose("In Arbeit").await;
+    browser.click_button("Ziel anlegen").await;
+    let mittel = latest_goal().await;
+    browser
+        .goto(&format!("{base}/ziele/neu?oberziel={mittel}"))
+        .await;
+    browser
+        .fill_labelled("Titel", "Willkommensbesuche für alle Neugeborenen")
+        .await;
+    browser.click_button("Ziel anlegen").await;
+    let handlung = latest_goal().await;
+
+    // Milestones: one overdue, one done.
+    browser
+        .goto(&format!("{base}/ziele/{handlung}/meilensteine/neu"))
+        .await;
+    check("meilenstein_neu").await;
+    browser
+        .fill_labelled("Titel", "Konzept im Jugendhilfeausschuss")
+        .await;
+    set("due_on", "2020-02-01").await;
+    browser.click_button("Meilenstein anlegen").await;
+    browser
+        .goto(&format!("{base}/ziele/{handlung}/meilensteine/neu"))
+        .await;
+    browser
+        .fill_labelled("Titel", "Besuchsteam eingestellt")
+        .await;
+    set("due_on", "2020-03-01").await;
+    set("done_on", "2020-02-20").await;
+    browser.click_button("Meilenstein anlegen").await;
+
+    browser.goto(&format!("{base}/ziele")).await;
+    let main = browser.text("main").await;
+    assert!(
+        main.contains("Überfällig") && main.contains("50 %"),
+        "{main}"
+    );
+    check("ziele_baum").await;
+    scrolled(format!("#ziel-{mittel}"), "ziele_baum_unten").await;
+    let milestone: i64 = sqlx::query_scalar("SELECT min(id) FROM milestones")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for (path, name) in [
+        (
+            format!("{base}/ziele/{mittel}/bearbeiten"),
+            "ziel_bearbeiten",
+        ),
+        (format!("{base}/ziele/{kern}/loeschen"), "ziel_loeschen"),
+        (
+            format!("{base}/meilensteine/{milestone}/bearbeiten"),
+            "meilenstein_bearbeiten",
+        ),
+        (
+            format!("{base}/meilensteine/{milestone}/loeschen"),
+            "meilenstein_loeschen",
+        ),
+    ] {
+        browser.goto(&path).await;
+        check(name).await;
+    }
+
+    // An indicator with three values.
+    browser.goto(&format!("{base}/kennzahlen")).await;
+    check("kennzahlen_leer").await;
+    browser.goto(&format!("{base}/kennzahlen/neu")).await;
+    browser.click_button("Kennzahl anlegen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Bitte eine Einheit auswählen.")
+    );
+    check("kennzahl_neu_fehler").await;
+    browser
+        .fill_labelled("Name", "Betreuungsquote unter Dreijähriger")
+        .await;
+    browser
+        .client
+        .find(fantoccini::Locator::Id("unit"))
+        .await
+        .unwrap()
+        .select_by_value("prozent")
+        .await
+        .unwrap();
+    browser.fill_labelled("Ausgangswert", "31,2").await;
+    set("baseline_date", "2020-03-01").await;
+    browser.fill_labelled("Zielwert", "45").await;
+    set("target_date", "2027-12-31").await;
+    browser
+        .client
+        .find(fantoccini::Locator::Id("goal_id"))
+        .await
+        .unwrap()
+        .select_by_value(&kern.to_string())
+        .await
+        .unwrap();
+    browser.click_button("Kennzahl anlegen").await;
+    let detail = browser.path().await;
+    assert!(
+        detail.starts_with(&format!("{base}/kennzahlen/")),
+        "{detail}"
+    );
+    check("kennzahl_ohne_werte").await;
+    for (date, value) in [
+        ("2021-12-31", "35,5"),
+        ("2022-12-31", "38"),
+        ("2023-12-31", "41,25"),
+    ] {
+        set("period_date", date).await;
+        browser.fill_labelled("Wert", value).await;
+        browser.click_button("Messwert speichern").await;
+    }
+    let main = browser.text("main").await;
+    assert!(main.contains("3 Messwerte, nach Stichtag"), "{main}");
+    check("kennzahl_diagramm").await;
+    scrolled(".app-chart".into(), "kennzahl_diagramm_mitte").await;
+    scrolled("#messwerte".into(), "kennzahl_diagramm_tabelle").await;
+    // A duplicate period date is refused at the field.
+    set("period_date", "2022-12-31").await;
+    browser.fill_labelled("Wert", "40").await;
+    browser.click_button("Messwert speichern").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Für den Stichtag 31.12.2022 gibt es schon einen Messwert")
+    );
+    check("kennzahl_wert_doppelt").await;
+
+    browser.goto(&format!("{base}/kennzahlen")).await;
+    check("kennzahlen_liste").await;
+    scrolled(".app-indicator-grid".into(), "kennzahlen_liste_karten").await;
+    let value: i64 = sqlx::query_scalar("SELECT min(id) FROM indicator_values")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for (path, name) in [
+        (format!("{detail}/bearbeiten"), "kennzahl_bearbeiten"),
+        (format!("{detail}/loeschen"), "kennzahl_loeschen"),
+        (
+            format!("{detail}/werte/{value}/loeschen"),
+            "messwert_loeschen",
+        ),
+    ] {
+        browser.goto(&path).await;
+        check(name).await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_coordinator_records_partners_and_measures() {
+    use fantoccini::Locator;
+    use kinderchancen::policy::Role;
+
+    let app = TestApp::spawn().await;
+    let network = app.create_network("05915", "Präventionskette Hamm").await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO sozialraeume (network_id, name) VALUES ({network}, 'Hamm-Mitte'), ({network}, 'Herringen');
+         INSERT INTO goals (network_id, level, title, status)
+           VALUES ({network}, 'kernziel', 'Jedes Kind wächst gut auf', 'offen');"
+    )))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    app.create_user("koordination@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let browser = Browser::open(&app.url).await;
+    browser
+        .login("koordination@hamm.de", crate::support::PASSWORD)
+        .await;
+    let base = format!("/netzwerke/{network}");
+    let select = |id: &'static str, value: String| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .find(Locator::Id(id))
+                .await
+                .unwrap()
+                .select_by_value(&value)
+                .await
+                .unwrap();
+        }
+    };
+    let check = |name: &'static str| {
+        let browser = &browser;
+        async move {
+            browser.screenshot(&format!("kommune_{name}")).await;
+            browser.assert_accessible().await;
+        }
+    };
+
+    // A partner: first without anything, then properly.
+    browser.goto(&format!("{base}/partner/neu")).await;
+    check("partner_neu").await;
+    browser.click_button("Partner anlegen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Bitte den Namen der Organisation angeben.")
+    );
+    check("partner_fehler").await;
+    browser
+        .fill_labelled("Name der Organisation", "Jobcenter Hamm")
+        .await;
+    select("kind", "jobcenter".into()).await;
+    select("ressort", "arbeit".into()).await;
+    browser.choose("Mitglied der Steuerungsgruppe").await;
+    browser
+        .fill_labelled("Kontakt (optional)", "jobcenter@hamm.de")
+        .await;
+    browser.click_button("Partner anlegen").await;
+    assert_eq!(browser.path().await, format!("{base}/partner"));
+    assert!(browser.text("main").await.contains("Jobcenter Hamm"));
+    check("partner_liste").await;
+    browser
+        .client
+        .execute("document.querySelector('table').scrollIntoView();", vec![])
+        .await
+        .unwrap();
+    browser.screenshot("kommune_partner_tabelle").await;
+
+    // A measure with several Handlungsfelder: first a rejected form.
+    browser.goto(&format!("{base}/massnahmen/neu")).await;
+    check("massnahme_neu").await;
+    browser
+        .fill_labelled("Reichweite pro Jahr (optional)", "viele")
+        .await;
+    browser.click_button("Maßnahme anlegen").await;
+    let main = browser.text("main").await;
+    assert!(main.contains("Bitte einen Titel angeben."));
+    assert!(main.contains("Bitte mindestens ein Handlungsfeld auswählen."));
+    check("massnahme_fehler").await;
+    browser.fill_labelled("Titel", "Babybegrüßungsdienst").await;
+    for choice in [
+        "Frühkindliche Bildung und Betreuung",
+        "Gesundheit",
+        "Erwerbsintegration der Eltern",
+        "Schwangerschaft und Geburt",
+        "0 bis 3 Jahre",
+        "Alle Familien",
+        "Laufend",
+        "Aufsuchend",
+        "Niedrigschwelliges Angebot",
+        "Kernziel: Jedes Kind wächst gut auf",
+    ] {
+        browser.choose(choice).await;
+    }
+    let partner: i64 = sqlx::query_scalar("SELECT id FROM partners")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    select("partner_id", partner.to_string()).await;
+    browser
+        .fill_labelled("Reichweite pro Jahr (optional)", "1.200")
+        .await;
+    browser
+        .fill_labelled("Jährliche Kosten in Euro (optional)", "45.000")
+        .await;
+    browser.click_button("Maßnahme anlegen").await;
+    let main = browser.text("main").await;
+    assert!(main.contains(
+        "Frühkindliche Bildung und Betreuung, Gesundheit, Erwerbsintegration der Eltern"
+    ));
+    assert!(main.contains("45.000 € pro Jahr") && main.contains("Jobcenter Hamm"));
+    check("massnahme_detail").await;
+    let detail = browser.path().await;
+    browser.goto(&format!("{detail}/bearbeiten")).await;
+    check("massnahme_bearbeiten").await;
+    browser.goto(&format!("{detail}/loeschen")).await;
+    check("massnahme_loeschen").await;
+
+    // The list, filtered.
+    browser.goto(&format!("{base}/massnahmen")).await;
+    assert!(browser.text("main").await.contains("Babybegrüßungsdienst"));
+    check("massnahmen_liste").await;
+    browser.client.set_window_size(1280, 1800).await.unwrap();
+    browser.screenshot("kommune_massnahmen_ganz").await;
+    browser.client.set_window_size(1280, 1000).await.unwrap();
+    browser
+        .fill_labelled("Suche in Titel und Beschreibung", "begrüßung")
+        .await;
+    browser.choose("Nur niedrigschwellige Angebote").await;
+    browser.click_button("Filter anwenden").await;
+    let main = browser.text("main").await;
+    assert!(main.contains("1 Maßnahme passt zu den Filtern"));
+    check("massnahmen_gefiltert").await;
+
+    // The CSV import: explanation, a preview with errors, then a correct one.
+    browser.goto(&format!("{base}/massnahmen/import")).await;
+    check("import").await;
+    let paste = |text: &'static str| {
+        let client = browser.client.clone();
+        async move {
+            let field = client.find(Locator::Id("csv_inhalt")).await.unwrap();
+            field.clear().await.unwrap();
+            field.send_keys(text).await.unwrap();
+        }
+    };
+    paste(
+        "Titel;Handlungsfelder;Lebensphasen;Zielgruppen;Status;Sozialraum\n\
+         Lernpaten;Schulische Bildung;6 bis 10 Jahre;Alle Familien;Laufend;Hamm-Mitte\n\
+         Sprachcafé;Mond;6 bis 10 Jahre;Alle Familien;läuft;Nirgendwo\n",
+    )
+    .await;
+    browser.click_button("Vorschau anzeigen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Unbekannter Wert „Mond“")
+    );
+    check("import_fehler").await;
+    browser.goto(&format!("{base}/massnahmen/import")).await;
+    paste(
+        "Titel;Handlungsfelder;Lebensphasen;Zielgruppen;Status;Sozialraum\n\
+         Lernpaten;Schulische Bildung;6 bis 10 Jahre;Alle Familien;Laufend;Hamm-Mitte\n",
+    )
+    .await;
+    browser.click_button("Vorschau anzeigen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Die Zeile ist in Ordnung.")
+    );
+    check("import_vorschau").await;
+    browser.click_button("Import bestätigen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("1 Maßnahme wurde importiert.")
+    );
+    assert!(browser.text("main").await.contains("Lernpaten"));
+    browser.close().await;
+}

@@ -3,8 +3,12 @@
 mod admin;
 mod auth;
 mod browser;
+mod goals;
+mod indicators;
 mod knowledge;
+mod measures;
 mod networks;
+mod partners;
 mod security;
 mod support;
 mod workspace;

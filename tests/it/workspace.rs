@@ -99,7 +99,15 @@ async fn every_workspace_page_issues_a_fixed_number_of_statements() {
     let client = app
         .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
         .await;
-    let pages = ["", "/bestandsaufnahme"];
+    let pages = [
+        "",
+        "/bestandsaufnahme",
+        "/bericht",
+        "/partner",
+        "/massnahmen",
+        "/ziele",
+        "/kennzahlen",
+    ];
     for page in pages {
         let mut counts = Vec::new();
         for network in [small, large] {
@@ -114,11 +122,162 @@ async fn every_workspace_page_issues_a_fixed_number_of_statements() {
         );
         // The session lookup plus at least one statement of the page itself: the counter works.
         assert!(
-            (2..=8).contains(&counts[0]),
+            (2..=10).contains(&counts[0]),
             "{page:?} issues {} statements",
             counts[0]
         );
     }
     let (statements, _) = queries::count(app.get(&client, "/netzwerke")).await;
     assert!((2..=3).contains(&statements), "network list: {statements}");
+}
+
+#[tokio::test]
+async fn only_public_networks_have_a_public_profile() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Präventionskette Hamm").await;
+    fill(&app, network, 3).await;
+    sqlx::query("UPDATE networks SET description = 'Kein Kind zurücklassen.', contact_email = 'geheim@hamm.invalid' WHERE id = $1")
+        .bind(network)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let path = format!("/oeffentlich/netzwerke/{network}");
+    assert_eq!(
+        app.get(&app.client, &path).await.status(),
+        404,
+        "not switched public"
+    );
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    assert_eq!(
+        app.get(&hamm, &path).await.status(),
+        404,
+        "not even for its own coordinator"
+    );
+
+    sqlx::query("UPDATE networks SET is_public = true WHERE id = $1")
+        .bind(network)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let response = app.get(&app.client, &path).await;
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    for shown in [
+        "Präventionskette Hamm",
+        "Hamm, Stadt",
+        "Kein Kind zurücklassen.",
+        "Partner 1",
+        "Kernziel 1",
+        "Maßnahme 2",
+        "0 %",
+    ] {
+        assert!(body.contains(shown), "shows {shown}");
+    }
+    assert!(!body.contains("geheim@hamm.invalid"), "no contact data");
+    assert!(!body.contains("Meilenstein"), "no milestones");
+    assert_eq!(
+        app.get(&app.client, "/oeffentlich/netzwerke/999999")
+            .await
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_overview_and_the_printable_report_show_the_state_of_the_network() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Netzwerk Hamm").await;
+    fill(&app, network, 3).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+
+    let overview = app
+        .get(&hamm, &format!("/netzwerke/{network}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(overview.contains("Kernziel: Kernziel 1"), "goal tree");
+    assert!(overview.contains("in 30 Tagen"), "milestones due soon");
+    assert!(
+        overview.contains("Kennzahl 1") && overview.contains("<svg"),
+        "small multiples"
+    );
+    assert!(overview.contains("3 Maßnahmen insgesamt"));
+
+    for client in [&hamm, &nrw] {
+        let report = app
+            .get(client, &format!("/netzwerke/{network}/bericht"))
+            .await;
+        assert_eq!(report.status(), 200);
+        let body = report.text().await.unwrap();
+        assert!(
+            body.contains("(40 Lücken)")
+                && body.contains("Maßnahme 1")
+                && body.contains("Partner 1")
+        );
+    }
+    assert_eq!(
+        app.get(&detmold, &format!("/netzwerke/{network}/bericht"))
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn the_demo_networks_show_what_the_sources_describe() {
+    let app = TestApp::spawn_demo().await;
+    let hamm: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE kommune_ags = '05915'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let client = app.new_client();
+    app.login(&client, "kommune.hamm@demo.invalid", "kinderchancen-demo")
+        .await;
+    let overview = app
+        .get(&client, &format!("/netzwerke/{hamm}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(overview.contains("Familienrathaus"));
+    let indicators = app
+        .get(&client, &format!("/netzwerke/{hamm}/kennzahlen"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(indicators.contains("93"), "YouCard coverage");
+    let inventory = app
+        .get(&client, &format!("/netzwerke/{hamm}/bestandsaufnahme"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(inventory.contains("Lücke"), "deliberate gaps");
+    assert!(
+        !inventory.contains("Keine möglichen Doppelstrukturen"),
+        "deliberate double structures"
+    );
+    let networks: i64 = sqlx::query_scalar("SELECT count(*) FROM networks")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(networks, 4);
+    kinderchancen::demo::seed(&app.pool).await.unwrap();
+    let again: i64 = sqlx::query_scalar("SELECT count(*) FROM networks")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(again, 4, "a second start duplicates nothing");
 }

@@ -1,5 +1,6 @@
-//! Demo mode: the demo accounts of DESIGN.md. Only `cargo run -- demo` calls this, and only
-//! demo mode lets these accounts log in.
+//! Demo mode: the demo accounts of DESIGN.md and the networks of Hamm, Detmold, Tübingen and
+//! Halle (Saale) (`workspace.sql`, written from the source documents). Only `cargo run -- demo`
+//! calls this, and only demo mode lets these accounts log in.
 
 use sqlx::PgPool;
 
@@ -63,14 +64,15 @@ const ACCOUNTS: [DemoAccount; 7] = [
     ),
     (
         "kommune.tuebingen@demo.invalid",
-        "Jugendhilfeplanung Tübingen (Demo)",
+        "Koordination Kinderchancen Tübingen (Demo)",
         Role::Kommune,
         Some("08416041"),
         None,
     ),
 ];
 
-/// Creates the demo accounts that do not exist yet; running it again changes nothing.
+/// Creates the demo accounts and networks that do not exist yet; running it again changes
+/// nothing.
 pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
     let hash = password::hash(PASSWORD.to_owned())
         .await
@@ -94,6 +96,17 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
             },
         )
         .await?;
+    }
+    let has_networks = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM networks
+                          WHERE kommune_ags IN ('05915', '05766020', '08416041', '15002')) AS "exists!""#
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !has_networks {
+        sqlx::raw_sql(include_str!("workspace.sql"))
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

@@ -1,0 +1,739 @@
+use askama::Template;
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use serde::Deserialize;
+use time::Date;
+
+use super::db::{self, Goal, Milestone};
+use super::forms::{GoalForm, MilestoneForm};
+use super::{GoalNode, build_tree, count, export};
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::networks::{Need, NetworkContext};
+use crate::vocab::{HANDLUNGSFELDER, Term, ZIEL_STATUS};
+use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/netzwerke/{id}/ziele", get(list))
+        .route("/netzwerke/{id}/ziele.csv", get(csv))
+        .route("/netzwerke/{id}/ziele/neu", get(new_form).post(create))
+        .route(
+            "/netzwerke/{id}/ziele/{gid}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
+            "/netzwerke/{id}/ziele/{gid}/loeschen",
+            get(confirm_delete).post(delete),
+        )
+        .route(
+            "/netzwerke/{id}/ziele/{gid}/meilensteine/neu",
+            get(new_milestone_form).post(create_milestone),
+        )
+        .route(
+            "/netzwerke/{id}/meilensteine/{mid}/bearbeiten",
+            get(edit_milestone_form).post(update_milestone),
+        )
+        .route(
+            "/netzwerke/{id}/meilensteine/{mid}/loeschen",
+            get(confirm_delete_milestone).post(delete_milestone),
+        )
+}
+
+fn list_href(network_id: i64, goal_id: Option<i64>) -> String {
+    match goal_id {
+        Some(goal) => format!("/netzwerke/{network_id}/ziele#ziel-{goal}"),
+        None => format!("/netzwerke/{network_id}/ziele"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tree
+
+#[derive(Template)]
+#[template(path = "goals/list.html")]
+struct ListPage {
+    layout: Layout,
+    network: NetworkContext,
+    tree: Vec<GoalNode>,
+    goals: usize,
+    overdue: usize,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let tree = super::tree(&state.pool, id).await?;
+    let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
+    let goals = all.len();
+    let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        network,
+        tree,
+        goals,
+        overdue,
+    })
+}
+
+async fn csv(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let tree = super::tree(&state.pool, id).await?;
+    let body = export::goals_csv(&tree).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(export::csv_response(
+        &format!("ziele-netzwerk-{id}.csv"),
+        body,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and editing goals
+
+#[derive(Template)]
+#[template(path = "goals/form.html")]
+struct FormPage {
+    layout: Layout,
+    network: NetworkContext,
+    /// `None` while creating.
+    goal: Option<Goal>,
+    form: GoalForm,
+    errors: FieldErrors,
+    /// Possible parents while creating: (id, label).
+    parents: Vec<(String, String)>,
+    handlungsfelder: &'static [Term],
+    statuses: &'static [Term],
+    conflict: Option<Goal>,
+    history: Vec<HistoryLine>,
+}
+
+impl FormPage {
+    fn new(
+        user: &SessionUser,
+        network: NetworkContext,
+        goal: Option<Goal>,
+        form: GoalForm,
+    ) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            network,
+            goal,
+            form,
+            errors: FieldErrors::default(),
+            parents: Vec::new(),
+            handlungsfelder: HANDLUNGSFELDER,
+            statuses: ZIEL_STATUS,
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn with_parents(mut self, goals: Vec<Goal>) -> Self {
+        let tree = build_tree(goals, Vec::new(), Date::MIN);
+        self.parents = tree
+            .iter()
+            .flat_map(GoalNode::flatten)
+            .filter(|g| g.can_have_children())
+            .map(|g| {
+                let label = if g.level == "kernziel" {
+                    format!("Kernziel: {}", g.title)
+                } else {
+                    format!("– Mittelziel: {}", g.title)
+                };
+                (g.id.to_string(), label)
+            })
+            .collect();
+        self
+    }
+}
+
+#[derive(Deserialize)]
+struct NewGoalQuery {
+    #[serde(default)]
+    oberziel: String,
+}
+
+/// The parent named in a form: `Ok(None)` for a Kernziel; a message for the field otherwise.
+fn resolve_parent<'a>(goals: &'a [Goal], text: &str) -> Result<Option<&'a Goal>, &'static str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parent = text
+        .parse::<i64>()
+        .ok()
+        .and_then(|id| goals.iter().find(|g| g.id == id))
+        .ok_or("Bitte ein Oberziel aus der Liste auswählen.")?;
+    if parent.level == "handlungsziel" {
+        return Err(
+            "Ein Handlungsziel ist die unterste Ebene und kann keine Unterziele haben. Bitte ein Kernziel oder Mittelziel als Oberziel wählen.",
+        );
+    }
+    Ok(Some(parent))
+}
+
+fn child_level(parent: Option<&Goal>) -> &'static str {
+    match parent.map(|p| p.level.as_str()) {
+        None => "kernziel",
+        Some("kernziel") => "mittelziel",
+        Some(_) => "handlungsziel",
+    }
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    Query(query): Query<NewGoalQuery>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goals = db::all_goals(&state.pool, id).await?;
+    let form = GoalForm {
+        oberziel: query.oberziel.trim().to_owned(),
+        ..GoalForm::new_goal(None)
+    };
+    match resolve_parent(&goals, &form.oberziel) {
+        Ok(_) => render(&FormPage::new(&user, network, None, form).with_parents(goals)),
+        // A parent of another network, or none at all: nothing to add to.
+        Err(_) if !is_goal_of(&goals, &form.oberziel) => Err(AppError::NotFound),
+        Err(message) => {
+            let mut page = FormPage::new(&user, network, None, form).with_parents(goals);
+            page.errors.add("oberziel", message);
+            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+fn is_goal_of(goals: &[Goal], text: &str) -> bool {
+    text.trim()
+        .parse::<i64>()
+        .is_ok_and(|id| goals.iter().any(|g| g.id == id))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<GoalForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goals = db::all_goals(&state.pool, id).await?;
+    let parent = resolve_parent(&goals, &form.oberziel);
+    let (fields, parent_id, level) = match (form.validate(), parent) {
+        (Ok(fields), Ok(parent)) => (fields, parent.map(|p| p.id), child_level(parent)),
+        (fields, parent) => {
+            let mut errors = fields.err().unwrap_or_default();
+            if let Err(message) = parent {
+                errors.add("oberziel", message);
+            }
+            let mut page = FormPage::new(&user, network, None, form).with_parents(goals);
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let goal_id = db::insert_goal(&mut tx, id, parent_id, level, &fields).await?;
+    let created = db::find_goal(&mut *tx, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "goal", goal_id).new_values(created.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, Some(goal_id))))
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, goal_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goal = db::find_goal(&state.pool, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let form = GoalForm::from_goal(&goal);
+    let mut page = FormPage::new(&user, network, Some(goal), form);
+    page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, goal_id)): Path<(i64, i64)>,
+    Form(form): Form<GoalForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find_goal(&state.pool, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&user, network, Some(before), form);
+            page.errors = errors;
+            page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    if !db::update_goal(&mut tx, id, goal_id, version(&form.version), &fields).await? {
+        drop(tx);
+        // The stored values, as they are now (they may have changed since `before`).
+        let current = db::find_goal(&state.pool, id, goal_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut form = form;
+        form.version = current.version.to_string();
+        let mut page = FormPage::new(&user, network, Some(current.clone()), form);
+        page.conflict = Some(current);
+        page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find_goal(&mut *tx, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "goal", goal_id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, Some(goal_id))))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deleting goals
+
+async fn confirm_delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, goal_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goal = db::find_goal(&state.pool, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let counts = db::delete_counts(&state.pool, id, goal_id).await?;
+    let mut consequences = Vec::new();
+    let subgoals = counts.subgoals.len() as i64;
+    if subgoals > 0 {
+        consequences.push(format!(
+            "{} mitgelöscht: {}.",
+            if subgoals == 1 {
+                "1 Unterziel wird".to_owned()
+            } else {
+                format!("{subgoals} Unterziele werden")
+            },
+            counts
+                .subgoals
+                .iter()
+                .map(|t| format!("„{t}“"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    } else {
+        consequences.push("Das Ziel hat keine Unterziele.".into());
+    }
+    consequences.push(format!(
+        "{} des Ziels{} {} mitgelöscht.",
+        count(counts.milestones, "Meilenstein", "Meilensteine"),
+        if subgoals > 0 {
+            " und seiner Unterziele"
+        } else {
+            ""
+        },
+        if counts.milestones == 1 {
+            "wird"
+        } else {
+            "werden"
+        }
+    ));
+    let these = if subgoals > 0 {
+        "diesen Zielen"
+    } else {
+        "diesem Ziel"
+    };
+    consequences.push(match counts.measures {
+        0 => format!("Mit {these} sind keine Maßnahmen verknüpft."),
+        1 => format!(
+            "1 verknüpfte Maßnahme bleibt erhalten, verliert aber die Verknüpfung mit {these}."
+        ),
+        n => format!(
+            "{n} verknüpfte Maßnahmen bleiben erhalten, verlieren aber die Verknüpfung mit {these}."
+        ),
+    });
+    consequences.push(match counts.indicators {
+        0 => format!("Mit {these} sind keine Kennzahlen verknüpft."),
+        1 => "1 verknüpfte Kennzahl bleibt bestehen, ist dann aber keinem Ziel mehr zugeordnet."
+            .into(),
+        n => format!(
+            "{n} verknüpfte Kennzahlen bleiben bestehen, sind dann aber keinem Ziel mehr zugeordnet."
+        ),
+    });
+    consequences.push(
+        "Das lässt sich nicht rückgängig machen. Exportieren Sie die Ziele vorher als CSV, wenn Sie sie aufbewahren möchten.".into(),
+    );
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!("das {} „{}“", goal.level_label(), goal.title),
+        consequences,
+        action: format!("/netzwerke/{id}/ziele/{goal_id}/loeschen"),
+        cancel: list_href(id, Some(goal_id)),
+        version: goal.version,
+    })
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, goal_id)): Path<(i64, i64)>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let mut tx = state.pool.begin().await?;
+    let before = db::find_goal(&mut *tx, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let counts = db::delete_counts(&mut *tx, id, goal_id).await?;
+    if !db::delete_goal(&mut tx, id, goal_id, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Das Ziel wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
+        ));
+    }
+    let mut old = before.audit_values();
+    old["Mitgelöschte Unterziele"] = serde_json::json!(counts.subgoals);
+    old["Mitgelöschte Meilensteine"] = serde_json::json!(counts.milestones.to_string());
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "goal", goal_id).old(old),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, before.parent_id)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestones
+
+#[derive(Template)]
+#[template(path = "goals/milestone_form.html")]
+struct MilestonePage {
+    layout: Layout,
+    network: NetworkContext,
+    goal_id: i64,
+    goal_title: String,
+    /// `None` while creating.
+    milestone: Option<Milestone>,
+    form: MilestoneForm,
+    errors: FieldErrors,
+    conflict: Option<Milestone>,
+    history: Vec<HistoryLine>,
+}
+
+impl MilestonePage {
+    fn new(
+        user: &SessionUser,
+        network: NetworkContext,
+        goal_id: i64,
+        goal_title: String,
+        milestone: Option<Milestone>,
+        form: MilestoneForm,
+    ) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            network,
+            goal_id,
+            goal_title,
+            milestone,
+            form,
+            errors: FieldErrors::default(),
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn action(&self) -> String {
+        match &self.milestone {
+            Some(m) => format!("{}/meilensteine/{}/bearbeiten", self.network.href(), m.id),
+            None => format!(
+                "{}/ziele/{}/meilensteine/neu",
+                self.network.href(),
+                self.goal_id
+            ),
+        }
+    }
+}
+
+async fn new_milestone_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, goal_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goal = db::find_goal(&state.pool, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&MilestonePage::new(
+        &user,
+        network,
+        goal.id,
+        goal.title,
+        None,
+        MilestoneForm::default(),
+    ))
+}
+
+async fn create_milestone(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, goal_id)): Path<(i64, i64)>,
+    Form(form): Form<MilestoneForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goal = db::find_goal(&state.pool, id, goal_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = MilestonePage::new(&user, network, goal.id, goal.title, None, form);
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let milestone_id = db::insert_milestone(&mut tx, id, goal_id, &fields)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let created = db::find_milestone(&mut *tx, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "milestone", milestone_id).new_values(created.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, Some(goal_id))))
+}
+
+async fn edit_milestone_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, milestone_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let milestone = db::find_milestone(&state.pool, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let form = MilestoneForm::from_milestone(&milestone);
+    let mut page = MilestonePage::new(
+        &user,
+        network,
+        milestone.goal_id,
+        milestone.goal_title.clone(),
+        Some(milestone),
+        form,
+    );
+    page.history = audit::history(&state.pool, "milestone", &milestone_id.to_string()).await?;
+    render(&page)
+}
+
+async fn update_milestone(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, milestone_id)): Path<(i64, i64)>,
+    Form(form): Form<MilestoneForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find_milestone(&state.pool, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let entity_id = milestone_id.to_string();
+    let history = || audit::history(&state.pool, "milestone", &entity_id);
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = MilestonePage::new(
+                &user,
+                network,
+                before.goal_id,
+                before.goal_title.clone(),
+                Some(before),
+                form,
+            );
+            page.errors = errors;
+            page.history = history().await?;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    if !db::update_milestone(&mut tx, id, milestone_id, version(&form.version), &fields).await? {
+        drop(tx);
+        let current = db::find_milestone(&state.pool, id, milestone_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut form = form;
+        form.version = current.version.to_string();
+        let mut page = MilestonePage::new(
+            &user,
+            network,
+            current.goal_id,
+            current.goal_title.clone(),
+            Some(current.clone()),
+            form,
+        );
+        page.conflict = Some(current);
+        page.history = history().await?;
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find_milestone(&mut *tx, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "milestone", milestone_id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, Some(after.goal_id))))
+}
+
+async fn confirm_delete_milestone(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, milestone_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let milestone = db::find_milestone(&state.pool, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!(
+            "den Meilenstein „{}“ (fällig am {})",
+            milestone.title,
+            milestone.due_text()
+        ),
+        consequences: vec![
+            format!(
+                "Der Fortschritt des Ziels „{}“ und seiner Oberziele wird ohne diesen Meilenstein neu berechnet.",
+                milestone.goal_title
+            ),
+            "Das lässt sich nicht rückgängig machen.".into(),
+        ],
+        action: format!("/netzwerke/{id}/meilensteine/{milestone_id}/loeschen"),
+        cancel: list_href(id, Some(milestone.goal_id)),
+        version: milestone.version,
+    })
+}
+
+async fn delete_milestone(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, milestone_id)): Path<(i64, i64)>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let mut tx = state.pool.begin().await?;
+    let before = db::find_milestone(&mut *tx, id, milestone_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::delete_milestone(&mut tx, id, milestone_id, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Der Meilenstein wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
+        ));
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "milestone", milestone_id).old(before.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&list_href(id, Some(before.goal_id))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal(id: i64, level: &str) -> Goal {
+        Goal {
+            id,
+            parent_id: None,
+            parent_title: None,
+            level: level.into(),
+            title: String::new(),
+            description: String::new(),
+            handlungsfeld: None,
+            target_date: None,
+            status: "offen".into(),
+            version: 1,
+            measures: 0,
+        }
+    }
+
+    #[test]
+    fn the_level_follows_from_the_parent() {
+        let goals = [
+            goal(1, "kernziel"),
+            goal(2, "mittelziel"),
+            goal(3, "handlungsziel"),
+        ];
+        assert_eq!(child_level(resolve_parent(&goals, "").unwrap()), "kernziel");
+        assert_eq!(
+            child_level(resolve_parent(&goals, "1").unwrap()),
+            "mittelziel"
+        );
+        assert_eq!(
+            child_level(resolve_parent(&goals, " 2 ").unwrap()),
+            "handlungsziel"
+        );
+        assert!(
+            resolve_parent(&goals, "3")
+                .unwrap_err()
+                .contains("unterste Ebene")
+        );
+        assert!(resolve_parent(&goals, "4").is_err());
+        assert!(resolve_parent(&goals, "x").is_err());
+    }
+}

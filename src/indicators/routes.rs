@@ -1,0 +1,573 @@
+use askama::Template;
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+
+use super::db::{self, Indicator, Measurement, NotAdded};
+use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
+use super::{IndicatorSummary, detail_chart, small_multiples};
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::goals::export::{Cell, Sheet, csv_response, number};
+use crate::networks::{Need, NetworkContext};
+use crate::vocab::{EINHEITEN, Term};
+use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::form::{FieldErrors, version};
+use crate::web::format;
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/netzwerke/{id}/kennzahlen", get(list))
+        .route("/netzwerke/{id}/kennzahlen.csv", get(csv))
+        .route("/netzwerke/{id}/kennzahlen/neu", get(new_form).post(create))
+        .route("/netzwerke/{id}/kennzahlen/{kid}", get(detail))
+        .route("/netzwerke/{id}/kennzahlen/{kid}/werte", post(add_value))
+        .route(
+            "/netzwerke/{id}/kennzahlen/{kid}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
+            "/netzwerke/{id}/kennzahlen/{kid}/loeschen",
+            get(confirm_delete).post(delete),
+        )
+        .route(
+            "/netzwerke/{id}/kennzahlen/{kid}/werte/{vid}/loeschen",
+            get(confirm_delete_value).post(delete_value),
+        )
+}
+
+fn detail_href(network_id: i64, indicator_id: i64) -> String {
+    format!("/netzwerke/{network_id}/kennzahlen/{indicator_id}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// List and export
+
+#[derive(Template)]
+#[template(path = "indicators/list.html")]
+struct ListPage {
+    layout: Layout,
+    network: NetworkContext,
+    indicators: Vec<IndicatorSummary>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        indicators: small_multiples(&state.pool, id).await?,
+        network,
+    })
+}
+
+async fn csv(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let indicators = db::all(&state.pool, id).await?;
+    let values = db::all_values(&state.pool, id).await?;
+    let body = indicators_csv(&indicators, &values).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(csv_response(&format!("kennzahlen-netzwerk-{id}.csv"), body))
+}
+
+/// One row per value; an indicator without values gets one row with empty value cells, so
+/// that it is not missing from the export.
+fn indicators_csv(indicators: &[Indicator], values: &[Measurement]) -> csv::Result<Vec<u8>> {
+    let mut sheet = Sheet::new(&[
+        "Kennzahl",
+        "Einheit",
+        "Stichtag",
+        "Wert",
+        "Bemerkung",
+        "Erfasst von",
+        "Ausgangswert",
+        "Ausgangswert vom",
+        "Zielwert",
+        "Zielwert bis",
+    ])?;
+    let number_cell = |v: Option<f64>| Cell::Number(v.map(|v| number(v, 6)).unwrap_or_default());
+    let date_cell = |d: Option<time::Date>| Cell::Number(d.map(format::date).unwrap_or_default());
+    for indicator in indicators {
+        let own: Vec<&Measurement> = values
+            .iter()
+            .filter(|v| v.indicator_id == indicator.id)
+            .collect();
+        let rows: Vec<Option<&Measurement>> = if own.is_empty() {
+            vec![None]
+        } else {
+            own.into_iter().map(Some).collect()
+        };
+        for value in rows {
+            sheet.row(&[
+                Cell::Text(indicator.name.clone()),
+                Cell::Text(indicator.unit_text()),
+                date_cell(value.map(|v| v.period_date)),
+                number_cell(value.map(|v| v.value)),
+                Cell::Text(value.map(|v| v.note.clone()).unwrap_or_default()),
+                Cell::Text(
+                    value
+                        .map(|v| v.entered_by_text().to_owned())
+                        .unwrap_or_default(),
+                ),
+                number_cell(indicator.baseline_value),
+                date_cell(indicator.baseline_date),
+                number_cell(indicator.target_value),
+                date_cell(indicator.target_date),
+            ])?;
+        }
+    }
+    sheet.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detail page with chart, values and the form for a new value
+
+#[derive(Template)]
+#[template(path = "indicators/detail.html")]
+struct DetailPage {
+    layout: Layout,
+    network: NetworkContext,
+    indicator: Indicator,
+    values: Vec<Measurement>,
+    /// The SVG, escaped inside.
+    chart: String,
+    description: String,
+    form: ValueForm,
+    errors: FieldErrors,
+}
+
+impl DetailPage {
+    async fn load(
+        state: &AppState,
+        user: &SessionUser,
+        network: NetworkContext,
+        indicator: Indicator,
+        form: ValueForm,
+    ) -> AppResult<Self> {
+        let values = db::values_of(&state.pool, network.id, indicator.id).await?;
+        let (chart, description) = detail_chart(&indicator, &values);
+        Ok(Self {
+            layout: Layout::new(Some(user)),
+            network,
+            indicator,
+            values,
+            chart,
+            description,
+            form,
+            errors: FieldErrors::default(),
+        })
+    }
+
+    fn value_text(&self, value: &f64) -> String {
+        self.indicator.value_text(*value)
+    }
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let indicator = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&DetailPage::load(&state, &user, network, indicator, ValueForm::default()).await?)
+}
+
+async fn add_value(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+    Form(form): Form<ValueForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let indicator = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = DetailPage::load(&state, &user, network, indicator, form).await?;
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let value_id = match db::insert_value(
+        &mut tx,
+        id,
+        indicator_id,
+        fields.period_date,
+        fields.value,
+        &fields.note,
+        user.user_id,
+    )
+    .await?
+    {
+        Ok(value_id) => value_id,
+        Err(NotAdded::NoIndicator) => return Err(AppError::NotFound),
+        Err(NotAdded::Duplicate) => {
+            drop(tx);
+            let mut page = DetailPage::load(&state, &user, network, indicator, form).await?;
+            let existing = page
+                .values
+                .iter()
+                .find(|v| v.period_date == fields.period_date)
+                .map(|v| format!(" ({})", page.indicator.value_text(v.value)))
+                .unwrap_or_default();
+            page.errors.add(
+                "period_date",
+                format!(
+                    "Für den Stichtag {} gibt es schon einen Messwert{existing}. Je Stichtag ist ein Wert möglich: Löschen Sie den vorhandenen Wert zuerst, wenn Sie ihn ersetzen möchten.",
+                    format::date(fields.period_date)
+                ),
+            );
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "indicator_value", value_id).new_values(serde_json::json!({
+            "Kennzahl": indicator.name,
+            "Stichtag": format::date(fields.period_date),
+            "Wert": indicator.value_text(fields.value),
+            "Bemerkung": fields.note,
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "{}#messwerte",
+        detail_href(id, indicator_id)
+    )))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and editing
+
+#[derive(Template)]
+#[template(path = "indicators/form.html")]
+struct FormPage {
+    layout: Layout,
+    network: NetworkContext,
+    /// `None` while creating.
+    indicator: Option<Indicator>,
+    form: IndicatorForm,
+    errors: FieldErrors,
+    units: &'static [Term],
+    directions: &'static [Term],
+    /// The network's goals: (id, label), in tree order.
+    goals: Vec<(String, String)>,
+    conflict: Option<Indicator>,
+    history: Vec<HistoryLine>,
+}
+
+impl FormPage {
+    fn new(
+        user: &SessionUser,
+        network: NetworkContext,
+        indicator: Option<Indicator>,
+        form: IndicatorForm,
+        goals: Vec<(String, String)>,
+    ) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            network,
+            indicator,
+            form,
+            errors: FieldErrors::default(),
+            units: EINHEITEN,
+            directions: RICHTUNGEN,
+            goals,
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn action(&self) -> String {
+        match &self.indicator {
+            Some(i) => format!("{}/bearbeiten", detail_href(self.network.id, i.id)),
+            None => format!("{}/kennzahlen/neu", self.network.href()),
+        }
+    }
+}
+
+fn goal_ids(goals: &[(String, String)]) -> Vec<i64> {
+    goals.iter().filter_map(|(id, _)| id.parse().ok()).collect()
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goals = db::goal_options(&state.pool, id).await?;
+    render(&FormPage::new(
+        &user,
+        network,
+        None,
+        IndicatorForm::new_indicator(),
+        goals,
+    ))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<IndicatorForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let goals = db::goal_options(&state.pool, id).await?;
+    let fields = match form.validate(&goal_ids(&goals)) {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&user, network, None, form, goals);
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let indicator_id = db::insert(&mut tx, id, &fields).await?;
+    let created = db::find(&mut *tx, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "indicator", indicator_id).new_values(created.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&detail_href(id, indicator_id)))
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let indicator = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let goals = db::goal_options(&state.pool, id).await?;
+    let form = IndicatorForm::from_indicator(&indicator);
+    let mut page = FormPage::new(&user, network, Some(indicator), form, goals);
+    page.history = audit::history(&state.pool, "indicator", &indicator_id.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+    Form(form): Form<IndicatorForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let goals = db::goal_options(&state.pool, id).await?;
+    let entity_id = indicator_id.to_string();
+    let fields = match form.validate(&goal_ids(&goals)) {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = FormPage::new(&user, network, Some(before), form, goals);
+            page.errors = errors;
+            page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    if !db::update(&mut tx, id, indicator_id, version(&form.version), &fields).await? {
+        drop(tx);
+        let current = db::find(&state.pool, id, indicator_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut form = form;
+        form.version = current.version.to_string();
+        let mut page = FormPage::new(&user, network, Some(current.clone()), form, goals);
+        page.conflict = Some(current);
+        page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find(&mut *tx, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "indicator", indicator_id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&detail_href(id, indicator_id)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deleting
+
+async fn confirm_delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let indicator = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let values = db::values_of(&state.pool, id, indicator_id).await?.len() as i64;
+    let mut consequences = vec![format!(
+        "{} {} mitgelöscht.",
+        crate::goals::count(values, "Messwert", "Messwerte"),
+        if values == 1 { "wird" } else { "werden" }
+    )];
+    if let Some(goal) = &indicator.goal_title {
+        consequences.push(format!(
+            "Das verknüpfte Ziel „{goal}“ bleibt bestehen, nur ohne diese Kennzahl."
+        ));
+    }
+    consequences.push(
+        "Das lässt sich nicht rückgängig machen. Exportieren Sie die Kennzahlen vorher als CSV, wenn Sie die Werte aufbewahren möchten.".into(),
+    );
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!("die Kennzahl „{}“", indicator.name),
+        consequences,
+        action: format!("{}/loeschen", detail_href(id, indicator_id)),
+        cancel: detail_href(id, indicator_id),
+        version: indicator.version,
+    })
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let mut tx = state.pool.begin().await?;
+    let before = db::find(&mut *tx, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let values = db::values_of(&mut *tx, id, indicator_id).await?;
+    if !db::delete(&mut tx, id, indicator_id, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Die Kennzahl wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
+        ));
+    }
+    let mut old = before.audit_values();
+    old["Mitgelöschte Messwerte"] = serde_json::json!(
+        values
+            .iter()
+            .map(|v| format!("{}: {}", v.period_text(), before.value_text(v.value)))
+            .collect::<Vec<_>>()
+    );
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "indicator", indicator_id).old(old),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/netzwerke/{id}/kennzahlen")))
+}
+
+async fn confirm_delete_value(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let indicator = db::find(&state.pool, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let value = db::find_value(&state.pool, id, indicator_id, value_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!(
+            "den Messwert {} vom {} der Kennzahl „{}“",
+            indicator.value_text(value.value),
+            value.period_text(),
+            indicator.name
+        ),
+        consequences: vec![
+            format!(
+                "Eingetragen von {} am {}.",
+                value.entered_by_text(),
+                value.entered_at_text()
+            ),
+            "Diagramm und Vergleich mit dem Zielwert werden ohne diesen Wert neu berechnet. Das lässt sich nicht rückgängig machen.".into(),
+        ],
+        action: format!("{}/werte/{value_id}/loeschen", detail_href(id, indicator_id)),
+        cancel: format!("{}#messwerte", detail_href(id, indicator_id)),
+        // Values are never edited, so there is no version to compare.
+        version: 1,
+    })
+}
+
+async fn delete_value(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
+    Form(_): Form<DeleteForm>,
+) -> AppResult<Response> {
+    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let mut tx = state.pool.begin().await?;
+    let indicator = db::find(&mut *tx, id, indicator_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let value = db::find_value(&mut *tx, id, indicator_id, value_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::delete_value(&mut tx, id, indicator_id, value_id).await? {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "indicator_value", value_id).old(serde_json::json!({
+            "Kennzahl": indicator.name,
+            "Stichtag": value.period_text(),
+            "Wert": indicator.value_text(value.value),
+            "Bemerkung": value.note,
+            "Erfasst von": value.entered_by_text(),
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "{}#messwerte",
+        detail_href(id, indicator_id)
+    )))
+}

@@ -1,0 +1,840 @@
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum_extra::extract::{Form, Query, QueryRejection};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Deserialize;
+
+use super::db::{
+    self, Measure, MeasureFilter, MeasureRow, NetworkOptions, PAGE_SIZE, PartnerFilter,
+    PlaceFilter, Sort, SortKey,
+};
+use super::forms::MeasureForm;
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::networks::{Need, NetworkContext};
+use crate::vocab::{
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
+    ZUGAENGE,
+};
+use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/netzwerke/{id}/massnahmen", get(list))
+        .route("/netzwerke/{id}/massnahmen.csv", get(export))
+        .route("/netzwerke/{id}/massnahmen/neu", get(new_form).post(create))
+        .route(
+            "/netzwerke/{id}/massnahmen/import",
+            get(super::import::form).post(super::import::preview),
+        )
+        .route(
+            "/netzwerke/{id}/massnahmen/import/bestaetigen",
+            axum::routing::post(super::import::confirm),
+        )
+        .route("/netzwerke/{id}/massnahmen/{mid}", get(detail))
+        .route(
+            "/netzwerke/{id}/massnahmen/{mid}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
+            "/netzwerke/{id}/massnahmen/{mid}/loeschen",
+            get(confirm_delete).post(delete),
+        )
+}
+
+/// What a value in the list's links keeps unencoded (RFC 3986 unreserved characters).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// The list's address parameters as sent; anything unknown is ignored.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ListQuery {
+    q: String,
+    status: Vec<String>,
+    handlungsfeld: Vec<String>,
+    lebensphase: Vec<String>,
+    zielgruppe: Vec<String>,
+    zugang: Vec<String>,
+    finanzierung: Vec<String>,
+    sozialraum: String,
+    /// With a Sozialraum: also the measures for the whole municipality.
+    auch_gesamt: String,
+    partner: String,
+    niedrigschwellig: String,
+    sortierung: String,
+    seite: String,
+    hinweis: String,
+    anzahl: String,
+}
+
+/// A checkbox group of the filter form: address key, legend, terms, chosen codes.
+pub struct Facet {
+    pub key: &'static str,
+    pub legend: &'static str,
+    pub terms: &'static [Term],
+    pub chosen: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "measures/list.html")]
+struct ListPage {
+    layout: Layout,
+    network: NetworkContext,
+    options: NetworkOptions,
+    filter: MeasureFilter,
+    facets: Vec<Facet>,
+    sort: Sort,
+    rows: Vec<MeasureRow>,
+    total: i64,
+    /// All measures of the network are shown (no filter set).
+    unfiltered: bool,
+    page: i64,
+    pages: i64,
+    notice: Option<String>,
+    /// Something in the address could not be used.
+    ignored: bool,
+    no_errors: FieldErrors,
+}
+
+const SORT_LABELS: [(SortKey, &str); 5] = [
+    (SortKey::Title, "Titel"),
+    (SortKey::Status, "Status"),
+    (SortKey::Start, "Beginn"),
+    (SortKey::Reach, "Reichweite pro Jahr"),
+    (SortKey::Cost, "Kosten pro Jahr"),
+];
+
+impl ListPage {
+    /// The filters as address parameters (sorting and page added by the callers).
+    fn filter_params(&self) -> Vec<(&'static str, String)> {
+        let f = &self.filter;
+        let mut params = Vec::new();
+        if !f.text.is_empty() {
+            params.push(("q", f.text.clone()));
+        }
+        for facet in &self.facets {
+            for code in &facet.chosen {
+                params.push((facet.key, code.clone()));
+            }
+        }
+        match f.place {
+            PlaceFilter::Any => {}
+            PlaceFilter::WholeCommune => params.push(("sozialraum", "gesamt".into())),
+            PlaceFilter::Sozialraum(id) => params.push(("sozialraum", id.to_string())),
+            PlaceFilter::Reaching(id) => {
+                params.push(("sozialraum", id.to_string()));
+                params.push(("auch_gesamt", "ja".into()));
+            }
+        }
+        match f.partner {
+            PartnerFilter::Any => {}
+            PartnerFilter::Without => params.push(("partner", "ohne".into())),
+            PartnerFilter::Partner(id) => params.push(("partner", id.to_string())),
+        }
+        if f.niedrigschwellig {
+            params.push(("niedrigschwellig", "ja".into()));
+        }
+        params
+    }
+
+    fn href(&self, sort: Sort, page: i64) -> String {
+        let mut params = self.filter_params();
+        if sort != Sort::default() {
+            params.push(("sortierung", sort.code()));
+        }
+        if page > 1 {
+            params.push(("seite", page.to_string()));
+        }
+        let query: Vec<String> = params
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(&v, QUERY_VALUE)))
+            .collect();
+        let base = format!("{}/massnahmen", self.network.href());
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{}", query.join("&"))
+        }
+    }
+
+    fn page_href(&self, page: i64) -> String {
+        self.href(self.sort, page)
+    }
+
+    /// Sorting by `key`: ascending first, a second click reverses.
+    fn sort_href(&self, key: &SortKey) -> String {
+        let descending = self.sort.key == *key && !self.sort.descending;
+        self.href(
+            Sort {
+                key: *key,
+                descending,
+            },
+            1,
+        )
+    }
+
+    fn aria_sort(&self, key: &SortKey) -> &'static str {
+        match (self.sort.key == *key, self.sort.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        }
+    }
+
+    fn sort_options(&self) -> Vec<(String, String)> {
+        SORT_LABELS
+            .iter()
+            .flat_map(|(key, label)| {
+                let (up, down) = match key {
+                    SortKey::Title => ("A–Z", "Z–A"),
+                    SortKey::Status => ("geplant zuerst", "beendet zuerst"),
+                    SortKey::Start => ("früheste zuerst", "späteste zuerst"),
+                    SortKey::Reach | SortKey::Cost => ("aufsteigend", "absteigend"),
+                };
+                [
+                    (
+                        Sort {
+                            key: *key,
+                            descending: false,
+                        }
+                        .code(),
+                        format!("{label} ({up})"),
+                    ),
+                    (
+                        Sort {
+                            key: *key,
+                            descending: true,
+                        }
+                        .code(),
+                        format!("{label} ({down})"),
+                    ),
+                ]
+            })
+            .collect()
+    }
+
+    fn caption(&self) -> String {
+        let total = format::integer(self.total);
+        let mut caption = match (self.unfiltered, self.total) {
+            (true, 1) => "1 Maßnahme".to_owned(),
+            (true, _) => format!("{total} Maßnahmen"),
+            (false, 1) => "1 Maßnahme passt zu den Filtern".to_owned(),
+            (false, _) => format!("{total} Maßnahmen passen zu den Filtern"),
+        };
+        if self.pages > 1 {
+            caption.push_str(&format!(
+                ", Nr. {} bis {}",
+                format::integer(self.first_shown()),
+                format::integer(self.last_shown())
+            ));
+        }
+        caption
+    }
+
+    fn first_shown(&self) -> i64 {
+        (self.page - 1) * PAGE_SIZE + 1
+    }
+
+    fn last_shown(&self) -> i64 {
+        (self.page - 1) * PAGE_SIZE + self.rows.len() as i64
+    }
+
+    fn filters_open(&self) -> bool {
+        self.facets.iter().any(|f| !f.chosen.is_empty())
+    }
+
+    fn place_value(&self) -> String {
+        match self.filter.place {
+            PlaceFilter::Any => String::new(),
+            PlaceFilter::WholeCommune => "gesamt".into(),
+            PlaceFilter::Sozialraum(id) | PlaceFilter::Reaching(id) => id.to_string(),
+        }
+    }
+
+    fn partner_value(&self) -> String {
+        match self.filter.partner {
+            PartnerFilter::Any => String::new(),
+            PartnerFilter::Without => "ohne".into(),
+            PartnerFilter::Partner(id) => id.to_string(),
+        }
+    }
+
+    fn status_label<'a>(&self, code: &'a str) -> &'a str {
+        vocab::label(MASSNAHME_STATUS, code)
+    }
+
+    fn fields(&self, codes: &[String]) -> String {
+        vocab::labels(HANDLUNGSFELDER, codes)
+    }
+
+    fn date(&self, date: &Option<time::Date>) -> String {
+        date.map(format::date).unwrap_or_default()
+    }
+
+    fn euros(&self, value: &i64) -> String {
+        format::integer(*value)
+    }
+
+    fn reach(&self, value: &Option<i32>) -> String {
+        value.map(|v| format::integer(v.into())).unwrap_or_default()
+    }
+}
+
+/// Keeps the known codes of `terms`; `ignored` notes unknown ones.
+fn known_codes(terms: &[Term], chosen: Vec<String>, ignored: &mut bool) -> Vec<String> {
+    let mut codes = Vec::new();
+    for code in chosen {
+        if !vocab::is_known(terms, &code) {
+            *ignored = true;
+        } else if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    // In the order of the vocabulary.
+    terms
+        .iter()
+        .filter(|t| codes.iter().any(|c| c == t.code))
+        .map(|t| t.code.to_owned())
+        .collect()
+}
+
+fn parse_filter(
+    query: ListQuery,
+    options: &NetworkOptions,
+    ignored: &mut bool,
+) -> (MeasureFilter, Sort, i64) {
+    let mut text = query.q.trim().to_owned();
+    if text.chars().count() > 200 || text.chars().any(char::is_control) {
+        *ignored = true;
+        text = text.chars().filter(|c| !c.is_control()).take(200).collect();
+    }
+    let place = match query.sozialraum.trim() {
+        "" => PlaceFilter::Any,
+        "gesamt" => PlaceFilter::WholeCommune,
+        raw => match raw
+            .parse()
+            .ok()
+            .filter(|id| options.sozialraum(*id).is_some())
+        {
+            Some(id) if query.auch_gesamt == "ja" => PlaceFilter::Reaching(id),
+            Some(id) => PlaceFilter::Sozialraum(id),
+            None => {
+                *ignored = true;
+                PlaceFilter::Any
+            }
+        },
+    };
+    let partner = match query.partner.trim() {
+        "" => PartnerFilter::Any,
+        "ohne" => PartnerFilter::Without,
+        raw => match raw.parse().ok().filter(|id| options.partner(*id).is_some()) {
+            Some(id) => PartnerFilter::Partner(id),
+            None => {
+                *ignored = true;
+                PartnerFilter::Any
+            }
+        },
+    };
+    let sort = match query.sortierung.trim() {
+        "" => Sort::default(),
+        raw => Sort::parse(raw).unwrap_or_else(|| {
+            *ignored = true;
+            Sort::default()
+        }),
+    };
+    let page = match query.seite.trim() {
+        "" => 1,
+        raw => raw
+            .parse::<i64>()
+            .ok()
+            .filter(|p| *p >= 1)
+            .unwrap_or_else(|| {
+                *ignored = true;
+                1
+            }),
+    };
+    let filter = MeasureFilter {
+        text,
+        status: known_codes(MASSNAHME_STATUS, query.status, ignored),
+        handlungsfelder: known_codes(HANDLUNGSFELDER, query.handlungsfeld, ignored),
+        lebensphasen: known_codes(LEBENSPHASEN, query.lebensphase, ignored),
+        zielgruppen: known_codes(ZIELGRUPPEN, query.zielgruppe, ignored),
+        zugaenge: known_codes(ZUGAENGE, query.zugang, ignored),
+        finanzierung: known_codes(FINANZIERUNG, query.finanzierung, ignored),
+        place,
+        partner,
+        niedrigschwellig: !query.niedrigschwellig.trim().is_empty(),
+    };
+    (filter, sort, page)
+}
+
+fn facets(filter: &MeasureFilter) -> Vec<Facet> {
+    let facet = |key, legend, terms, chosen: &Vec<String>| Facet {
+        key,
+        legend,
+        terms,
+        chosen: chosen.clone(),
+    };
+    vec![
+        facet("status", "Status", MASSNAHME_STATUS, &filter.status),
+        facet(
+            "handlungsfeld",
+            "Handlungsfeld",
+            HANDLUNGSFELDER,
+            &filter.handlungsfelder,
+        ),
+        facet(
+            "lebensphase",
+            "Lebensphase",
+            LEBENSPHASEN,
+            &filter.lebensphasen,
+        ),
+        facet("zielgruppe", "Zielgruppe", ZIELGRUPPEN, &filter.zielgruppen),
+        facet("zugang", "Zugang", ZUGAENGE, &filter.zugaenge),
+        facet(
+            "finanzierung",
+            "Finanzierung",
+            FINANZIERUNG,
+            &filter.finanzierung,
+        ),
+    ]
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let options = db::options(&state.pool, id).await?;
+    let mut ignored = query.is_err();
+    let query = query.map(|q| q.0).unwrap_or_default();
+    let notice = match query.hinweis.as_str() {
+        "angelegt" => Some("Die Maßnahme wurde angelegt.".to_owned()),
+        "geloescht" => Some("Die Maßnahme wurde gelöscht.".to_owned()),
+        "importiert" => Some(match query.anzahl.parse::<i64>() {
+            Ok(1) => "1 Maßnahme wurde importiert.".to_owned(),
+            Ok(n) if n > 1 => format!("{} Maßnahmen wurden importiert.", format::integer(n)),
+            _ => "Die Maßnahmen wurden importiert.".to_owned(),
+        }),
+        _ => None,
+    };
+    let (filter, sort, page) = parse_filter(query, &options, &mut ignored);
+    let total = db::count(&state.pool, id, &filter).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let page = page.min(pages);
+    let rows = db::page(&state.pool, id, &filter, sort, page).await?;
+    let unfiltered = filter.text.is_empty()
+        && facets(&filter).iter().all(|f| f.chosen.is_empty())
+        && filter.place == PlaceFilter::Any
+        && filter.partner == PartnerFilter::Any
+        && !filter.niedrigschwellig;
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        network,
+        options,
+        facets: facets(&filter),
+        filter,
+        sort,
+        rows,
+        total,
+        unfiltered,
+        page,
+        pages,
+        notice,
+        ignored,
+        no_errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "measures/detail.html")]
+struct DetailPage {
+    layout: Layout,
+    network: NetworkContext,
+    measure: Measure,
+    history: Vec<HistoryLine>,
+    notice: Option<&'static str>,
+}
+
+impl DetailPage {
+    /// Multi-line text, line by line (shown with line breaks).
+    fn lines<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        text.lines().collect()
+    }
+
+    fn labels(&self, terms: &[Term], codes: &[String]) -> String {
+        let text = vocab::labels(terms, codes);
+        if text.is_empty() {
+            "keine Angabe".into()
+        } else {
+            text
+        }
+    }
+
+    fn period(&self) -> String {
+        let f = &self.measure.fields;
+        match (f.start_date, f.end_date) {
+            (None, None) => "keine Angabe".into(),
+            (Some(start), None) => format!("seit {}", format::date(start)),
+            (None, Some(end)) => format!("bis {}", format::date(end)),
+            (Some(start), Some(end)) => {
+                format!("{} bis {}", format::date(start), format::date(end))
+            }
+        }
+    }
+
+    fn reach(&self) -> String {
+        self.measure
+            .fields
+            .reach_per_year
+            .map(|r| format!("{} pro Jahr", format::integer(r.into())))
+            .unwrap_or_else(|| "keine Angabe".into())
+    }
+
+    fn cost(&self) -> String {
+        self.measure
+            .fields
+            .annual_cost_euro
+            .map(|c| format!("{} € pro Jahr", format::integer(c)))
+            .unwrap_or_else(|| "keine Angabe".into())
+    }
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct DetailQuery {
+    hinweis: String,
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, mid)): Path<(i64, i64)>,
+    query: Result<Query<DetailQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let measure = db::find(&state.pool, id, mid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+        "angelegt" => Some("Die Maßnahme wurde angelegt."),
+        _ => None,
+    };
+    render(&DetailPage {
+        layout: Layout::new(Some(&user)),
+        history: audit::history(&state.pool, "measure", &mid.to_string()).await?,
+        network,
+        measure,
+        notice,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "measures/form.html")]
+struct FormPage {
+    layout: Layout,
+    network: NetworkContext,
+    /// `None` while creating.
+    measure_id: Option<i64>,
+    form: MeasureForm,
+    errors: FieldErrors,
+    options: NetworkOptions,
+    conflict: Option<Measure>,
+    history: Vec<HistoryLine>,
+    handlungsfelder: &'static [Term],
+    lebensphasen: &'static [Term],
+    zielgruppen: &'static [Term],
+    zugaenge: &'static [Term],
+    finanzierung: &'static [Term],
+    statuses: &'static [Term],
+}
+
+impl FormPage {
+    fn new(
+        user: &SessionUser,
+        network: NetworkContext,
+        measure_id: Option<i64>,
+        form: MeasureForm,
+        options: NetworkOptions,
+    ) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            network,
+            measure_id,
+            form,
+            errors: FieldErrors::default(),
+            options,
+            conflict: None,
+            history: Vec::new(),
+            handlungsfelder: HANDLUNGSFELDER,
+            lebensphasen: LEBENSPHASEN,
+            zielgruppen: ZIELGRUPPEN,
+            zugaenge: ZUGAENGE,
+            finanzierung: FINANZIERUNG,
+            statuses: MASSNAHME_STATUS,
+        }
+    }
+
+    fn action(&self) -> String {
+        match self.measure_id {
+            Some(mid) => format!("{}/massnahmen/{mid}/bearbeiten", self.network.href()),
+            None => format!("{}/massnahmen/neu", self.network.href()),
+        }
+    }
+
+    fn cancel(&self) -> String {
+        match self.measure_id {
+            Some(mid) => format!("{}/massnahmen/{mid}", self.network.href()),
+            None => format!("{}/massnahmen", self.network.href()),
+        }
+    }
+
+    fn goal_checked(&self, id: &i64) -> bool {
+        let id = id.to_string();
+        self.form.goal_ids.iter().any(|g| g.trim() == id)
+    }
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let options = db::options(&state.pool, id).await?;
+    let form = MeasureForm {
+        status: "geplant".into(),
+        ..Default::default()
+    };
+    render(&FormPage::new(&user, network, None, form, options))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<MeasureForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let options = db::options(&state.pool, id).await?;
+    let errors = match form.validate(&options) {
+        Ok(fields) => {
+            let mut tx = state.pool.begin().await?;
+            match db::insert(&mut tx, id, &fields).await {
+                Ok(mid) => {
+                    let created = Measure::from_fields(mid, 1, fields, &options);
+                    audit::record(
+                        &mut *tx,
+                        &meta,
+                        (&user).into(),
+                        Event::new("angelegt", "measure", mid).new_values(created.audit_values()),
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    return Ok(see_other(&format!(
+                        "{}/massnahmen/{mid}?hinweis=angelegt",
+                        network.href()
+                    )));
+                }
+                Err(e) => vanished(e)?,
+            }
+        }
+        Err(errors) => errors,
+    };
+    let mut page = FormPage::new(&user, network, None, form, options);
+    page.errors = errors;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// A Sozialraum, partner or goal removed by someone else while the form was open: a message
+/// at the field instead of an error page.
+fn vanished(error: sqlx::Error) -> AppResult<FieldErrors> {
+    match db::vanished_reference(&error) {
+        Some(field) => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                field,
+                "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen Sie erneut.",
+            );
+            Ok(errors)
+        }
+        None => Err(error.into()),
+    }
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, mid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id, mid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let options = db::options(&state.pool, id).await?;
+    let mut page = FormPage::new(
+        &user,
+        network,
+        Some(mid),
+        MeasureForm::from_measure(&stored),
+        options,
+    );
+    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, mid)): Path<(i64, i64)>,
+    Form(form): Form<MeasureForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id, mid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let options = db::options(&state.pool, id).await?;
+    let errors = match form.validate(&options) {
+        Ok(fields) => {
+            let mut tx = state.pool.begin().await?;
+            match db::update(&mut tx, id, mid, version(&form.version), &fields).await {
+                Ok(true) => {
+                    let after = Measure::from_fields(mid, before.version + 1, fields, &options);
+                    audit::record(
+                        &mut *tx,
+                        &meta,
+                        (&user).into(),
+                        Event::new("geaendert", "measure", mid)
+                            .old(before.audit_values())
+                            .new_values(after.audit_values()),
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    return Ok(see_other(&format!(
+                        "{}/massnahmen/{mid}?hinweis=gespeichert",
+                        network.href()
+                    )));
+                }
+                Ok(false) => {
+                    drop(tx);
+                    // Saving again after reviewing the other person's values is a deliberate
+                    // overwrite.
+                    let mut form = form;
+                    form.version = before.version.to_string();
+                    let mut page = FormPage::new(&user, network, Some(mid), form, options);
+                    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+                    page.conflict = Some(before);
+                    return render_with_status(StatusCode::CONFLICT, &page);
+                }
+                Err(e) => vanished(e)?,
+            }
+        }
+        Err(errors) => errors,
+    };
+    let mut page = FormPage::new(&user, network, Some(mid), form, options);
+    page.errors = errors;
+    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+async fn confirm_delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, mid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id, mid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut consequences = match stored.goals.len() {
+        0 => Vec::new(),
+        1 => vec!["Die Verknüpfung mit 1 Ziel wird entfernt; das Ziel bleibt bestehen.".into()],
+        n => vec![format!(
+            "Die Verknüpfungen mit {n} Zielen werden entfernt; die Ziele bleiben bestehen."
+        )],
+    };
+    consequences.push(
+        "Das lässt sich nicht rückgängig machen. Der Verlauf bleibt im Änderungsprotokoll.".into(),
+    );
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!("die Maßnahme „{}“", stored.fields.title),
+        consequences,
+        action: format!("{}/massnahmen/{mid}/loeschen", network.href()),
+        cancel: format!("{}/massnahmen/{mid}", network.href()),
+        version: stored.version,
+    })
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, mid)): Path<(i64, i64)>,
+    axum::Form(form): axum::Form<DeleteForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id, mid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.pool.begin().await?;
+    if !db::delete(&mut *tx, id, mid, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Die Maßnahme wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
+             löschen Sie dann erneut."
+                .into(),
+        ));
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "measure", mid).old(before.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "{}/massnahmen?hinweis=geloescht",
+        network.href()
+    )))
+}
+
+async fn export(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let measures = db::all(&state.pool, id).await?;
+    let body = super::csv::export(&measures);
+    let name = super::csv::file_name(&network.name, time::OffsetDateTime::now_utc().date());
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}

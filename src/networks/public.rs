@@ -1,0 +1,102 @@
+//! The public profile of a network switched "öffentlich sichtbar": name, municipality,
+//! description, partners, goals with progress, running measures — nothing else.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use crate::auth::MaybeUser;
+use crate::error::{AppError, AppResult};
+use crate::goals::GoalNode;
+use crate::policy::{self, Action};
+use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
+use crate::web::{AppState, Layout, render};
+
+pub struct PublicPartner {
+    pub name: String,
+    pub kind: String,
+}
+
+pub struct PublicMeasure {
+    pub title: String,
+    pub description: String,
+    pub fields: String,
+    pub place: String,
+}
+
+#[derive(Template)]
+#[template(path = "networks/public.html")]
+struct PublicPage {
+    layout: Layout,
+    name: String,
+    kommune: String,
+    description: String,
+    partners: Vec<PublicPartner>,
+    goals: Vec<GoalNode>,
+    measures: Vec<PublicMeasure>,
+}
+
+pub async fn profile(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = sqlx::query!(
+        r#"SELECT n.name, n.description, n.is_public, k.name AS kommune
+           FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags WHERE n.id = $1"#,
+        id
+    )
+    .fetch_optional(&state.pool)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let action = Action::ReadPublicProfile {
+        is_public: network.is_public,
+    };
+    let allowed = match &user {
+        Some(user) => policy::allows(&user.actor(), action),
+        None => policy::allows_visitor(action),
+    };
+    // Not public: as if it did not exist.
+    if !allowed {
+        return Err(AppError::NotFound);
+    }
+    let partners = sqlx::query!(
+        "SELECT name, kind FROM partners WHERE network_id = $1 ORDER BY name",
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?
+    .into_iter()
+    .map(|p| PublicPartner {
+        kind: vocab::label(PARTNER_ARTEN, &p.kind).to_owned(),
+        name: p.name,
+    })
+    .collect();
+    let measures = sqlx::query!(
+        r#"SELECT m.title, m.description, m.handlungsfelder, s.name AS "sozialraum?"
+           FROM measures m
+           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
+           WHERE m.network_id = $1 AND m.status = 'laufend'
+           ORDER BY m.title"#,
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?
+    .into_iter()
+    .map(|m| PublicMeasure {
+        title: m.title,
+        description: m.description,
+        fields: vocab::labels(HANDLUNGSFELDER, &m.handlungsfelder),
+        place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
+    })
+    .collect();
+    render(&PublicPage {
+        layout: Layout::new(user.as_ref()),
+        name: network.name,
+        kommune: network.kommune,
+        description: network.description,
+        partners,
+        goals: crate::goals::tree(&state.pool, id).await?,
+        measures,
+    })
+}

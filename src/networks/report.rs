@@ -1,0 +1,116 @@
+//! A printable report of a network: a page a coordinator can hand to the council.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::db::{self, Network};
+use super::{Need, NetworkContext};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::goals::{GoalNode, MilestoneDue};
+use crate::indicators::IndicatorSummary;
+use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
+use crate::web::{AppState, Layout, format, render};
+
+pub struct ReportMeasure {
+    pub title: String,
+    pub partner: String,
+    pub fields: String,
+    pub place: String,
+    pub reach: String,
+}
+
+#[derive(Template)]
+#[template(path = "networks/report.html")]
+struct ReportPage {
+    layout: Layout,
+    network: NetworkContext,
+    record: Network,
+    today: String,
+    goals: Vec<GoalNode>,
+    milestones: Vec<MilestoneDue>,
+    indicators: Vec<IndicatorSummary>,
+    measures: Vec<ReportMeasure>,
+    phases: &'static [Term],
+    /// Handlungsfeld with the number of running measures per Lebensphase.
+    coverage: Vec<(Term, Vec<i64>)>,
+    gaps: usize,
+}
+
+impl ReportPage {
+    fn anchoring(&self) -> &str {
+        vocab::label(VERANKERUNGEN, &self.record.anchoring)
+    }
+
+    fn mandate(&self) -> String {
+        match self.record.mandate_date {
+            Some(date) => format!("Ratsbeschluss vom {}", format::date(date)),
+            None => "kein Ratsbeschluss erfasst".into(),
+        }
+    }
+}
+
+pub async fn report(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let today = crate::goals::today();
+    let measures = sqlx::query!(
+        r#"SELECT m.title, p.name AS "partner?", m.handlungsfelder, s.name AS "sozialraum?", m.reach_per_year
+           FROM measures m
+           LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
+           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
+           WHERE m.network_id = $1 AND m.status = 'laufend'
+           ORDER BY m.title"#,
+        id
+    )
+    .fetch_all(&state.pool)
+    .await?
+    .into_iter()
+    .map(|m| ReportMeasure {
+        title: m.title,
+        partner: m.partner.unwrap_or_default(),
+        fields: vocab::labels(HANDLUNGSFELDER, &m.handlungsfelder),
+        place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
+        reach: m.reach_per_year.map(|r| format::integer(r.into())).unwrap_or_default(),
+    })
+    .collect();
+    let counts = crate::inventory::matrix(&state.pool, id, None, None).await?;
+    let coverage: Vec<(Term, Vec<i64>)> = HANDLUNGSFELDER
+        .iter()
+        .map(|field| {
+            let row = LEBENSPHASEN
+                .iter()
+                .map(|phase| {
+                    counts
+                        .iter()
+                        .find(|(f, p, _)| f == field.code && p == phase.code)
+                        .map_or(0, |c| c.2)
+                })
+                .collect();
+            (*field, row)
+        })
+        .collect();
+    let gaps = coverage
+        .iter()
+        .flat_map(|(_, row)| row)
+        .filter(|c| **c == 0)
+        .count();
+    render(&ReportPage {
+        layout: Layout::new(Some(&user)),
+        today: format::date(today),
+        goals: crate::goals::tree(&state.pool, id).await?,
+        milestones: crate::goals::milestones_due(&state.pool, id, today, 180).await?,
+        indicators: crate::indicators::small_multiples(&state.pool, id).await?,
+        measures,
+        phases: LEBENSPHASEN,
+        coverage,
+        gaps,
+        network,
+        record,
+    })
+}

@@ -1,0 +1,360 @@
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::db::{self, Partner, PartnerFields, PartnerOrder};
+use super::forms::PartnerForm;
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::networks::{Need, NetworkContext};
+use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
+use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/netzwerke/{id}/partner", get(list))
+        .route("/netzwerke/{id}/partner/neu", get(new_form).post(create))
+        .route(
+            "/netzwerke/{id}/partner/{pid}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
+            "/netzwerke/{id}/partner/{pid}/loeschen",
+            get(confirm_delete).post(delete),
+        )
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ListQuery {
+    sortierung: String,
+    hinweis: String,
+}
+
+#[derive(Template)]
+#[template(path = "partners/list.html")]
+struct ListPage {
+    layout: Layout,
+    network: NetworkContext,
+    partners: Vec<Partner>,
+    order: PartnerOrder,
+    notice: Option<&'static str>,
+}
+
+impl ListPage {
+    /// The column headers that sort the list: (order code, label).
+    fn columns(&self) -> [(PartnerOrder, &'static str); 4] {
+        [
+            (PartnerOrder::Name, "Name"),
+            (PartnerOrder::Kind, "Art"),
+            (PartnerOrder::Ressort, "Ressort"),
+            (PartnerOrder::Role, "Rolle im Netzwerk"),
+        ]
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let query = query.map(|q| q.0).unwrap_or_default();
+    let order = PartnerOrder::parse(&query.sortierung);
+    let notice = match query.hinweis.as_str() {
+        "angelegt" => Some("Der Partner wurde angelegt."),
+        "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+        "geloescht" => Some("Der Partner wurde gelöscht."),
+        _ => None,
+    };
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        partners: db::list(&state.pool, id, order).await?,
+        network,
+        order,
+        notice,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "partners/form.html")]
+struct FormPage {
+    layout: Layout,
+    network: NetworkContext,
+    /// `None` while creating.
+    partner_id: Option<i64>,
+    form: PartnerForm,
+    errors: FieldErrors,
+    kinds: &'static [Term],
+    ressorts: &'static [Term],
+    roles: &'static [Term],
+    conflict: Option<Partner>,
+    history: Vec<HistoryLine>,
+}
+
+impl FormPage {
+    fn new(
+        user: &SessionUser,
+        network: NetworkContext,
+        partner_id: Option<i64>,
+        form: PartnerForm,
+    ) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            network,
+            partner_id,
+            form,
+            errors: FieldErrors::default(),
+            kinds: PARTNER_ARTEN,
+            ressorts: RESSORTS,
+            roles: NETZWERK_ROLLEN,
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn action(&self) -> String {
+        match self.partner_id {
+            Some(pid) => format!("{}/partner/{pid}/bearbeiten", self.network.href()),
+            None => format!("{}/partner/neu", self.network.href()),
+        }
+    }
+}
+
+const DUPLICATE: &str = "Einen Partner mit diesem Namen gibt es in diesem Netzwerk schon.";
+
+async fn new_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let form = PartnerForm {
+        network_role: "partner".into(),
+        ..Default::default()
+    };
+    render(&FormPage::new(&user, network, None, form))
+}
+
+fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
+    Partner {
+        id,
+        name: fields.name,
+        kind: fields.kind,
+        ressort: fields.ressort,
+        network_role: fields.network_role,
+        contact: fields.contact,
+        version,
+        measures,
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<PartnerForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let mut errors = match form.validate() {
+        Ok(fields) => {
+            if db::name_taken(&state.pool, id, &fields.name, None).await? {
+                let mut errors = FieldErrors::default();
+                errors.add("name", DUPLICATE);
+                errors
+            } else {
+                let mut tx = state.pool.begin().await?;
+                match db::insert(&mut tx, id, &fields).await {
+                    Ok(pid) => {
+                        let created = built(pid, 1, fields, 0);
+                        audit::record(
+                            &mut *tx,
+                            &meta,
+                            (&user).into(),
+                            Event::new("angelegt", "partner", pid)
+                                .new_values(created.audit_values()),
+                        )
+                        .await?;
+                        tx.commit().await?;
+                        return Ok(see_other(&format!(
+                            "{}/partner?hinweis=angelegt",
+                            network.href()
+                        )));
+                    }
+                    Err(e) if db::is_duplicate_name(&e) => {
+                        let mut errors = FieldErrors::default();
+                        errors.add("name", DUPLICATE);
+                        errors
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+        Err(errors) => errors,
+    };
+    let mut page = FormPage::new(&user, network, None, form);
+    std::mem::swap(&mut page.errors, &mut errors);
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut page = FormPage::new(
+        &user,
+        network,
+        Some(pid),
+        PartnerForm::from_partner(&stored),
+    );
+    page.history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, pid)): Path<(i64, i64)>,
+    Form(form): Form<PartnerForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rejected = |errors: FieldErrors, form: PartnerForm, history: Vec<HistoryLine>| {
+        let mut page = FormPage::new(&user, network.clone(), Some(pid), form);
+        page.errors = errors;
+        page.history = history;
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+            return rejected(errors, form, history);
+        }
+    };
+    if db::name_taken(&state.pool, id, &fields.name, Some(pid)).await? {
+        let mut errors = FieldErrors::default();
+        errors.add("name", DUPLICATE);
+        let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+        return rejected(errors, form, history);
+    }
+    let mut tx = state.pool.begin().await?;
+    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields).await {
+        Ok(updated) => updated,
+        Err(e) if db::is_duplicate_name(&e) => {
+            drop(tx);
+            let mut errors = FieldErrors::default();
+            errors.add("name", DUPLICATE);
+            let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+            return rejected(errors, form, history);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !updated {
+        drop(tx);
+        // Saving again after reviewing the other person's values is a deliberate overwrite.
+        let mut form = form;
+        form.version = before.version.to_string();
+        let mut page = FormPage::new(&user, network, Some(pid), form);
+        page.history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+        page.conflict = Some(before);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = built(pid, before.version + 1, fields, before.measures);
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "partner", pid)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "{}/partner?hinweis=gespeichert",
+        network.href()
+    )))
+}
+
+async fn confirm_delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let stored = db::find(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let consequences = match stored.measures {
+        0 => vec!["Der Partner ist für keine Maßnahme verantwortlich.".to_owned()],
+        1 => vec![
+            "Der Partner ist für 1 Maßnahme verantwortlich. Sie bleibt bestehen, hat danach \
+             aber keinen verantwortlichen Partner mehr."
+                .to_owned(),
+        ],
+        n => vec![format!(
+            "Der Partner ist für {n} Maßnahmen verantwortlich. Sie bleiben bestehen, haben \
+             danach aber keinen verantwortlichen Partner mehr."
+        )],
+    };
+    render(&ConfirmDeletePage {
+        layout: Layout::new(Some(&user)),
+        what: format!("den Partner „{}“", stored.name),
+        consequences,
+        action: format!("{}/partner/{pid}/loeschen", network.href()),
+        cancel: format!("{}/partner/{pid}/bearbeiten", network.href()),
+        version: stored.version,
+    })
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, pid)): Path<(i64, i64)>,
+    Form(form): Form<DeleteForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let before = db::find(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.pool.begin().await?;
+    if !db::delete(&mut *tx, id, pid, version(&form.version)).await? {
+        return Err(AppError::BadRequest(
+            "Der Partner wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
+             löschen Sie dann erneut."
+                .into(),
+        ));
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geloescht", "partner", pid).old(before.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "{}/partner?hinweis=geloescht",
+        network.href()
+    )))
+}
