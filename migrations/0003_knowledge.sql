@@ -1,8 +1,6 @@
 -- Knowledge platform: entries with German full-text search that also finds parts of compound
 -- words and ignores how umlauts are written.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 -- Folds case, umlauts and ß so that "Übergang", "uebergang" and "UEBERGANG" are one word.
 CREATE FUNCTION kc_fold(input text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -10,6 +8,23 @@ CREATE FUNCTION kc_fold(input text) RETURNS text
         replace(replace(replace(replace(lower(translate(input, 'ÄÖÜ', 'äöü')),
             'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'),
         'àáâãåçèéêëìíîïñòóôõùúûýÿ', 'aaaaaceeeeiiiinooooouuuyy');
+
+-- Every word, and for words of six letters or more also every word-final part of four letters
+-- or more ("kinderarmut": "kinderarmut", "inderarmut", …, "armut"). A query word then matches
+-- any indexed part that starts with it: at the start, in the middle or at the end of a word.
+CREATE FUNCTION kc_word_parts(folded text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN (SELECT string_agg(DISTINCT substr(word, i), ' ')
+            FROM regexp_split_to_table(folded, '[^a-z0-9]+') word,
+                 generate_series(1, greatest(length(word) - 3, 1)) i
+            WHERE length(word) >= 2 AND (i = 1 OR length(word) >= 6));
+
+-- The Handlungsfelder and themes of an entry as one array ("feld:wohnen", "thema:recht"), so
+-- the search can count both facets in a single pass.
+CREATE FUNCTION kc_facet_tags(felder text[], themen text[]) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN ARRAY(SELECT 'feld:' || f FROM unnest(felder) f)
+           || ARRAY(SELECT 'thema:' || t FROM unnest(themen) t);
 
 CREATE TABLE knowledge_entries (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -48,15 +63,12 @@ CREATE TABLE knowledge_entries (
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
     published_at     timestamptz,
-    -- Title over summary over body (weights A, B, C): German stems for meaning, plain folded
-    -- words for prefix and compound-part matches.
+    -- What the search matches against (no positions, so it stays compact): German stems of
+    -- all text, and every word with its word-final parts, so that "armut" is found inside
+    -- "Kinderarmut" and at the start of "Armutsprävention" (see kc_word_parts).
     search_doc       tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('german', kc_fold(title)), 'A')
-        || setweight(to_tsvector('simple', kc_fold(title)), 'A')
-        || setweight(to_tsvector('german', kc_fold(summary)), 'B')
-        || setweight(to_tsvector('simple', kc_fold(summary)), 'B')
-        || setweight(to_tsvector('german', kc_fold(body)), 'C')
-        || setweight(to_tsvector('simple', kc_fold(body)), 'C')
+        strip(to_tsvector('german', kc_fold(title || ' ' || summary || ' ' || body)))
+        || strip(to_tsvector('simple', coalesce(kc_word_parts(kc_fold(title || ' ' || summary || ' ' || body)), '')))
     ) STORED,
     -- Title and summary only: small enough to rank thousands of hits in milliseconds (a hit
     -- found only in the body ranks below every hit in a title or summary).
@@ -66,24 +78,27 @@ CREATE TABLE knowledge_entries (
         || setweight(to_tsvector('german', kc_fold(summary)), 'B')
         || setweight(to_tsvector('simple', kc_fold(summary)), 'B')
     ) STORED,
+    facet_tags       text[] GENERATED ALWAYS AS (kc_facet_tags(handlungsfelder, themes)) STORED,
     CONSTRAINT knowledge_entries_slug_key UNIQUE (slug)
 );
-CREATE INDEX knowledge_entries_search_idx ON knowledge_entries USING gin (search_doc);
-CREATE INDEX knowledge_entries_status_idx ON knowledge_entries (status, published_at DESC);
+-- Only published entries are searched; drafts are listed by their own index.
+CREATE INDEX knowledge_entries_search_idx ON knowledge_entries USING gin (search_doc)
+    WHERE status = 'veroeffentlicht';
+CREATE INDEX knowledge_entries_drafts_idx ON knowledge_entries (updated_at DESC)
+    WHERE status <> 'veroeffentlicht';
 
--- Every word that occurs in an entry, so that a query term can be expanded to the words that
--- contain it ("armut" → "kinderarmut", "armutspraevention") through a trigram index.
+-- The vocabulary of word parts in search_doc, so that a query word can be expanded to the parts
+-- that start with it ("armut" → "armut", "armuts", "armutspraevention", …) by a prefix scan.
 CREATE TABLE knowledge_words (
-    word text PRIMARY KEY
+    word text COLLATE "C" PRIMARY KEY
 );
-CREATE INDEX knowledge_words_trgm_idx ON knowledge_words USING gin (word gin_trgm_ops);
 
 CREATE FUNCTION knowledge_collect_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO knowledge_words (word)
-    SELECT DISTINCT lexeme
-    FROM unnest(to_tsvector('simple', kc_fold(NEW.title || ' ' || NEW.summary || ' ' || NEW.body)))
-    WHERE lexeme ~ '^[a-z0-9]{3,60}$'
+    SELECT lexeme
+    FROM unnest(to_tsvector('simple', coalesce(kc_word_parts(kc_fold(NEW.title || ' ' || NEW.summary || ' ' || NEW.body)), '')))
+    WHERE lexeme ~ '^[a-z0-9]{2,60}$'
     ON CONFLICT DO NOTHING;
     RETURN NEW;
 END;

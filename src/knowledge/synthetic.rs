@@ -16,7 +16,7 @@ pub async fn generate(pool: &PgPool, count: i32) -> sqlx::Result<u64> {
                   source_section, place, land_code, year, handlungsfelder, themes, status, published_at)
            SELECT 'synthetisch-' || g, a.title || ' (Variante ' || g || ')', a.kind, b.level, b.summary,
                   a.body || E'\n\n' || c.body, 'Synthetischer Korpus', 'Abschnitt ' || (g % 9 + 1),
-                  b.place, b.land_code, 2012 + g % 14, a.handlungsfelder, b.themes || c.themes,
+                  b.place, b.land_code, 2012 + g % 14, a.handlungsfelder, b.themes,
                   'veroeffentlicht', now() - make_interval(days => g % 900)
            FROM generate_series(1, $1) g, total
            JOIN seeds a ON true JOIN seeds b ON true JOIN seeds c ON true
