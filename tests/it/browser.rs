@@ -577,3 +577,180 @@ async fn a_coordinator_records_partners_and_measures() {
     assert!(browser.text("main").await.contains("Lernpaten"));
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_workspace_of_a_demo_network_is_accessible_for_coordinator_and_land() {
+    let app = TestApp::spawn_demo().await;
+    let hamm: i64 = sqlx::query_scalar("SELECT id FROM networks WHERE kommune_ags = '05915'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let (measure, indicator): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT min(id) FROM measures WHERE network_id = $1), (SELECT min(id) FROM indicators WHERE network_id = $1)",
+    )
+    .bind(hamm)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let base = format!("/netzwerke/{hamm}");
+    let browser = Browser::open(&app.url).await;
+    browser
+        .login("kommune.hamm@demo.invalid", DEMO_PASSWORD)
+        .await;
+    let pages = [
+        "/netzwerke".to_owned(),
+        base.clone(),
+        format!("{base}/bearbeiten"),
+        format!("{base}/bestandsaufnahme"),
+        format!("{base}/bericht"),
+        format!("{base}/partner"),
+        format!("{base}/massnahmen"),
+        format!("{base}/massnahmen/{measure}"),
+        format!("{base}/ziele"),
+        format!("{base}/kennzahlen"),
+        format!("{base}/kennzahlen/{indicator}"),
+        format!("/oeffentlich/netzwerke/{hamm}"),
+    ];
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    check_pages(&browser, "hamm-demo", &pages).await;
+    browser.goto(&base).await;
+    assert!(browser.text("main").await.contains("Ziele und Fortschritt"));
+
+    // A new network from the keyboard: first rejected, then created.
+    browser.goto("/netzwerke/neu").await;
+    browser.click_button("Netzwerk anlegen").await;
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Bitte einen Namen für das Netzwerk angeben.")
+    );
+    browser.assert_accessible().await;
+    browser.screenshot("hamm-netzwerk-fehler").await;
+    browser
+        .fill_labelled("Name des Netzwerks", "Netzwerk Frühe Hilfen Hamm")
+        .await;
+    browser.choose("Jugendhilfeplanung").await;
+    browser
+        .fill_labelled("Sozialräume", "Hamm-Mitte\nHamm-Norden")
+        .await;
+    browser.click_button("Netzwerk anlegen").await;
+    assert_eq!(browser.text("h1").await, "Netzwerk Frühe Hilfen Hamm");
+    browser.close().await;
+
+    // The Land officer reads the same pages, without edit buttons.
+    let land = Browser::open(&app.url).await;
+    land.login("land.nrw@demo.invalid", DEMO_PASSWORD).await;
+    check_pages(
+        &land,
+        "nrw-demo",
+        &[&base, &format!("{base}/bestandsaufnahme")],
+    )
+    .await;
+    assert!(!land.text("main").await.contains("Netzwerk bearbeiten"));
+    land.close().await;
+}
+
+#[tokio::test]
+async fn the_knowledge_platform_from_search_to_publication() {
+    let app = TestApp::spawn_demo().await;
+    let visitor = Browser::open(&app.url).await;
+    visitor.goto("/wissen").await;
+    visitor.assert_accessible().await;
+    visitor.fill_labelled("Suchbegriff", "Armut").await;
+    visitor.click_button("Suchen").await;
+    assert!(
+        visitor
+            .text("h2#treffer-titel")
+            .await
+            .contains("zu „Armut“")
+    );
+    visitor.tick("art-good_practice").await;
+    visitor.click_button("Filter anwenden").await;
+    let results = visitor.text("main").await;
+    assert!(
+        results.contains("Good Practice (") && results.contains("zu „Armut“"),
+        "filter keeps the search"
+    );
+    visitor.assert_accessible().await;
+    visitor.screenshot("wissen-suche-facette").await;
+    visitor.goto("/wissen/eintrag/familienrathaus-hamm").await;
+    visitor.assert_accessible().await;
+    visitor.screenshot("wissen-eintrag").await;
+
+    // A coordinator drafts and submits an entry.
+    let author = Browser::open(&app.url).await;
+    author
+        .login("kommune.detmold@demo.invalid", DEMO_PASSWORD)
+        .await;
+    author.goto("/wissen/neu").await;
+    author.assert_accessible().await;
+    author.click_button("Entwurf speichern").await;
+    assert!(
+        author
+            .text("main")
+            .await
+            .contains("Bitte einen Titel angeben.")
+    );
+    author.assert_accessible().await;
+    author
+        .fill_labelled("Titel", "Familiencafé an der Grundschule Hakedahl")
+        .await;
+    author
+        .fill_labelled(
+            "Kurzfassung",
+            "Eltern treffen sich in der Schule, Fachkräfte sind ansprechbar.",
+        )
+        .await;
+    author.select("Art", "Good Practice").await;
+    author.tick("themes-lotsendienste_zugaenge").await;
+    author.click_button("Entwurf speichern").await;
+    assert_eq!(
+        author.text("h1").await,
+        "Familiencafé an der Grundschule Hakedahl",
+        "{}",
+        author.text("main").await
+    );
+    author.assert_accessible().await;
+    author.click_button("Zur Prüfung einreichen").await;
+    assert!(
+        author
+            .text("main")
+            .await
+            .contains("zur Prüfung eingereicht")
+    );
+    author.goto("/wissen/meine").await;
+    author.assert_accessible().await;
+    author.close().await;
+
+    // The Bund publishes it; visitors find it.
+    let bund = Browser::open(&app.url).await;
+    bund.login("bund@demo.invalid", DEMO_PASSWORD).await;
+    bund.goto("/wissen/meine").await;
+    assert!(
+        bund.text("main")
+            .await
+            .contains("Familiencafé an der Grundschule Hakedahl")
+    );
+    bund.goto("/wissen/eintrag/familiencafe-an-der-grundschule-hakedahl")
+        .await;
+    bund.assert_accessible().await;
+    bund.click_button("Veröffentlichen").await;
+    assert!(
+        bund.text("main")
+            .await
+            .contains("Der Eintrag ist veröffentlicht.")
+    );
+    bund.assert_accessible().await;
+    bund.screenshot("wissen-veroeffentlicht").await;
+    bund.close().await;
+
+    visitor.goto("/wissen?q=Familiencafe+Hakedahl").await;
+    assert!(
+        visitor
+            .text("main")
+            .await
+            .contains("Familiencafé an der Grundschule Hakedahl")
+    );
+    visitor.close().await;
+}

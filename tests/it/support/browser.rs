@@ -105,7 +105,7 @@ impl Browser {
 
     /// Types into the input whose `<label>` reads `label`, as a user finds it.
     pub async fn fill_labelled(&self, label: &str, value: &str) {
-        let xpath = format!("//input[@id=//label[normalize-space(.)='{label}']/@for]");
+        let xpath = format!("//*[@id=//label[normalize-space(.)='{label}']/@for]");
         let input = self
             .client
             .find(Locator::XPath(&xpath))
@@ -158,6 +158,31 @@ impl Browser {
             .find(Locator::XPath(&xpath))
             .await
             .unwrap_or_else(|e| panic!("no choice {text}: {e}"))
+            .send_keys(" ")
+            .await
+            .unwrap();
+    }
+
+    /// Picks `option` in the select labelled `label`.
+    pub async fn select(&self, label: &str, option: &str) {
+        let xpath = format!(
+            "//select[@id=//label[normalize-space(.)='{label}']/@for]/option[normalize-space(.)='{option}']"
+        );
+        self.client
+            .find(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no option {option} in {label}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Ticks (or unticks) the checkbox with this id from the keyboard.
+    pub async fn tick(&self, id: &str) {
+        self.client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("no checkbox #{id}: {e}"))
             .send_keys(" ")
             .await
             .unwrap();
