@@ -603,3 +603,28 @@ async fn hostile_entry_fields_are_refused_or_escaped() {
     let body = app.get(&bund, &url).await.text().await.unwrap();
     assert!(!body.contains("<img src=x"));
 }
+
+#[tokio::test]
+async fn a_search_issues_the_same_statements_for_a_small_and_a_large_corpus() {
+    let app = TestApp::spawn().await;
+    let urls = [
+        "/wissen",
+        "/wissen?q=Armut&art=good_practice",
+        "/wissen?q=Kinder+Armut&sortierung=datum&seite=2",
+    ];
+    let mut before = Vec::new();
+    for url in urls {
+        let (statements, response) =
+            crate::support::queries::count(app.get(&app.client, url)).await;
+        assert_eq!(response.status(), 200);
+        before.push(statements);
+    }
+    kinderchancen::knowledge::synthetic::generate(&app.pool, 300)
+        .await
+        .unwrap();
+    for (url, expected) in urls.iter().zip(before) {
+        let (statements, _) = crate::support::queries::count(app.get(&app.client, url)).await;
+        assert_eq!(statements, expected, "{url}");
+        assert!((1..=5).contains(&statements), "{url}: {statements}");
+    }
+}
