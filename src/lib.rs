@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod funding;
 pub mod goals;
 pub mod home;
 pub mod indicators;

@@ -97,6 +97,27 @@ impl EntryRef<'_> {
     }
 }
 
+/// A report (Sachbericht) as the policy sees it: whose it is, where it stands, and whether the
+/// acting user has written in it (four eyes: who edited a report does not accept it).
+#[derive(Clone, Copy, Debug)]
+pub struct ReportRef<'a> {
+    pub territory: Territory<'a>,
+    pub status: &'a str,
+    pub edited_by_actor: bool,
+}
+
+impl ReportRef<'_> {
+    /// Drafts and returned reports are open to the coordinator; everything else is with the Land
+    /// or done.
+    fn is_open(&self) -> bool {
+        matches!(self.status, "entwurf" | "zurueckgegeben")
+    }
+
+    fn awaits_review(&self) -> bool {
+        matches!(self.status, "eingereicht" | "in_pruefung")
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Action<'a> {
     /// List, create and change user accounts.
@@ -121,6 +142,22 @@ pub enum Action<'a> {
     SubmitKnowledge(EntryRef<'a>),
     /// Publish, return with a comment, or unpublish entries.
     ReviewKnowledge,
+    /// See the funding programs of a Land (code).
+    ReadFundingPrograms(&'a str),
+    /// Create and change a Land's funding programs, phases and deliverables.
+    ManageFundingProgram(&'a str),
+    /// Record and change fundings of a municipality's networks, confirm their deliverables.
+    ManageFunding(Territory<'a>),
+    /// Give evidence for a required deliverable of one's own funding.
+    ProvideEvidence(Territory<'a>),
+    /// Open, write and submit a report of one's own funding.
+    EditReport(ReportRef<'a>),
+    /// Begin the review of, accept or return a submitted report.
+    ReviewReport(ReportRef<'a>),
+    /// Write in a report's comment thread.
+    CommentReport(ReportRef<'a>),
+    /// The overview of all networks, fundings and reports of a Land (code).
+    ViewLandOverview(&'a str),
 }
 
 /// What a visitor without login may do: read published knowledge entries, nothing else.
@@ -140,6 +177,10 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         (ReadKnowledge(entry), _) if entry.is_published() => true,
         // Only open drafts can be handed in, by anybody.
         (SubmitKnowledge(entry), _) if !entry.is_open_draft() => false,
+        // A report's state binds everybody, administrators included.
+        (EditReport(r), _) if !r.is_open() => false,
+        (ReviewReport(r), _) if !r.awaits_review() || r.edited_by_actor => false,
+        (CommentReport(r), _) if r.status == "angenommen" => false,
         (_, Role::Admin) => true,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
@@ -149,6 +190,40 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
             entry.is_open_draft() && entry.drafted_by_team_of(actor)
         }
         (ManageUsers | ManageDirectory, _) => false,
+        // Funding is the Land's business; municipalities answer with evidence and reports, and
+        // nobody changes what the other side is responsible for.
+        (ReadFundingPrograms(_) | ViewLandOverview(_), Role::Bund) => true,
+        (ReadFundingPrograms(land), Role::Kommune) => {
+            matches!(&actor.scope, Scope::Kommune { land_code, .. } if land_code == land)
+        }
+        (
+            ReadFundingPrograms(land) | ManageFundingProgram(land) | ViewLandOverview(land),
+            Role::Land,
+        ) => covers_land(&actor.scope, land),
+        (ManageFunding(t), Role::Land) => covers_land(&actor.scope, t.land_code),
+        (ProvideEvidence(t), Role::Kommune) => is_own(&actor.scope, t.ags),
+        (EditReport(r), Role::Kommune) => r.is_open() && is_own(&actor.scope, r.territory.ags),
+        (ReviewReport(r), Role::Land) => {
+            r.awaits_review()
+                && !r.edited_by_actor
+                && covers_land(&actor.scope, r.territory.land_code)
+        }
+        (CommentReport(r), Role::Land) => {
+            r.status != "angenommen" && covers_land(&actor.scope, r.territory.land_code)
+        }
+        (CommentReport(r), Role::Kommune) => {
+            r.status != "angenommen" && is_own(&actor.scope, r.territory.ags)
+        }
+        (
+            ManageFundingProgram(_)
+            | ManageFunding(_)
+            | ProvideEvidence(_)
+            | EditReport(_)
+            | ReviewReport(_)
+            | CommentReport(_),
+            _,
+        ) => false,
+        (ViewLandOverview(_), Role::Kommune) => false,
         (ReadMunicipality(_), Role::Bund) => true,
         (ReadMunicipality(t), Role::Land) => covers_land(&actor.scope, t.land_code),
         (ReadMunicipality(t) | EditMunicipality(t), Role::Kommune) => is_own(&actor.scope, t.ags),
@@ -336,6 +411,106 @@ mod tests {
             ..nrw_draft
         };
         assert!(allows(&actor(Role::Kommune), EditKnowledge(own)));
+    }
+
+    /// Funding: programs, fundings, evidence, reports and the Land overview, for a Hamm
+    /// coordinator, an NRW officer, the Bund and an admin; Hamm and Detmold are in NRW,
+    /// Tübingen in Baden-Württemberg.
+    #[test]
+    fn funding_matrix() {
+        use Action::*;
+        let report = |territory, status, edited_by_actor| ReportRef {
+            territory,
+            status,
+            edited_by_actor,
+        };
+        let rows: [(Action, [bool; 4]); 28] = [
+            //                                                   kommune land   bund   admin
+            (ReadFundingPrograms("05"), [true, true, true, true]),
+            (ReadFundingPrograms("08"), [false, false, true, true]),
+            (ManageFundingProgram("05"), [false, true, false, true]),
+            (ManageFundingProgram("08"), [false, false, false, true]),
+            (ManageFunding(HAMM), [false, true, false, true]),
+            (ManageFunding(DETMOLD), [false, true, false, true]),
+            (ManageFunding(TUEBINGEN), [false, false, false, true]),
+            (ProvideEvidence(HAMM), [true, false, false, true]),
+            (ProvideEvidence(DETMOLD), [false, false, false, true]),
+            (
+                EditReport(report(HAMM, "entwurf", false)),
+                [true, false, false, true],
+            ),
+            (
+                EditReport(report(HAMM, "zurueckgegeben", true)),
+                [true, false, false, true],
+            ),
+            (
+                EditReport(report(HAMM, "eingereicht", true)),
+                [false, false, false, false],
+            ),
+            (
+                EditReport(report(HAMM, "angenommen", true)),
+                [false, false, false, false],
+            ),
+            (
+                EditReport(report(DETMOLD, "entwurf", false)),
+                [false, false, false, true],
+            ),
+            (
+                ReviewReport(report(HAMM, "eingereicht", false)),
+                [false, true, false, true],
+            ),
+            (
+                ReviewReport(report(DETMOLD, "in_pruefung", false)),
+                [false, true, false, true],
+            ),
+            (
+                ReviewReport(report(TUEBINGEN, "eingereicht", false)),
+                [false, false, false, true],
+            ),
+            // Four eyes: whoever wrote in the report does not review it, admins included.
+            (
+                ReviewReport(report(HAMM, "eingereicht", true)),
+                [false, false, false, false],
+            ),
+            (
+                ReviewReport(report(HAMM, "entwurf", false)),
+                [false, false, false, false],
+            ),
+            (
+                ReviewReport(report(HAMM, "angenommen", false)),
+                [false, false, false, false],
+            ),
+            (
+                CommentReport(report(HAMM, "eingereicht", false)),
+                [true, true, false, true],
+            ),
+            (
+                CommentReport(report(DETMOLD, "zurueckgegeben", false)),
+                [false, true, false, true],
+            ),
+            (
+                CommentReport(report(TUEBINGEN, "eingereicht", false)),
+                [false, false, false, true],
+            ),
+            (
+                CommentReport(report(HAMM, "angenommen", false)),
+                [false, false, false, false],
+            ),
+            (ViewLandOverview("05"), [false, true, true, true]),
+            (ViewLandOverview("08"), [false, false, true, true]),
+            (ReadMunicipality(TUEBINGEN), [false, false, true, true]),
+            (EditMunicipality(HAMM), [true, false, false, true]),
+        ];
+        for (action, expected) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert!(!allows_visitor(action), "visitor {action:?}");
+        }
     }
 
     #[test]

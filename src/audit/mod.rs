@@ -107,6 +107,10 @@ pub fn action_label(action: &str) -> &str {
         "zurueckgezogen" => "Veröffentlichung zurückgezogen",
         "geaendert" => "Geändert",
         "geloescht" => "Gelöscht",
+        "angenommen" => "Angenommen",
+        "pruefung_begonnen" => "Prüfung begonnen",
+        "kommentiert" => "Kommentar geschrieben",
+        "nachweis_bestaetigt" => "Nachweis bestätigt",
         other => other,
     }
 }

@@ -1,5 +1,6 @@
-//! Demo mode: the demo accounts of DESIGN.md and the networks of Hamm, Detmold, Tübingen and
-//! Halle (Saale) (`workspace.sql`, written from the source documents). Only `cargo run -- demo`
+//! Demo mode: the demo accounts of DESIGN.md, the networks of Hamm, Detmold, Tübingen and
+//! Halle (Saale) (`workspace.sql`, written from the source documents) and the Land programs
+//! of NRW and Baden-Württemberg with fundings and reports (`funding.sql`). Only `cargo run -- demo`
 //! calls this, and only demo mode lets these accounts log in.
 
 use sqlx::PgPool;
@@ -105,6 +106,18 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
     .await?;
     if !has_networks {
         sqlx::raw_sql(include_str!("workspace.sql"))
+            .execute(&mut *tx)
+            .await?;
+    }
+    let has_programs = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM funding_programs
+                          WHERE (land_code, name) IN (('05', 'kinderstark – NRW schafft Chancen'),
+                              ('08', 'Präventionsnetzwerke gegen Kinderarmut in Baden-Württemberg'))) AS "exists!""#
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !has_programs {
+        sqlx::raw_sql(include_str!("funding.sql"))
             .execute(&mut *tx)
             .await?;
     }

@@ -49,6 +49,8 @@ struct StartPage {
     layout: Layout,
     greeting: Option<String>,
     start: Start,
+    /// What is waiting for the user (coordinators and Land officers).
+    tasks: Vec<crate::funding::Task>,
 }
 
 async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> AppResult<Response> {
@@ -97,7 +99,12 @@ async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> App
             },
         },
     };
+    let tasks = match &user {
+        Some(u) => crate::funding::tasks::for_user(&state.pool, u).await?,
+        None => Vec::new(),
+    };
     render(&StartPage {
+        tasks,
         layout: Layout::new(user.as_ref()),
         greeting: user.as_ref().map(|u| u.display_name.clone()),
         start,

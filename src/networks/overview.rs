@@ -28,6 +28,8 @@ struct OverviewPage {
     /// Measures per Handlungsfeld (rows) and status (columns, in `statuses` order).
     measures: Vec<(Term, Vec<i64>)>,
     measures_total: i64,
+    /// The network's fundings, newest first.
+    fundings: Vec<crate::funding::FundingLine>,
 }
 
 /// How far ahead the overview lists milestones.
@@ -62,6 +64,7 @@ pub async fn overview(
         )
         .await?,
         indicators: crate::indicators::small_multiples(&state.pool, id).await?,
+        fundings: crate::funding::history(&state.pool, id).await?,
         statuses: MASSNAHME_STATUS,
         measures,
         measures_total,

@@ -250,7 +250,19 @@ async fn delete(
     NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
     let before = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.pool.begin().await?;
-    if !db::delete(&mut *tx, id, version(&form.version)).await? {
+    let deleted = match db::delete(&mut *tx, id, version(&form.version)).await {
+        // Fundings and their reports are the Land's records and outlive nothing by accident.
+        Err(e)
+            if e.as_database_error().and_then(|d| d.constraint())
+                == Some("fundings_network_id_fkey") =>
+        {
+            return Err(AppError::BadRequest(
+                "Das Netzwerk wird aus einem Landesprogramm gefördert. Förderungen und Berichte bleiben erhalten; deshalb kann das Netzwerk nicht gelöscht werden.".into(),
+            ));
+        }
+        other => other?,
+    };
+    if !deleted {
         return Err(AppError::BadRequest(
             "Das Netzwerk wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
         ));

@@ -66,6 +66,13 @@ impl Layout {
         ];
         if let Some(user) = user {
             nav.insert(1, NavLink::new("/netzwerke", "Netzwerke"));
+            nav.insert(2, NavLink::new("/foerderprogramme", "Förderprogramme"));
+            if matches!(user.role, Role::Kommune | Role::Land) {
+                nav.insert(3, NavLink::new("/berichte", "Berichte"));
+            }
+            if user.role != Role::Kommune {
+                nav.insert(3, NavLink::new("/land/uebersicht", "Landesübersicht"));
+            }
             if user.role == Role::Admin {
                 nav.push(NavLink::new("/verwaltung/benutzer", "Benutzerverwaltung"));
             }

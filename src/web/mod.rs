@@ -61,6 +61,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::goals::routes())
         .merge(crate::indicators::routes())
         .merge(crate::inventory::routes())
+        .merge(crate::funding::routes())
         .merge(crate::knowledge::routes())
         .merge(crate::site::routes())
         .route("/healthz", get(|| async { "ok" }))

@@ -3,6 +3,8 @@
 mod admin;
 mod auth;
 mod browser;
+mod browser_funding;
+mod funding;
 mod goals;
 mod indicators;
 mod knowledge;

@@ -1,0 +1,517 @@
+//! The Land overview: every network of the Land's municipalities with its funding, next due
+//! report, report status and red flags; sortable and filterable; the Land-wide
+//! Bestandsaufnahme and the networks per Kreis; CSV export. A fixed number of queries, however
+//! many networks: everything per network is computed here from whole-Land result sets.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use time::Date;
+
+use super::db::{self, FundingBrief, ProgramSummary, Within};
+use super::schedule::SlotState;
+use super::{FOERDER_STATUS, owes_reports};
+use crate::auth::{CurrentUser, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Scope, authorize};
+use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term, label};
+use crate::web::{AppState, Layout, format, render};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/land/uebersicht", get(page))
+        .route("/land/uebersicht.csv", get(csv_export))
+}
+
+/// The query string; unknown or malformed values are ignored, never errors.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Only for the Bund and admins, who choose the Land.
+    pub land: String,
+    pub programm: String,
+    pub kreis: String,
+    pub markierung: String,
+    pub sortierung: String,
+}
+
+pub const MARKIERUNGEN: &[Term] = &[
+    Term {
+        code: "warnung",
+        label: "Mit Warnhinweis",
+    },
+    Term {
+        code: "ueberfaellig",
+        label: "Bericht überfällig",
+    },
+    Term {
+        code: "zurueckgegeben",
+        label: "Bericht zurückgegeben",
+    },
+    Term {
+        code: "nachweise",
+        label: "Nachweise fehlen",
+    },
+    Term {
+        code: "ohne_foerderung",
+        label: "Ohne Förderung",
+    },
+];
+
+pub const SORTIERUNGEN: &[Term] = &[
+    Term {
+        code: "netzwerk",
+        label: "Netzwerk",
+    },
+    Term {
+        code: "kommune",
+        label: "Kommune",
+    },
+    Term {
+        code: "kreis",
+        label: "Kreis",
+    },
+    Term {
+        code: "programm",
+        label: "Programm und Phase",
+    },
+    Term {
+        code: "faellig",
+        label: "Nächste Fälligkeit",
+    },
+    Term {
+        code: "stand",
+        label: "Berichtsstand",
+    },
+];
+
+/// One network as the overview lists it.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub network_id: i64,
+    pub network_name: String,
+    pub kommune_name: String,
+    pub kreis_ags: String,
+    pub kreis_name: String,
+    /// The latest funding that was not refused.
+    pub funding: Option<FundingBrief>,
+    pub next_due: Option<Date>,
+    /// The most pressing state among the network's reports.
+    pub report_state: Option<SlotState>,
+    pub overdue: bool,
+    pub returned: bool,
+    pub missing_deliverables: i64,
+}
+
+impl Row {
+    pub fn program_text(&self) -> String {
+        self.funding
+            .as_ref()
+            .map(|f| format!("{} – {}", f.program_name, f.phase_label()))
+            .unwrap_or_default()
+    }
+
+    pub fn funding_status(&self) -> &str {
+        self.funding
+            .as_ref()
+            .map_or("", |f| label(FOERDER_STATUS, &f.status))
+    }
+
+    pub fn next_due_text(&self) -> String {
+        self.next_due.map(format::date).unwrap_or_default()
+    }
+
+    pub fn state_text(&self) -> &'static str {
+        self.report_state.map_or("", SlotState::label)
+    }
+
+    pub fn has_warning(&self) -> bool {
+        self.overdue || self.returned || self.missing_deliverables > 0
+    }
+}
+
+/// How pressing a state is, for "the" report status of a network (lower: more pressing).
+fn urgency(state: SlotState) -> u8 {
+    match state {
+        SlotState::Overdue => 0,
+        SlotState::Returned => 1,
+        SlotState::Due => 2,
+        SlotState::Draft => 3,
+        SlotState::InReview => 4,
+        SlotState::Submitted => 5,
+        SlotState::Upcoming => 6,
+        SlotState::Accepted => 7,
+    }
+}
+
+struct NetworkRow {
+    id: i64,
+    name: String,
+    kommune_name: String,
+    kreis_ags: String,
+    kreis_name: Option<String>,
+}
+
+/// Every network of the Land with its funding and report state. Three queries.
+pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Result<Vec<Row>> {
+    let networks = sqlx::query_as!(
+        NetworkRow,
+        r#"SELECT n.id, n.name, k.name AS kommune_name, left(k.ags, 5) AS "kreis_ags!",
+                  kr.name AS "kreis_name?"
+           FROM networks n
+           JOIN kommunen k ON k.ags = n.kommune_ags
+           LEFT JOIN kommunen kr ON kr.ags = left(k.ags, 5)
+           WHERE k.land_code = $1
+           ORDER BY n.name COLLATE "de-x-icu", n.id"#,
+        land_code
+    )
+    .fetch_all(pool)
+    .await?;
+    let within = Within {
+        land_code: Some(land_code.to_owned()),
+        ..Default::default()
+    };
+    let fundings = db::briefs(pool, &within).await?;
+    let reports = db::report_briefs(pool, &within).await?;
+    let scheduled = db::scheduled(&fundings, &reports, today);
+    let mut fundings_of: HashMap<i64, Vec<&FundingBrief>> = HashMap::new();
+    for f in &fundings {
+        fundings_of.entry(f.network_id).or_default().push(f);
+    }
+    let mut slots_of: HashMap<i64, Vec<&db::ScheduledReport>> = HashMap::new();
+    for s in &scheduled {
+        slots_of.entry(s.funding.network_id).or_default().push(s);
+    }
+    Ok(networks
+        .into_iter()
+        .map(|n| {
+            // Fundings come ordered by start: the last one not refused is the current one.
+            let funding = fundings_of
+                .get(&n.id)
+                .and_then(|fs| fs.iter().rev().find(|f| f.status != "abgelehnt"))
+                .map(|f| (*f).clone());
+            let slots = slots_of.get(&n.id).map(Vec::as_slice).unwrap_or_default();
+            let next_due = slots
+                .iter()
+                .filter(|s| {
+                    !matches!(
+                        s.state,
+                        SlotState::Submitted | SlotState::InReview | SlotState::Accepted
+                    )
+                })
+                .map(|s| s.slot.due_on)
+                .min();
+            let report_state = slots.iter().map(|s| s.state).min_by_key(|s| urgency(*s));
+            let missing_deliverables = funding
+                .as_ref()
+                .filter(|f| owes_reports(&f.status))
+                .map_or(0, FundingBrief::missing_deliverables);
+            Row {
+                network_id: n.id,
+                network_name: n.name,
+                kommune_name: n.kommune_name,
+                kreis_name: n.kreis_name.unwrap_or_else(|| n.kreis_ags.clone()),
+                kreis_ags: n.kreis_ags,
+                funding,
+                next_due,
+                report_state,
+                overdue: slots.iter().any(|s| s.state == SlotState::Overdue),
+                returned: slots.iter().any(|s| s.state == SlotState::Returned),
+                missing_deliverables,
+            }
+        })
+        .collect())
+}
+
+/// Keeps the rows the filters ask for and orders them.
+pub fn filter_and_sort(rows: &mut Vec<Row>, filters: &Filters) {
+    if let Ok(program) = filters.programm.parse::<i64>() {
+        rows.retain(|r| r.funding.as_ref().is_some_and(|f| f.program_id == program));
+    }
+    if !filters.kreis.is_empty() {
+        rows.retain(|r| r.kreis_ags == filters.kreis);
+    }
+    match filters.markierung.as_str() {
+        "warnung" => rows.retain(Row::has_warning),
+        "ueberfaellig" => rows.retain(|r| r.overdue),
+        "zurueckgegeben" => rows.retain(|r| r.returned),
+        "nachweise" => rows.retain(|r| r.missing_deliverables > 0),
+        "ohne_foerderung" => rows.retain(|r| r.funding.is_none()),
+        _ => {}
+    }
+    // Stable sorts: within equal keys the networks stay alphabetical.
+    match filters.sortierung.as_str() {
+        "kommune" => rows.sort_by(|a, b| a.kommune_name.cmp(&b.kommune_name)),
+        "kreis" => rows.sort_by(|a, b| a.kreis_name.cmp(&b.kreis_name)),
+        "programm" => rows.sort_by_key(|r| (r.funding.is_none(), r.program_text())),
+        "faellig" => rows.sort_by_key(|r| (r.next_due.is_none(), r.next_due)),
+        "stand" => rows.sort_by_key(|r| r.report_state.map_or(u8::MAX, urgency)),
+        _ => {}
+    }
+}
+
+/// Networks per Kreis: (Kreis, networks, of which funded).
+pub struct KreisCount {
+    pub name: String,
+    pub networks: usize,
+    pub funded: usize,
+}
+
+fn per_kreis(rows: &[Row]) -> Vec<KreisCount> {
+    let mut counts: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    for r in rows {
+        let entry = counts
+            .entry((r.kreis_name.clone(), r.kreis_ags.clone()))
+            .or_default();
+        entry.0 += 1;
+        if r.funding.is_some() {
+            entry.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((name, _), (networks, funded))| KreisCount {
+            name,
+            networks,
+            funded,
+        })
+        .collect()
+}
+
+/// The Land whose overview `user` may see, as chosen by `filters` for nationwide users.
+async fn land_for(
+    state: &AppState,
+    user: &SessionUser,
+    filters: &Filters,
+) -> AppResult<(String, String, Vec<(String, String)>)> {
+    let laender = sqlx::query!(r#"SELECT code::text AS "code!", name FROM laender ORDER BY code"#)
+        .fetch_all(&state.pool)
+        .await?;
+    let code = match user.actor().scope {
+        Scope::Land { land_code } => land_code,
+        Scope::Kommune { .. } => return Err(AppError::Forbidden),
+        Scope::Nationwide => {
+            if laender.iter().any(|l| l.code == filters.land) {
+                filters.land.clone()
+            } else {
+                "01".to_owned()
+            }
+        }
+    };
+    authorize(&user.actor(), Action::ViewLandOverview(&code))?;
+    let name = laender
+        .iter()
+        .find(|l| l.code == code)
+        .map(|l| l.name.clone())
+        .ok_or(AppError::NotFound)?;
+    let choices = if matches!(user.actor().scope, Scope::Nationwide) {
+        laender.into_iter().map(|l| (l.code, l.name)).collect()
+    } else {
+        Vec::new()
+    };
+    Ok((code, name, choices))
+}
+
+/// A cell of the Land-wide Bestandsaufnahme.
+pub struct LandCell {
+    pub phase: Term,
+    pub measures: i64,
+    pub networks: i64,
+}
+
+#[derive(Template)]
+#[template(path = "funding/land_overview.html")]
+struct OverviewPage {
+    layout: Layout,
+    land_code: String,
+    land_name: String,
+    /// Länder to choose from (Bund and admins only).
+    laender: Vec<(String, String)>,
+    filters: Filters,
+    programs: Vec<ProgramSummary>,
+    kreise: Vec<(String, String)>,
+    markierungen: &'static [Term],
+    sortierungen: &'static [Term],
+    rows: Vec<Row>,
+    total: usize,
+    per_kreis: Vec<KreisCount>,
+    phases: &'static [Term],
+    matrix: Vec<(Term, Vec<LandCell>)>,
+    gaps: usize,
+    csv_href: String,
+}
+
+impl OverviewPage {
+    fn sort_href(&self, code: &str) -> String {
+        let f = &self.filters;
+        format!(
+            "/land/uebersicht?land={}&programm={}&kreis={}&markierung={}&sortierung={code}",
+            self.land_code,
+            crate::web::url_encode(&f.programm),
+            crate::web::url_encode(&f.kreis),
+            crate::web::url_encode(&f.markierung)
+        )
+    }
+
+    fn is_sorted_by(&self, code: &str) -> bool {
+        self.filters.sortierung == code
+            || (code == "netzwerk" && self.filters.sortierung.is_empty())
+    }
+}
+
+async fn page(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
+) -> AppResult<Response> {
+    let (land_code, land_name, laender) = land_for(&state, &user, &filters).await?;
+    let all = rows(&state.pool, &land_code, crate::goals::today()).await?;
+    let per_kreis = per_kreis(&all);
+    let mut kreise: Vec<(String, String)> = all
+        .iter()
+        .map(|r| (r.kreis_ags.clone(), r.kreis_name.clone()))
+        .collect();
+    kreise.sort_by(|a, b| a.1.cmp(&b.1));
+    kreise.dedup();
+    let total = all.len();
+    let mut shown = all;
+    filter_and_sort(&mut shown, &filters);
+    let counts = crate::inventory::matrix_of_land(&state.pool, &land_code).await?;
+    let matrix: Vec<(Term, Vec<LandCell>)> = HANDLUNGSFELDER
+        .iter()
+        .map(|field| {
+            let cells = LEBENSPHASEN
+                .iter()
+                .map(|phase| {
+                    let found = counts
+                        .iter()
+                        .find(|c| c.field == field.code && c.phase == phase.code);
+                    LandCell {
+                        phase: *phase,
+                        measures: found.map_or(0, |c| c.measures),
+                        networks: found.map_or(0, |c| c.networks),
+                    }
+                })
+                .collect();
+            (*field, cells)
+        })
+        .collect();
+    let gaps = matrix
+        .iter()
+        .flat_map(|(_, cells)| cells)
+        .filter(|c| c.measures == 0)
+        .count();
+    let csv_href = format!(
+        "/land/uebersicht.csv?land={land_code}&programm={}&kreis={}&markierung={}&sortierung={}",
+        crate::web::url_encode(&filters.programm),
+        crate::web::url_encode(&filters.kreis),
+        crate::web::url_encode(&filters.markierung),
+        crate::web::url_encode(&filters.sortierung)
+    );
+    render(&OverviewPage {
+        layout: Layout::new(Some(&user)),
+        programs: db::programs(&state.pool, Some(&land_code)).await?,
+        land_code,
+        land_name,
+        laender,
+        filters,
+        kreise,
+        markierungen: MARKIERUNGEN,
+        sortierungen: SORTIERUNGEN,
+        rows: shown,
+        total,
+        per_kreis,
+        phases: LEBENSPHASEN,
+        matrix,
+        gaps,
+        csv_href,
+    })
+}
+
+async fn csv_export(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
+) -> AppResult<Response> {
+    let (land_code, _, _) = land_for(&state, &user, &filters).await?;
+    let today = crate::goals::today();
+    let mut rows = rows(&state.pool, &land_code, today).await?;
+    filter_and_sort(&mut rows, &filters);
+    let body = csv_bytes(&rows).map_err(|e| AppError::Internal(e.into()))?;
+    let name = format!("landesuebersicht-{land_code}-{today}.csv");
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// German CSV as spreadsheets open it: byte order mark, semicolons, CRLF.
+fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        writer.write_record([
+            "Netzwerk",
+            "Kommune",
+            "Kreis",
+            "Programm",
+            "Phase",
+            "Förderstatus",
+            "Bewilligt (Euro)",
+            "Nächste Fälligkeit",
+            "Berichtsstand",
+            "Bericht überfällig",
+            "Bericht zurückgegeben",
+            "Fehlende Nachweise",
+        ])?;
+        let yes_no = |b: bool| if b { "ja" } else { "nein" };
+        for r in rows {
+            let f = r.funding.as_ref();
+            writer.write_record([
+                // A leading =, +, - or @ would be a formula in a spreadsheet.
+                guard(&r.network_name),
+                guard(&r.kommune_name),
+                guard(&r.kreis_name),
+                guard(f.map_or("", |f| f.program_name.as_str())),
+                f.map(FundingBrief::phase_label).unwrap_or_default(),
+                r.funding_status().to_owned(),
+                f.and_then(|f| f.granted_amount_euro)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+                r.next_due_text(),
+                r.state_text().to_owned(),
+                yes_no(r.overdue).to_owned(),
+                yes_no(r.returned).to_owned(),
+                r.missing_deliverables.to_string(),
+            ])?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
+}
+
+fn guard(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}

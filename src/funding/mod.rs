@@ -1,0 +1,79 @@
+//! Land funding of prevention networks: programs with phases and required deliverables
+//! (`programs`), fundings of a network in a phase with the deliverables checklist
+//! (`fundings`), the report schedule (`schedule`), reports with a frozen snapshot and their
+//! review (`reports`), the Land overview (`land`) and the start page's tasks (`tasks`).
+//!
+//! For other pages: [`history`] (the network overview) and [`tasks::for_user`] (start page).
+
+pub mod db;
+mod forms;
+mod fundings;
+mod land;
+mod programs;
+pub mod reportdb;
+mod reports;
+pub mod schedule;
+pub mod tasks;
+
+use axum::Router;
+
+use crate::vocab::Term;
+use crate::web::AppState;
+
+pub use db::FundingLine;
+pub use tasks::Task;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(programs::routes())
+        .merge(fundings::routes())
+        .merge(reports::routes())
+        .merge(land::routes())
+}
+
+const fn t(code: &'static str, label: &'static str) -> Term {
+    Term { code, label }
+}
+
+pub const FOERDER_STATUS: &[Term] = &[
+    t("beantragt", "Beantragt"),
+    t("bewilligt", "Bewilligt"),
+    t("abgelehnt", "Abgelehnt"),
+    t("laufend", "Laufend"),
+    t("abgeschlossen", "Abgeschlossen"),
+];
+
+pub const BERICHT_STATUS: &[Term] = &[
+    t("entwurf", "Entwurf"),
+    t("eingereicht", "Eingereicht"),
+    t("in_pruefung", "In Prüfung"),
+    t("zurueckgegeben", "Zurückgegeben"),
+    t("angenommen", "Angenommen"),
+];
+
+/// How often interim reports are due; stored as months (NULL = none).
+pub const BERICHTSRHYTHMEN: &[Term] = &[
+    t("keine", "Keine Zwischenberichte"),
+    t("3", "Vierteljährlich"),
+    t("6", "Halbjährlich"),
+    t("12", "Jährlich"),
+    t("24", "Alle zwei Jahre"),
+];
+
+/// Fundings that owe reports: granted, running or finished (not applied for or refused).
+pub fn owes_reports(status: &str) -> bool {
+    matches!(status, "bewilligt" | "laufend" | "abgeschlossen")
+}
+
+/// "1.200.000 €", or "–" when not set.
+pub fn euro(value: Option<i64>) -> String {
+    value.map_or_else(
+        || "–".into(),
+        |v| format!("{}\u{a0}€", crate::web::format::integer(v)),
+    )
+}
+
+/// The fundings of a network, newest first, for its overview page. One query.
+pub async fn history(pool: &sqlx::PgPool, network_id: i64) -> sqlx::Result<Vec<FundingLine>> {
+    db::lines_of_network(pool, network_id).await
+}

@@ -1,0 +1,507 @@
+//! Funding programs of a Land with their phases and required deliverables: the Land's
+//! officers manage them; the Land's municipalities, the Bund and admins read them.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+
+use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
+use super::forms::{PhaseForm, ProgramForm};
+use super::{BERICHTSRHYTHMEN, FOERDER_STATUS};
+use crate::audit::{self, Event, HistoryLine};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, Role, Scope, allows, authorize};
+use crate::vocab::Term;
+use crate::web::form::{FieldErrors, version};
+use crate::web::{AppState, Layout, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foerderprogramme", get(list))
+        .route("/foerderprogramme/neu", get(new_form).post(create))
+        .route("/foerderprogramme/{id}", get(detail))
+        .route(
+            "/foerderprogramme/{id}/bearbeiten",
+            get(edit_form).post(update),
+        )
+        .route(
+            "/foerderprogramme/{id}/phasen/neu",
+            get(new_phase_form).post(create_phase),
+        )
+        .route(
+            "/foerderprogramme/{id}/phasen/{pid}/bearbeiten",
+            get(edit_phase_form).post(update_phase),
+        )
+}
+
+/// The Land whose programs a user sees in the list: their own, or all (`None`).
+fn land_of(user: &SessionUser) -> Option<String> {
+    match user.actor().scope {
+        Scope::Kommune { land_code, .. } | Scope::Land { land_code } => Some(land_code),
+        Scope::Nationwide => None,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "funding/programs.html")]
+struct ListPage {
+    layout: Layout,
+    programs: Vec<ProgramSummary>,
+    can_create: bool,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+) -> AppResult<Response> {
+    let land = land_of(&user);
+    if let Some(land) = &land {
+        authorize(&user.actor(), Action::ReadFundingPrograms(land))?;
+    }
+    render(&ListPage {
+        programs: db::programs(&state.pool, land.as_deref()).await?,
+        can_create: matches!(user.role, Role::Land | Role::Admin),
+        layout: Layout::new(Some(&user)),
+    })
+}
+
+/// A program the user may read, and whether they may change it.
+async fn load(state: &AppState, user: &SessionUser, id: i64) -> AppResult<(Program, bool)> {
+    let program = db::find_program(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let actor = user.actor();
+    authorize(&actor, Action::ReadFundingPrograms(&program.land_code))?;
+    let can_manage = allows(&actor, Action::ManageFundingProgram(&program.land_code));
+    Ok((program, can_manage))
+}
+
+async fn load_for_change(state: &AppState, user: &SessionUser, id: i64) -> AppResult<Program> {
+    let (program, can_manage) = load(state, user, id).await?;
+    if !can_manage {
+        tracing::warn!(user_id = user.user_id, program = id, "Zugriff verweigert");
+        return Err(AppError::Forbidden);
+    }
+    Ok(program)
+}
+
+#[derive(Template)]
+#[template(path = "funding/program.html")]
+struct DetailPage {
+    layout: Layout,
+    program: Program,
+    phases: Vec<Phase>,
+    can_manage: bool,
+    /// The program's fundings, only for those who see the whole Land (never for a
+    /// municipality, which sees only its own fundings, on its network's pages).
+    fundings: Option<Vec<FundingBrief>>,
+}
+
+impl DetailPage {
+    fn status_label(&self, code: &str) -> &'static str {
+        FOERDER_STATUS
+            .iter()
+            .find(|t| t.code == code)
+            .map_or("", |t| t.label)
+    }
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let (program, can_manage) = load(&state, &user, id).await?;
+    let fundings = if allows(&user.actor(), Action::ViewLandOverview(&program.land_code)) {
+        let within = Within {
+            land_code: Some(program.land_code.clone()),
+            ..Default::default()
+        };
+        let mut all = db::briefs(&state.pool, &within).await?;
+        all.retain(|f| f.program_id == id);
+        Some(all)
+    } else {
+        None
+    };
+    render(&DetailPage {
+        layout: Layout::new(Some(&user)),
+        phases: db::phases(&state.pool, id).await?,
+        program,
+        can_manage,
+        fundings,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "funding/program_form.html")]
+struct ProgramFormPage {
+    layout: Layout,
+    program: Option<Program>,
+    form: ProgramForm,
+    /// Admins name the Land of a new program.
+    ask_for_land: bool,
+    errors: FieldErrors,
+    conflict: Option<Program>,
+    history: Vec<HistoryLine>,
+}
+
+impl ProgramFormPage {
+    fn new(user: &SessionUser, program: Option<Program>, form: ProgramForm) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            ask_for_land: program.is_none() && user.role == Role::Admin,
+            program,
+            form,
+            errors: FieldErrors::default(),
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn action(&self) -> String {
+        match &self.program {
+            Some(p) => format!("/foerderprogramme/{}/bearbeiten", p.id),
+            None => "/foerderprogramme/neu".into(),
+        }
+    }
+}
+
+async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
+    if !matches!(user.role, Role::Land | Role::Admin) {
+        return Err(AppError::Forbidden);
+    }
+    render(&ProgramFormPage::new(
+        &user,
+        None,
+        ProgramForm::new_program(),
+    ))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Form(form): Form<ProgramForm>,
+) -> AppResult<Response> {
+    let land_code = match user.role {
+        Role::Admin => form.land_code.trim().to_owned(),
+        _ => user.land_code.clone().ok_or(AppError::Forbidden)?,
+    };
+    let known = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM laender WHERE code = $1) AS "known!""#,
+        land_code
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    let mut errors = FieldErrors::default();
+    if !known {
+        errors.add(
+            "land_code",
+            "Bitte einen Länderschlüssel von 01 bis 16 angeben.",
+        );
+    } else {
+        authorize(&user.actor(), Action::ManageFundingProgram(&land_code))?;
+    }
+    let fields = match form.validate() {
+        Ok(fields) if errors.is_empty() => Some(fields),
+        Ok(_) => None,
+        Err(more) => {
+            for e in more {
+                errors.add(e.field, e.message);
+            }
+            None
+        }
+    };
+    if let Some(fields) = fields {
+        let mut tx = state.pool.begin().await?;
+        match db::insert_program(&mut *tx, &land_code, &fields).await {
+            Ok(id) => {
+                let created = db::find_program(&mut *tx, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                audit::record(
+                    &mut *tx,
+                    &meta,
+                    (&user).into(),
+                    Event::new("angelegt", "funding_program", id)
+                        .new_values(created.audit_values()),
+                )
+                .await?;
+                tx.commit().await?;
+                return Ok(see_other(&format!("/foerderprogramme/{id}")));
+            }
+            Err(e) if db::is_duplicate_name(&e) => {
+                errors.add(
+                    "name",
+                    "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
+                );
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut page = ProgramFormPage::new(&user, None, form);
+    page.errors = errors;
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let program = load_for_change(&state, &user, id).await?;
+    let form = ProgramForm::from_program(&program);
+    let mut page = ProgramFormPage::new(&user, Some(program), form);
+    page.history = audit::history(&state.pool, "funding_program", &id.to_string()).await?;
+    render(&page)
+}
+
+async fn update(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<ProgramForm>,
+) -> AppResult<Response> {
+    let before = load_for_change(&state, &user, id).await?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            let mut page = ProgramFormPage::new(&user, Some(before), form);
+            page.errors = errors;
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let mut tx = state.pool.begin().await?;
+    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields).await {
+        Ok(updated) => updated,
+        Err(e) if db::is_duplicate_name(&e) => {
+            let mut page = ProgramFormPage::new(&user, Some(before), form);
+            page.errors.add(
+                "name",
+                "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
+            );
+            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !updated {
+        drop(tx);
+        let current = db::find_program(&state.pool, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // Saving again after reviewing the other person's values is a deliberate overwrite.
+        let mut form = form;
+        form.version = current.version.to_string();
+        let mut page = ProgramFormPage::new(&user, Some(current.clone()), form);
+        page.conflict = Some(current);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find_program(&mut *tx, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "funding_program", id)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/foerderprogramme/{id}")))
+}
+
+#[derive(Template)]
+#[template(path = "funding/phase_form.html")]
+struct PhaseFormPage {
+    layout: Layout,
+    program: Program,
+    phase_id: Option<i64>,
+    form: PhaseForm,
+    rhythms: &'static [Term],
+    errors: FieldErrors,
+    conflict: Option<Phase>,
+    history: Vec<HistoryLine>,
+}
+
+impl PhaseFormPage {
+    fn new(user: &SessionUser, program: Program, phase_id: Option<i64>, form: PhaseForm) -> Self {
+        Self {
+            layout: Layout::new(Some(user)),
+            program,
+            phase_id,
+            form,
+            rhythms: BERICHTSRHYTHMEN,
+            errors: FieldErrors::default(),
+            conflict: None,
+            history: Vec::new(),
+        }
+    }
+
+    fn action(&self) -> String {
+        match self.phase_id {
+            Some(pid) => format!(
+                "/foerderprogramme/{}/phasen/{pid}/bearbeiten",
+                self.program.id
+            ),
+            None => format!("/foerderprogramme/{}/phasen/neu", self.program.id),
+        }
+    }
+}
+
+const DUPLICATE_PHASE: &str = "Eine Phase mit diesem Namen gibt es in diesem Programm schon.";
+
+async fn new_phase_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let program = load_for_change(&state, &user, id).await?;
+    let count = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!" FROM funding_phases WHERE program_id = $1"#,
+        id
+    )
+    .fetch_one(&state.pool)
+    .await?;
+    let form = PhaseForm::new_phase(count as usize + 1);
+    render(&PhaseFormPage::new(&user, program, None, form))
+}
+
+async fn create_phase(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(id): Path<i64>,
+    Form(form): Form<PhaseForm>,
+) -> AppResult<Response> {
+    let program = load_for_change(&state, &user, id).await?;
+    let mut errors = match form.validate() {
+        Ok(fields) => {
+            let mut tx = state.pool.begin().await?;
+            match db::insert_phase(&mut tx, id, &fields).await {
+                Ok(pid) => {
+                    let created = db::find_phase(&mut *tx, id, pid)
+                        .await?
+                        .ok_or(AppError::NotFound)?;
+                    audit::record(
+                        &mut *tx,
+                        &meta,
+                        (&user).into(),
+                        Event::new("angelegt", "funding_phase", pid)
+                            .new_values(created.audit_values()),
+                    )
+                    .await?;
+                    tx.commit().await?;
+                    return Ok(see_other(&format!("/foerderprogramme/{id}")));
+                }
+                Err(e) if db::is_duplicate_name(&e) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("name", DUPLICATE_PHASE);
+                    errors
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(errors) => errors,
+    };
+    let mut page = PhaseFormPage::new(&user, program, None, form);
+    std::mem::swap(&mut page.errors, &mut errors);
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+async fn edit_phase_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path((id, pid)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let program = load_for_change(&state, &user, id).await?;
+    let phase = db::find_phase(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut page = PhaseFormPage::new(&user, program, Some(pid), PhaseForm::from_phase(&phase));
+    page.history = audit::history(&state.pool, "funding_phase", &pid.to_string()).await?;
+    render(&page)
+}
+
+async fn update_phase(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path((id, pid)): Path<(i64, i64)>,
+    Form(form): Form<PhaseForm>,
+) -> AppResult<Response> {
+    let program = load_for_change(&state, &user, id).await?;
+    let before = db::find_phase(&state.pool, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rejected = |errors: FieldErrors, form: PhaseForm| {
+        let mut page = PhaseFormPage::new(&user, program.clone(), Some(pid), form);
+        page.errors = errors;
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => return rejected(errors, form),
+    };
+    // Evidence that municipalities gave stays attached to its deliverable: such a deliverable
+    // cannot be removed (renaming it counts as removing).
+    let with_evidence = db::deliverables_with_evidence(&state.pool, pid).await?;
+    let removed: Vec<&String> = with_evidence
+        .iter()
+        .filter(|t| !fields.deliverables.contains(t))
+        .collect();
+    if !removed.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "deliverables",
+            format!(
+                "Für {} haben Kommunen bereits Nachweise erbracht; diese Nachweise können daher nicht entfernt oder umbenannt werden.",
+                removed
+                    .iter()
+                    .map(|t| format!("„{t}“"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        return rejected(errors, form);
+    }
+    let mut tx = state.pool.begin().await?;
+    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields).await {
+        Ok(updated) => updated,
+        Err(e) if db::is_duplicate_name(&e) => {
+            drop(tx);
+            let mut errors = FieldErrors::default();
+            errors.add("name", DUPLICATE_PHASE);
+            return rejected(errors, form);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if !updated {
+        drop(tx);
+        let mut form = form;
+        form.version = before.version.to_string();
+        let mut page = PhaseFormPage::new(&user, program, Some(pid), form);
+        page.conflict = Some(before);
+        return render_with_status(StatusCode::CONFLICT, &page);
+    }
+    let after = db::find_phase(&mut *tx, id, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("geaendert", "funding_phase", pid)
+            .old(before.audit_values())
+            .new_values(after.audit_values()),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/foerderprogramme/{id}")))
+}

@@ -1,0 +1,689 @@
+//! Reports (Sachberichte): the coordinator opens a due report, which freezes a snapshot of the
+//! network; writes drafts; submits. The Land begins the review, accepts, or returns it with a
+//! reason; both write in the comment thread. An accepted report is locked for good.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::db::{self, ScheduledReport, Within};
+use super::forms::{ReportForm, StepForm};
+use super::fundings::FundingAccess;
+use super::reportdb::{
+    self, Report, ReportEvent, Snapshot, SnapshotDeliverable, SnapshotGoal, SnapshotIndicator,
+    SnapshotMeasure,
+};
+use super::schedule::{Slot, SlotState};
+use crate::audit::{self, Event};
+use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::error::{AppError, AppResult};
+use crate::policy::{Action, ReportRef, Scope, Territory, allows, authorize};
+use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
+use crate::web::form::{FieldErrors, required_text, version};
+use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/foerderungen/{fid}/berichte", post(open))
+        .route("/berichte", get(list))
+        .route("/berichte/{rid}", get(show))
+        .route("/berichte/{rid}/bearbeiten", get(edit_form).post(save))
+        .route("/berichte/{rid}/pruefung", post(begin_review))
+        .route("/berichte/{rid}/annehmen", post(accept))
+        .route("/berichte/{rid}/zurueckgeben", post(give_back))
+        .route("/berichte/{rid}/kommentare", post(comment))
+}
+
+fn report_ref(report: &Report) -> ReportRef<'_> {
+    ReportRef {
+        territory: Territory {
+            ags: &report.kommune_ags,
+            land_code: &report.land_code,
+        },
+        status: &report.status,
+        edited_by_actor: report.edited_by_user,
+    }
+}
+
+/// Loads report `rid` as `user` sees it: 404 if there is none, 403 if it belongs to a
+/// municipality the user does not cover. One query.
+async fn load(state: &AppState, user: &SessionUser, rid: i64) -> AppResult<Report> {
+    let report = reportdb::find(&state.pool, rid, user.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorize(
+        &user.actor(),
+        Action::ReadMunicipality(report_ref(&report).territory),
+    )?;
+    Ok(report)
+}
+
+// ---------------------------------------------------------------------------------------
+// Opening a report: the snapshot
+// ---------------------------------------------------------------------------------------
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct OpenForm {
+    seq: String,
+}
+
+async fn open(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(fid): Path<i64>,
+    Form(form): Form<OpenForm>,
+) -> AppResult<Response> {
+    let access = FundingAccess::load(&state, &user, fid).await?;
+    let funding = access.funding;
+    authorize(
+        &user.actor(),
+        Action::EditReport(ReportRef {
+            territory: Territory {
+                ags: &funding.kommune_ags,
+                land_code: &funding.land_code,
+            },
+            status: "entwurf",
+            edited_by_actor: true,
+        }),
+    )?;
+    let seq: i32 =
+        form.seq.trim().parse().map_err(|_| {
+            AppError::BadRequest("Dieser Bericht steht nicht im Berichtsplan.".into())
+        })?;
+    let slot = funding
+        .schedule()
+        .into_iter()
+        .find(|s| s.seq == seq)
+        .ok_or_else(|| {
+            AppError::BadRequest("Dieser Bericht steht nicht im Berichtsplan.".into())
+        })?;
+    let today = crate::goals::today();
+    if slot.period_end >= today {
+        return Err(AppError::BadRequest(format!(
+            "Der Berichtszeitraum endet erst am {}; der Bericht kann danach begonnen werden.",
+            format::date(slot.period_end)
+        )));
+    }
+    let snapshot = take_snapshot(&state, &funding, &slot).await?;
+    let snapshot = serde_json::to_value(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
+    let mut tx = state.pool.begin().await?;
+    let inserted = reportdb::insert(
+        &mut *tx,
+        fid,
+        slot.seq,
+        slot.kind.code(),
+        slot.period_start,
+        slot.period_end,
+        slot.due_on,
+        &snapshot,
+    )
+    .await?;
+    let Some(rid) = inserted else {
+        // Someone opened it a moment ago: go there.
+        drop(tx);
+        let existing = reportdb::of_funding(&state.pool, fid)
+            .await?
+            .into_iter()
+            .find(|r| r.seq == seq)
+            .ok_or(AppError::NotFound)?;
+        return Ok(see_other(&format!("/berichte/{}", existing.id)));
+    };
+    reportdb::add_event(&mut *tx, rid, "angelegt", user.user_id, &user.email, "").await?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("angelegt", "report", rid).new_values(serde_json::json!({
+            "Bericht": format!("{} {} bis {}", slot.kind.label(), format::date(slot.period_start), format::date(slot.period_end)),
+            "Förderung": format!("{} – {}", funding.program_name, funding.phase_label()),
+            "Fällig am": format::date(slot.due_on),
+        })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/berichte/{rid}/bearbeiten")))
+}
+
+/// The network as it stands now: goals with progress, indicator values of the period, running
+/// measures and the deliverables. Five queries, whatever the size.
+async fn take_snapshot(
+    state: &AppState,
+    funding: &db::Funding,
+    slot: &Slot,
+) -> AppResult<Snapshot> {
+    let network_id = funding.network_id;
+    let goals = crate::goals::tree(&state.pool, network_id).await?;
+    let goals = goals
+        .iter()
+        .flat_map(|root| root.flatten())
+        .map(|g| SnapshotGoal {
+            level: vocab::label(ZIEL_EBENEN, &g.level).to_owned(),
+            title: g.title.clone(),
+            status: vocab::label(ZIEL_STATUS, &g.status).to_owned(),
+            progress: g.progress,
+            depth: match g.level.as_str() {
+                "kernziel" => 0,
+                "mittelziel" => 1,
+                _ => 2,
+            },
+        })
+        .collect();
+    let indicators = crate::indicators::db::all(&state.pool, network_id).await?;
+    let values = crate::indicators::db::all_values(&state.pool, network_id).await?;
+    let indicators = indicators
+        .iter()
+        .map(|i| SnapshotIndicator {
+            name: i.name.clone(),
+            baseline: i
+                .baseline_value
+                .map(|v| i.value_text(v))
+                .unwrap_or_default(),
+            target: i.target_text(),
+            values: values
+                .iter()
+                .filter(|v| {
+                    v.indicator_id == i.id
+                        && v.period_date >= slot.period_start
+                        && v.period_date <= slot.period_end
+                })
+                .map(|v| (format::date(v.period_date), i.value_text(v.value)))
+                .collect(),
+        })
+        .collect();
+    let measures = crate::measures::db::all(&state.pool, network_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.fields.status == "laufend")
+        .map(|m| SnapshotMeasure {
+            fields: vocab::labels(HANDLUNGSFELDER, &m.fields.handlungsfelder),
+            reach: m
+                .fields
+                .reach_per_year
+                .map(|r| format!("{} pro Jahr", format::integer(i64::from(r))))
+                .unwrap_or_default(),
+            title: m.fields.title,
+        })
+        .collect();
+    let deliverables = db::checklist(&state.pool, funding.id, funding.phase_id)
+        .await?
+        .into_iter()
+        .map(|d| SnapshotDeliverable {
+            state: d.state_label().to_owned(),
+            evidence: d.evidence_text.clone().unwrap_or_default(),
+            title: d.title,
+        })
+        .collect();
+    Ok(Snapshot {
+        taken_at: format::date_time(time::OffsetDateTime::now_utc()),
+        network: funding.network_name.clone(),
+        kommune: funding.kommune_name.clone(),
+        program: funding.program_name.clone(),
+        phase: funding.phase_label(),
+        period: format!(
+            "{} bis {}",
+            format::date(slot.period_start),
+            format::date(slot.period_end)
+        ),
+        goals,
+        indicators,
+        measures,
+        deliverables,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The list of reports
+// ---------------------------------------------------------------------------------------
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ListQuery {
+    stand: String,
+}
+
+/// The filter choices of the list: (code, label, which states).
+const STAENDE: [(&str, &str, &[SlotState]); 6] = [
+    (
+        "offen",
+        "Fällig oder überfällig",
+        &[SlotState::Due, SlotState::Overdue, SlotState::Draft],
+    ),
+    ("ueberfaellig", "Überfällig", &[SlotState::Overdue]),
+    (
+        "pruefung",
+        "Eingereicht oder in Prüfung",
+        &[SlotState::Submitted, SlotState::InReview],
+    ),
+    ("zurueckgegeben", "Zurückgegeben", &[SlotState::Returned]),
+    ("angenommen", "Angenommen", &[SlotState::Accepted]),
+    ("anstehend", "Anstehend", &[SlotState::Upcoming]),
+];
+
+#[derive(Template)]
+#[template(path = "funding/reports.html")]
+struct ListPage {
+    layout: Layout,
+    reports: Vec<ScheduledReport>,
+    stand: String,
+    choices: Vec<(&'static str, &'static str)>,
+}
+
+/// The fundings a user sees: their municipality's, their Land's, or all.
+pub fn within_of(user: &SessionUser) -> Within {
+    match user.actor().scope {
+        Scope::Kommune { ags, .. } => Within {
+            kommune_ags: Some(ags),
+            ..Default::default()
+        },
+        Scope::Land { land_code } => Within {
+            land_code: Some(land_code),
+            ..Default::default()
+        },
+        Scope::Nationwide => Within::default(),
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let query = query.map(|q| q.0).unwrap_or_default();
+    // Reading them is what ReadMunicipality allows for each; the scope above is exactly the
+    // territory the policy lets this user read.
+    let within = within_of(&user);
+    let briefs = db::briefs(&state.pool, &within).await?;
+    let report_briefs = db::report_briefs(&state.pool, &within).await?;
+    let mut reports = db::scheduled(&briefs, &report_briefs, crate::goals::today());
+    let chosen = STAENDE.iter().find(|(code, _, _)| *code == query.stand);
+    if let Some((_, _, states)) = chosen {
+        reports.retain(|r| states.contains(&r.state));
+    }
+    reports.sort_by_key(|r| (r.slot.due_on, r.funding.network_name.clone()));
+    render(&ListPage {
+        layout: Layout::new(Some(&user)),
+        reports,
+        stand: chosen.map(|c| c.0.to_owned()).unwrap_or_default(),
+        choices: STAENDE.iter().map(|(c, l, _)| (*c, *l)).collect(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// One report
+// ---------------------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "funding/report.html")]
+struct ReportPage {
+    layout: Layout,
+    snapshot: Snapshot,
+    events: Vec<ReportEvent>,
+    can_edit: bool,
+    can_review: bool,
+    can_comment: bool,
+    /// A Land officer (or admin) who edited the report and therefore may not accept it.
+    blocked_by_four_eyes: bool,
+    form: StepForm,
+    errors: FieldErrors,
+    conflict: bool,
+    notice: Option<&'static str>,
+    report: Report,
+}
+
+impl ReportPage {
+    async fn new(state: &AppState, user: &SessionUser, report: Report) -> AppResult<Self> {
+        let actor = user.actor();
+        let r = report_ref(&report);
+        let can_edit = allows(&actor, Action::EditReport(r));
+        let can_review = allows(&actor, Action::ReviewReport(r));
+        let would_review = allows(
+            &actor,
+            Action::ReviewReport(ReportRef {
+                edited_by_actor: false,
+                ..r
+            }),
+        );
+        let can_comment = allows(&actor, Action::CommentReport(r));
+        Ok(Self {
+            layout: Layout::new(Some(user)),
+            snapshot: report.snapshot(),
+            events: reportdb::events(&state.pool, report.id).await?,
+            can_edit,
+            can_review,
+            can_comment,
+            blocked_by_four_eyes: would_review && !can_review,
+            form: StepForm {
+                version: report.version.to_string(),
+                ..Default::default()
+            },
+            errors: FieldErrors::default(),
+            conflict: false,
+            notice: None,
+            report,
+        })
+    }
+
+    /// The four questions with the coordinator's answers.
+    fn answers(&self) -> [(&'static str, &str); 4] {
+        let r = &self.report;
+        [
+            ("Was ist gut gelungen?", r.what_worked.as_str()),
+            ("Was ist nicht gelungen?", r.what_did_not.as_str()),
+            (
+                "Wie waren Kinder, Jugendliche und Familien beteiligt?",
+                r.participation.as_str(),
+            ),
+            (
+                "Was ist für den nächsten Zeitraum geplant?",
+                r.plans.as_str(),
+            ),
+        ]
+    }
+
+    fn paragraphs(&self, text: &str) -> Vec<String> {
+        text.split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ShowQuery {
+    hinweis: String,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(rid): Path<i64>,
+    query: Result<Query<ShowQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let report = load(&state, &user, rid).await?;
+    let mut page = ReportPage::new(&state, &user, report).await?;
+    page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "gespeichert" => Some("Der Entwurf wurde gespeichert."),
+        "eingereicht" => Some("Der Bericht wurde eingereicht. Das Land prüft ihn."),
+        "pruefung" => Some("Sie prüfen diesen Bericht jetzt."),
+        "angenommen" => Some("Der Bericht wurde angenommen und ist jetzt abgeschlossen."),
+        "zurueckgegeben" => Some("Der Bericht wurde mit Ihrer Begründung zurückgegeben."),
+        "kommentiert" => Some("Ihr Kommentar wurde hinzugefügt."),
+        _ => None,
+    };
+    render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "funding/report_form.html")]
+struct FormPage {
+    layout: Layout,
+    report: Report,
+    snapshot: Snapshot,
+    form: ReportForm,
+    errors: FieldErrors,
+    conflict: Option<Report>,
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    Path(rid): Path<i64>,
+) -> AppResult<Response> {
+    let report = load(&state, &user, rid).await?;
+    authorize(&user.actor(), Action::EditReport(report_ref(&report)))?;
+    render(&FormPage {
+        layout: Layout::new(Some(&user)),
+        snapshot: report.snapshot(),
+        form: ReportForm::from_report(&report),
+        report,
+        errors: FieldErrors::default(),
+        conflict: None,
+    })
+}
+
+async fn save(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(rid): Path<i64>,
+    Form(form): Form<ReportForm>,
+) -> AppResult<Response> {
+    let before = load(&state, &user, rid).await?;
+    authorize(&user.actor(), Action::EditReport(report_ref(&before)))?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => {
+            return render_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    layout: Layout::new(Some(&user)),
+                    snapshot: before.snapshot(),
+                    report: before,
+                    form,
+                    errors,
+                    conflict: None,
+                },
+            );
+        }
+    };
+    let submit = form.submits();
+    let mut tx = state.pool.begin().await?;
+    if !reportdb::save(&mut *tx, rid, version(&form.version), &fields, submit).await? {
+        drop(tx);
+        let mut form = form;
+        form.version = before.version.to_string();
+        return render_with_status(
+            StatusCode::CONFLICT,
+            &FormPage {
+                layout: Layout::new(Some(&user)),
+                snapshot: before.snapshot(),
+                conflict: Some(before.clone()),
+                report: before,
+                form,
+                errors: FieldErrors::default(),
+            },
+        );
+    }
+    let kind = if submit { "eingereicht" } else { "gespeichert" };
+    reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, "").await?;
+    let mut after = fields.audit_values();
+    after["Status"] = if submit {
+        "Eingereicht"
+    } else {
+        before.status_label()
+    }
+    .into();
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new(
+            if submit { "eingereicht" } else { "geaendert" },
+            "report",
+            rid,
+        )
+        .old(before.audit_values())
+        .new_values(after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/berichte/{rid}?hinweis={kind}")))
+}
+
+/// Renders the report page again with the user's input and what went wrong.
+async fn rejected(
+    state: &AppState,
+    user: &SessionUser,
+    report: Report,
+    form: StepForm,
+    errors: FieldErrors,
+    conflict: bool,
+) -> AppResult<Response> {
+    let status = if conflict {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut page = ReportPage::new(state, user, report).await?;
+    page.form = StepForm {
+        version: page.report.version.to_string(),
+        ..form
+    };
+    page.errors = errors;
+    page.conflict = conflict;
+    render_with_status(status, &page)
+}
+
+/// One of the Land's steps: from which states, to which, recorded as what.
+async fn review_step(
+    state: AppState,
+    user: SessionUser,
+    meta: RequestMeta,
+    rid: i64,
+    form: StepForm,
+    step: Step,
+) -> AppResult<Response> {
+    let report = load(&state, &user, rid).await?;
+    authorize(&user.actor(), Action::ReviewReport(report_ref(&report)))?;
+    let reason = if step == Step::Return {
+        let mut errors = FieldErrors::default();
+        let reason = required_text(
+            &mut errors,
+            "reason",
+            "eine Begründung für die Rückgabe",
+            &form.reason,
+            4000,
+        );
+        if !errors.is_empty() {
+            return rejected(&state, &user, report, form, errors, false).await;
+        }
+        reason
+    } else {
+        String::new()
+    };
+    let (from, to, kind, hint): (&[&str], _, _, _) = match step {
+        Step::Begin => (
+            &["eingereicht"],
+            "in_pruefung",
+            "pruefung_begonnen",
+            "pruefung",
+        ),
+        Step::Accept => (
+            &["eingereicht", "in_pruefung"],
+            "angenommen",
+            "angenommen",
+            "angenommen",
+        ),
+        Step::Return => (
+            &["eingereicht", "in_pruefung"],
+            "zurueckgegeben",
+            "zurueckgegeben",
+            "zurueckgegeben",
+        ),
+    };
+    let mut tx = state.pool.begin().await?;
+    if !reportdb::transition(&mut *tx, rid, version(&form.version), from, to).await? {
+        drop(tx);
+        return rejected(&state, &user, report, form, FieldErrors::default(), true).await;
+    }
+    reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, &reason).await?;
+    let mut new_values = serde_json::json!({
+        "Status": vocab::label(super::BERICHT_STATUS, to),
+    });
+    if !reason.is_empty() {
+        new_values["Begründung"] = reason.clone().into();
+    }
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new(kind, "report", rid)
+            .old(serde_json::json!({ "Status": report.status_label() }))
+            .new_values(new_values),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/berichte/{rid}?hinweis={hint}")))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Begin,
+    Accept,
+    Return,
+}
+
+async fn begin_review(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(rid): Path<i64>,
+    Form(form): Form<StepForm>,
+) -> AppResult<Response> {
+    review_step(state, user, meta, rid, form, Step::Begin).await
+}
+
+async fn accept(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(rid): Path<i64>,
+    Form(form): Form<StepForm>,
+) -> AppResult<Response> {
+    review_step(state, user, meta, rid, form, Step::Accept).await
+}
+
+async fn give_back(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(rid): Path<i64>,
+    Form(form): Form<StepForm>,
+) -> AppResult<Response> {
+    review_step(state, user, meta, rid, form, Step::Return).await
+}
+
+async fn comment(
+    State(state): State<AppState>,
+    CurrentUser(user): CurrentUser,
+    meta: RequestMeta,
+    Path(rid): Path<i64>,
+    Form(form): Form<StepForm>,
+) -> AppResult<Response> {
+    let report = load(&state, &user, rid).await?;
+    authorize(&user.actor(), Action::CommentReport(report_ref(&report)))?;
+    let mut errors = FieldErrors::default();
+    let text = required_text(
+        &mut errors,
+        "comment",
+        "einen Kommentar",
+        &form.comment,
+        4000,
+    );
+    if !errors.is_empty() {
+        return rejected(&state, &user, report, form, errors, false).await;
+    }
+    let mut tx = state.pool.begin().await?;
+    reportdb::add_event(&mut *tx, rid, "kommentar", user.user_id, &user.email, &text).await?;
+    audit::record(
+        &mut *tx,
+        &meta,
+        (&user).into(),
+        Event::new("kommentiert", "report", rid)
+            .new_values(serde_json::json!({ "Kommentar": text })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/berichte/{rid}?hinweis=kommentiert#verlauf"
+    )))
+}
