@@ -231,6 +231,25 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
     }
 }
 
+/// Which municipalities' data `actor` may read in lists (network lists, report lists, tasks):
+/// exactly the territories [`Action::ReadMunicipality`] allows, as a filter for queries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Readable {
+    Municipality { ags: String },
+    Land { land_code: String },
+    Everything,
+}
+
+pub fn readable(actor: &Actor) -> Readable {
+    match &actor.scope {
+        Scope::Kommune { ags, .. } => Readable::Municipality { ags: ags.clone() },
+        Scope::Land { land_code } => Readable::Land {
+            land_code: land_code.clone(),
+        },
+        Scope::Nationwide => Readable::Everything,
+    }
+}
+
 /// [`allows`] as a handler wants it: `Forbidden` (403) when refused.
 pub fn authorize(actor: &Actor, action: Action<'_>) -> Result<(), AppError> {
     if allows(actor, action) {
@@ -510,6 +529,26 @@ mod tests {
                 );
             }
             assert!(!allows_visitor(action), "visitor {action:?}");
+        }
+    }
+
+    /// The list filter and the single-record rule agree for every role and territory.
+    #[test]
+    fn readable_matches_read_municipality() {
+        for role in Role::ALL {
+            let actor = actor(role);
+            for territory in [HAMM, DETMOLD, TUEBINGEN] {
+                let in_filter = match readable(&actor) {
+                    Readable::Municipality { ags } => ags == territory.ags,
+                    Readable::Land { land_code } => land_code == territory.land_code,
+                    Readable::Everything => true,
+                };
+                assert_eq!(
+                    in_filter,
+                    allows(&actor, Action::ReadMunicipality(territory)),
+                    "{role:?} {territory:?}"
+                );
+            }
         }
     }
 

@@ -22,7 +22,7 @@ use super::schedule::{Slot, SlotState};
 use crate::audit::{self, Event};
 use crate::auth::{CurrentUser, RequestMeta, SessionUser};
 use crate::error::{AppError, AppResult};
-use crate::policy::{Action, ReportRef, Scope, Territory, allows, authorize};
+use crate::policy::{self, Action, Readable, ReportRef, Territory, allows, authorize};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
 use crate::web::form::{FieldErrors, required_text, version};
 use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
@@ -275,18 +275,19 @@ struct ListPage {
     choices: Vec<(&'static str, &'static str)>,
 }
 
-/// The fundings a user sees: their municipality's, their Land's, or all.
+/// The fundings a user sees: what the policy lets them read (their municipality's, their
+/// Land's, or all).
 pub fn within_of(user: &SessionUser) -> Within {
-    match user.actor().scope {
-        Scope::Kommune { ags, .. } => Within {
+    match policy::readable(&user.actor()) {
+        Readable::Municipality { ags } => Within {
             kommune_ags: Some(ags),
             ..Default::default()
         },
-        Scope::Land { land_code } => Within {
+        Readable::Land { land_code } => Within {
             land_code: Some(land_code),
             ..Default::default()
         },
-        Scope::Nationwide => Within::default(),
+        Readable::Everything => Within::default(),
     }
 }
 
@@ -296,8 +297,6 @@ async fn list(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
     let query = query.map(|q| q.0).unwrap_or_default();
-    // Reading them is what ReadMunicipality allows for each; the scope above is exactly the
-    // territory the policy lets this user read.
     let within = within_of(&user);
     let briefs = db::briefs(&state.pool, &within).await?;
     let report_briefs = db::report_briefs(&state.pool, &within).await?;

@@ -2,7 +2,7 @@ use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
 use crate::auth::SessionUser;
-use crate::policy::Scope;
+use crate::policy::{Readable, readable};
 
 /// A network as its form and overview show it.
 #[derive(Clone, Debug)]
@@ -229,10 +229,10 @@ pub struct NetworkSummary {
 
 /// The networks `user` may read: their municipality's, their Land's, or all. One query.
 pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<NetworkSummary>> {
-    let (ags, land) = match user.actor().scope {
-        Scope::Kommune { ags, .. } => (Some(ags), None),
-        Scope::Land { land_code } => (None, Some(land_code)),
-        Scope::Nationwide => (None, None),
+    let (ags, land) = match readable(&user.actor()) {
+        Readable::Municipality { ags } => (Some(ags), None),
+        Readable::Land { land_code } => (None, Some(land_code)),
+        Readable::Everything => (None, None),
     };
     sqlx::query_as!(
         NetworkSummary,
