@@ -278,45 +278,18 @@ impl From<MeasureRecord> for Measure {
     }
 }
 
-/// Measure `id` if it belongs to network `network_id`. One query.
-pub async fn find(pool: &PgPool, network_id: i64, id: i64) -> sqlx::Result<Option<Measure>> {
-    let record = sqlx::query_as!(
-        MeasureRecord,
-        r#"SELECT m.id, m.version, m.title, m.description, m.handlungsfelder, m.lebensphasen,
-                  m.zielgruppen, m.zugaenge, m.finanzierung, m.sozialraum_id,
-                  s.name AS "sozialraum_name?", m.niedrigschwellig, m.partner_id,
-                  p.name AS "partner_name?", m.start_date, m.end_date, m.status,
-                  m.reach_per_year, m.annual_cost_euro, m.participation, m.impact_input,
-                  m.impact_output, m.impact_outcome,
-                  array(SELECT g.id FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_ids!",
-                  array(SELECT g.level FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_levels!",
-                  array(SELECT g.title FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_titles!"
-           FROM measures m
-           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
-           WHERE m.network_id = $1 AND m.id = $2"#,
-        network_id,
-        id
-    )
-    .fetch_optional(pool)
-    .await?;
-    Ok(record.map(Measure::from))
-}
-
 /// Every measure of a network, by title (the CSV export). One query.
 pub async fn all(pool: &PgPool, network_id: i64) -> sqlx::Result<Vec<Measure>> {
+    select(pool, network_id, None).await
+}
+
+/// Measure `id` if it belongs to network `network_id`. One query.
+pub async fn find(pool: &PgPool, network_id: i64, id: i64) -> sqlx::Result<Option<Measure>> {
+    Ok(select(pool, network_id, Some(id)).await?.pop())
+}
+
+/// The measures of a network with their Sozialraum, partner and goals: all, or just `only`.
+async fn select(pool: &PgPool, network_id: i64, only: Option<i64>) -> sqlx::Result<Vec<Measure>> {
     let records = sqlx::query_as!(
         MeasureRecord,
         r#"SELECT m.id, m.version, m.title, m.description, m.handlungsfelder, m.lebensphasen,
@@ -325,27 +298,27 @@ pub async fn all(pool: &PgPool, network_id: i64) -> sqlx::Result<Vec<Measure>> {
                   p.name AS "partner_name?", m.start_date, m.end_date, m.status,
                   m.reach_per_year, m.annual_cost_euro, m.participation, m.impact_input,
                   m.impact_output, m.impact_outcome,
-                  array(SELECT g.id FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_ids!",
-                  array(SELECT g.level FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_levels!",
-                  array(SELECT g.title FROM measure_goals mg
-                        JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
-                        WHERE mg.measure_id = m.id
-                        ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
-                                 g.title COLLATE "de-x-icu", g.id) AS "goal_titles!"
+                  linked.ids AS "goal_ids!", linked.levels AS "goal_levels!",
+                  linked.titles AS "goal_titles!"
            FROM measures m
            LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
            LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
-           WHERE m.network_id = $1
+           -- The linked goals, by level then title, as three parallel arrays.
+           CROSS JOIN LATERAL (
+               SELECT coalesce(array_agg(g.id ORDER BY g.position), '{}') AS ids,
+                      coalesce(array_agg(g.level ORDER BY g.position), '{}') AS levels,
+                      coalesce(array_agg(g.title ORDER BY g.position), '{}') AS titles
+               FROM (SELECT g.id, g.level, g.title,
+                            row_number() OVER (ORDER BY array_position(ARRAY['kernziel', 'mittelziel', 'handlungsziel'], g.level),
+                                               g.title COLLATE "de-x-icu", g.id) AS position
+                     FROM measure_goals mg
+                     JOIN goals g ON g.network_id = mg.network_id AND g.id = mg.goal_id
+                     WHERE mg.measure_id = m.id) g
+           ) linked
+           WHERE m.network_id = $1 AND ($2::bigint IS NULL OR m.id = $2)
            ORDER BY m.title COLLATE "de-x-icu", m.id"#,
-        network_id
+        network_id,
+        only
     )
     .fetch_all(pool)
     .await?;
