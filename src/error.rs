@@ -24,6 +24,17 @@ pub enum AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+impl AppError {
+    /// A delete confirmed against a version someone else has changed since; `subject` is the
+    /// record with its article ("Die Maßnahme").
+    pub fn stale_delete(subject: &str) -> Self {
+        Self::BadRequest(format!(
+            "{subject} wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
+             löschen Sie dann erneut."
+        ))
+    }
+}
+
 /// Attached to error responses so that the error page can say more than the status code.
 #[derive(Clone, Debug)]
 pub struct ErrorDetail(pub String);

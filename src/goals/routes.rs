@@ -422,9 +422,7 @@ async fn delete(
         .ok_or(AppError::NotFound)?;
     let counts = db::delete_counts(&mut *tx, id, goal_id).await?;
     if !db::delete_goal(&mut tx, id, goal_id, version(&form.version)).await? {
-        return Err(AppError::BadRequest(
-            "Das Ziel wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
-        ));
+        return Err(AppError::stale_delete("Das Ziel"));
     }
     let mut old = before.audit_values();
     old["Mitgelöschte Unterziele"] = serde_json::json!(counts.subgoals);
@@ -677,9 +675,7 @@ async fn delete_milestone(
         .await?
         .ok_or(AppError::NotFound)?;
     if !db::delete_milestone(&mut tx, id, milestone_id, version(&form.version)).await? {
-        return Err(AppError::BadRequest(
-            "Der Meilenstein wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
-        ));
+        return Err(AppError::stale_delete("Der Meilenstein"));
     }
     audit::record(
         &mut *tx,

@@ -477,9 +477,7 @@ async fn delete(
         .ok_or(AppError::NotFound)?;
     let values = db::values_of(&mut *tx, id, indicator_id).await?;
     if !db::delete(&mut tx, id, indicator_id, version(&form.version)).await? {
-        return Err(AppError::BadRequest(
-            "Die Kennzahl wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
-        ));
+        return Err(AppError::stale_delete("Die Kennzahl"));
     }
     let mut old = before.audit_values();
     old["Mitgelöschte Messwerte"] = serde_json::json!(

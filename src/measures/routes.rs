@@ -795,11 +795,7 @@ async fn delete(
         .ok_or(AppError::NotFound)?;
     let mut tx = state.pool.begin().await?;
     if !db::delete(&mut *tx, id, mid, version(&form.version)).await? {
-        return Err(AppError::BadRequest(
-            "Die Maßnahme wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
-             löschen Sie dann erneut."
-                .into(),
-        ));
+        return Err(AppError::stale_delete("Die Maßnahme"));
     }
     audit::record(
         &mut *tx,

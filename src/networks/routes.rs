@@ -263,9 +263,7 @@ async fn delete(
         other => other?,
     };
     if !deleted {
-        return Err(AppError::BadRequest(
-            "Das Netzwerk wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und löschen Sie dann erneut.".into(),
-        ));
+        return Err(AppError::stale_delete("Das Netzwerk"));
     }
     audit::record(
         &mut *tx,

@@ -339,11 +339,7 @@ async fn delete(
         .ok_or(AppError::NotFound)?;
     let mut tx = state.pool.begin().await?;
     if !db::delete(&mut *tx, id, pid, version(&form.version)).await? {
-        return Err(AppError::BadRequest(
-            "Der Partner wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
-             löschen Sie dann erneut."
-                .into(),
-        ));
+        return Err(AppError::stale_delete("Der Partner"));
     }
     audit::record(
         &mut *tx,
