@@ -1,5 +1,9 @@
+use std::collections::HashMap;
+
 use serde::Deserialize;
 use sqlx::{PgExecutor, PgPool};
+
+use super::facets::{self, FacetCount};
 
 pub const PAGE_SIZE: i64 = 20;
 
@@ -32,15 +36,6 @@ pub struct Hit {
     pub source_section: String,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct FacetCount {
-    pub facet: String,
-    pub value: String,
-    /// Set for values whose label lives in the database (Land names).
-    pub label: Option<String>,
-    pub count: i64,
-}
-
 pub struct SearchResult {
     pub total: i64,
     pub hits: Vec<Hit>,
@@ -62,19 +57,22 @@ struct Expanded {
 const MAX_PARTS: i64 = 300;
 
 async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expanded> {
+    // A word with fewer parts than the cap is matched as a prefix (`armut:*`): the same
+    // entries as listing its parts, and the index answers a prefix faster than 23 words.
+    // The parts are found by a range, not LIKE t || '%', so the index is used; they are
+    // [a-z0-9], and '{' sorts after them in "C".
     let row = sqlx::query!(
-        r#"SELECT string_agg('(' || alternatives || ')', ' & ') AS "matching!",
-                  string_agg('(' || prefixes || ' | ' || t || ':A)', ' | ') AS "ranking!"
-           FROM (SELECT t,
-                        coalesce(nullif(concat_ws(' | ',
-                            (SELECT string_agg(lexeme, ' | ') FROM unnest(to_tsvector('german', t))),
-                            (SELECT string_agg(word, ' | ')
-                               FROM (SELECT word FROM knowledge_words WHERE word LIKE t || '%'
-                                     ORDER BY length(word), word LIMIT $2) parts)), ''), t) AS alternatives,
-                        concat_ws(' | ',
-                            (SELECT string_agg(lexeme || ':*', ' | ') FROM unnest(to_tsvector('german', t))),
-                            t || ':*') AS prefixes
-                 FROM unnest($1::text[]) t) terms"#,
+        r#"SELECT string_agg('(' || concat_ws(' | ', stems.words,
+                                   CASE WHEN parts.count < $2 THEN t || ':*' ELSE parts.words END) || ')',
+                             ' & ') AS "matching!",
+                  string_agg('(' || concat_ws(' | ', stems.prefixes, t || ':*') || ' | ' || t || ':A)',
+                             ' | ') AS "ranking!"
+           FROM unnest($1::text[]) t,
+                LATERAL (SELECT string_agg(lexeme, ' | ') AS words, string_agg(lexeme || ':*', ' | ') AS prefixes
+                         FROM unnest(to_tsvector('german', t))) stems,
+                LATERAL (SELECT count(*) AS count, string_agg(word, ' | ') AS words
+                         FROM (SELECT word FROM knowledge_words WHERE word >= t AND word < t || '{'
+                               ORDER BY length(word), word LIMIT $2) capped) parts"#,
         terms,
         MAX_PARTS
     )
@@ -118,8 +116,8 @@ async fn search_with(
         None => (None, None),
     };
     let row = sqlx::query!(
-        r#"WITH hits AS (
-               SELECT e.id, e.kind, e.level, e.facet_tags, e.land_code, e.year, e.published_at,
+        r#"WITH hits AS MATERIALIZED (
+               SELECT e.id, e.facet_key, e.year, e.published_at,
                       CASE WHEN $1::text IS NULL THEN 0
                            ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_doc, to_tsquery('simple', $11), 1) END AS rank
                FROM knowledge_entries e
@@ -139,27 +137,12 @@ async fn search_with(
                      ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST, rank DESC, published_at DESC, id
                      LIMIT $9 OFFSET $10) top
                JOIN knowledge_entries e ON e.id = top.id
-           ),
-           -- Kind, level, Land and year in one pass; GROUPING tells which set a row counts.
-           scalar AS (
-               SELECT kind, level, land_code, year, GROUPING(kind, level, land_code, year) AS grouped,
-                      count(*) AS count
-               FROM hits GROUP BY GROUPING SETS ((kind), (level), (land_code), (year))
-           ),
-           facets AS (
-               SELECT 'art' AS facet, kind AS value, NULL AS label, count FROM scalar WHERE grouped = 7
-               UNION ALL SELECT 'ebene', level, NULL, count FROM scalar WHERE grouped = 11
-               UNION ALL SELECT 'land', l.code::text, l.name, count
-                         FROM scalar JOIN laender l ON l.code = scalar.land_code WHERE grouped = 13
-               UNION ALL SELECT 'jahr', year::text, NULL, count FROM scalar WHERE grouped = 14 AND year IS NOT NULL
-               UNION ALL SELECT split_part(tag, ':', 1), split_part(tag, ':', 2), NULL, count(*)
-                         FROM hits, unnest(facet_tags) tag GROUP BY tag
            )
-           SELECT (SELECT count(*) FROM hits) AS "total!",
-                  (SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
+           SELECT (SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
                                                        page.rank DESC, page.published_at DESC, page.id), '[]')
                      FROM page) AS "hits!: serde_json::Value",
-                  (SELECT coalesce(json_agg(facets), '[]') FROM facets) AS "facets!: serde_json::Value""#,
+                  (SELECT coalesce(array_agg(facet_key), '{}') FROM hits) AS "facet_keys!",
+                  (SELECT json_object_agg(code, name) FROM laender) AS "land_names!: serde_json::Value""#,
         matching,
         &request.kinds,
         &request.levels,
@@ -175,10 +158,12 @@ async fn search_with(
     .fetch_one(db)
     .await?;
     let decode = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
+    let land_names: HashMap<String, String> =
+        serde_json::from_value(row.land_names).map_err(decode)?;
     Ok(SearchResult {
-        total: row.total,
+        total: row.facet_keys.len() as i64,
         hits: serde_json::from_value(row.hits).map_err(decode)?,
-        facets: serde_json::from_value(row.facets).map_err(decode)?,
+        facets: facets::count(&row.facet_keys, &land_names),
     })
 }
 

@@ -3,6 +3,7 @@
 //! municipalities and Länder, curated and published by the federal Geschäftsstelle.
 
 pub mod db;
+pub mod facets;
 mod forms;
 mod markdown;
 mod routes;

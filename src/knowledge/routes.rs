@@ -8,6 +8,7 @@ use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
 use super::db::{self, Entry, Hit, Related, SearchRequest};
+use super::facets::FacetCount;
 use super::forms::EntryForm;
 use super::markdown;
 use super::search::{self, Segment};
@@ -236,7 +237,7 @@ fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
     }
 }
 
-fn count_of(counts: &[db::FacetCount], facet: &str, value: &str) -> i64 {
+fn count_of(counts: &[FacetCount], facet: &str, value: &str) -> i64 {
     counts
         .iter()
         .find(|c| c.facet == facet && c.value == value)
@@ -249,7 +250,7 @@ fn facet(
     legend: &'static str,
     terms: &[Term],
     chosen: &[String],
-    counts: &[db::FacetCount],
+    counts: &[FacetCount],
 ) -> Facet {
     let options = terms
         .iter()
@@ -273,7 +274,7 @@ fn dynamic_facet(
     name: &'static str,
     legend: &'static str,
     chosen: &[String],
-    counts: &[db::FacetCount],
+    counts: &[FacetCount],
 ) -> Facet {
     let mut options: Vec<FacetOption> = counts
         .iter()

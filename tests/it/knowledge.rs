@@ -628,3 +628,84 @@ async fn a_search_issues_the_same_statements_for_a_small_and_a_large_corpus() {
         assert!((1..=5).contains(&statements), "{url}: {statements}");
     }
 }
+
+/// The facet counts come from keys packed in the database and unpacked in the application;
+/// both must agree with counting the columns directly, for every facet.
+#[tokio::test]
+async fn facet_counts_agree_with_counting_the_columns() {
+    use kinderchancen::knowledge::{db, facets};
+    let app = TestApp::spawn().await;
+    let vocabulary: Vec<String> = sqlx::query_scalar("SELECT unnest(kc_facet_vocabulary())")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(vocabulary, facets::vocabulary().collect::<Vec<_>>());
+
+    kinderchancen::knowledge::synthetic::generate(&app.pool, 200)
+        .await
+        .unwrap();
+    for request in [
+        db::SearchRequest::default(),
+        db::SearchRequest {
+            terms: vec!["armut".into()],
+            themen: vec!["finanzierung".into()],
+            ..Default::default()
+        },
+    ] {
+        let result = db::search(&app.pool, &request).await.unwrap();
+        let mut counted: Vec<(String, String, i64)> = result
+            .facets
+            .iter()
+            .map(|c| (c.facet.to_owned(), c.value.clone(), c.count))
+            .collect();
+        counted.sort();
+        let hits: Vec<i64> = if request.terms.is_empty() {
+            sqlx::query_scalar("SELECT id FROM knowledge_entries WHERE status = 'veroeffentlicht'")
+                .fetch_all(&app.pool)
+                .await
+                .unwrap()
+        } else {
+            let mut all = Vec::new();
+            for page in 0.. {
+                let page_request = db::SearchRequest {
+                    page,
+                    ..request.clone()
+                };
+                let slugs: Vec<String> = db::search(&app.pool, &page_request)
+                    .await
+                    .unwrap()
+                    .hits
+                    .into_iter()
+                    .map(|hit| hit.slug)
+                    .collect();
+                if slugs.is_empty() {
+                    break;
+                }
+                all.extend(slugs);
+            }
+            sqlx::query_scalar("SELECT id FROM knowledge_entries WHERE slug = ANY($1)")
+                .bind(&all)
+                .fetch_all(&app.pool)
+                .await
+                .unwrap()
+        };
+        assert_eq!(result.total, hits.len() as i64);
+        assert!(result.total > 0);
+        let mut expected: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT facet, value, count(*) FROM knowledge_entries e,
+                    LATERAL (SELECT 'art', e.kind UNION ALL SELECT 'ebene', e.level
+                             UNION ALL SELECT 'feld', unnest(e.handlungsfelder)
+                             UNION ALL SELECT 'thema', unnest(e.themes)
+                             UNION ALL SELECT 'land', e.land_code WHERE e.land_code IS NOT NULL
+                             UNION ALL SELECT 'jahr', e.year::text WHERE e.year IS NOT NULL) v(facet, value)
+             WHERE e.id = ANY($1)
+             GROUP BY facet, value",
+        )
+        .bind(&hits)
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+        expected.sort();
+        assert_eq!(counted, expected, "{request:?}");
+    }
+}

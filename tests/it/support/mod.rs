@@ -120,7 +120,7 @@ pub async fn fresh_database() -> PgPool {
     .unwrap();
     kinderchancen::db::pool_options()
         .max_connections(8)
-        .connect_with(CLUSTER.options(&name))
+        .connect_with(kinderchancen::db::session_settings(CLUSTER.options(&name)))
         .await
         .unwrap()
 }
