@@ -56,3 +56,7 @@ ALTER TABLE knowledge_entries
     ADD CONSTRAINT knowledge_entries_themes_short CHECK (cardinality(themes) <= 11),
     SET (toast_tuple_target = 128);
 DROP FUNCTION kc_facet_tags(text[], text[]);
+
+-- Entries change rarely and by hand; a search should not have to read through a pending list
+-- of up to 4 MB (gin_pending_list_limit) of entries not yet merged into the index.
+ALTER INDEX knowledge_entries_search_idx SET (fastupdate = off);
