@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
 use serde::Deserialize;
-use sqlx::{PgExecutor, PgPool};
+use serde::de::DeserializeOwned;
+use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 
 use super::facets::{self, FacetCount};
 
@@ -90,23 +91,44 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 /// Repeated words add less and less (ts_rank), so the rank is not divided by the length too:
 /// that cost a millisecond on 10 000 hits and changed no result of the relevance table.
 ///
-/// Runs in a transaction with two settings of its own:
+/// The page and the facet keys are two queries that run at once on two connections: a broad
+/// word hits every entry, and ranking them and collecting their keys one after the other took
+/// a third longer (measured with `.ci/bench-search`). Both take their hits from
+/// `kc_knowledge_hits` (migration 0006), each in a transaction with two settings of its own:
 /// - with search words, sequential scans off: the planner does not know that testing a large
 ///   TOASTed tsvector row by row costs far more than answering from the GIN index, and for
 ///   common words it would otherwise scan the table (measured: 240 ms instead of 6 ms for
 ///   10 000 entries);
-/// - a plan for every execution: the main query serves searches with and without words, and a
+/// - a plan for every execution: the queries serve searches with and without words, and a
 ///   generic plan that PostgreSQL caches after a few searches without words scans the table
 ///   for every later search with words (measured: 250 ms instead of 10).
 ///
-/// Five statements with search words, four without.
+/// Nine statements with search words (expansion, then twice begin, settings, query, commit),
+/// eight without.
 pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
-    let mut tx = pool.begin().await?;
-    let seqscan = if request.terms.is_empty() {
-        "on"
+    let expanded = if request.terms.is_empty() {
+        None
     } else {
-        "off"
+        Some(expand(pool, &request.terms).await?)
     };
+    let (hits, (facet_keys, land_names)) = tokio::try_join!(
+        page(pool, expanded.as_ref(), request),
+        facet_keys(pool, expanded.as_ref(), request)
+    )?;
+    Ok(SearchResult {
+        total: facet_keys.len() as i64,
+        hits,
+        facets: facets::count(&facet_keys, &land_names),
+    })
+}
+
+/// A transaction with the search's settings (see `search`).
+async fn search_transaction(
+    pool: &PgPool,
+    with_words: bool,
+) -> sqlx::Result<Transaction<'static, Postgres>> {
+    let mut tx = pool.begin().await?;
+    let seqscan = if with_words { "off" } else { "on" };
     sqlx::query!(
         "SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode,
                 set_config('enable_seqscan', $1, true) AS enable_seqscan",
@@ -114,54 +136,34 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
     )
     .fetch_one(&mut *tx)
     .await?;
-    let expanded = if request.terms.is_empty() {
-        None
-    } else {
-        Some(expand(&mut *tx, &request.terms).await?)
-    };
-    let result = search_with(&mut *tx, expanded.as_ref(), request).await?;
-    tx.commit().await?;
-    Ok(result)
+    Ok(tx)
 }
 
-async fn search_with(
-    db: impl PgExecutor<'_>,
+fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> sqlx::Result<T> {
+    serde_json::from_value(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+async fn page(
+    pool: &PgPool,
     expanded: Option<&Expanded>,
     request: &SearchRequest,
-) -> sqlx::Result<SearchResult> {
-    let (matching, ranking) = match expanded {
-        Some(e) => (Some(e.matching.as_str()), Some(e.ranking.as_str())),
-        None => (None, None),
-    };
-    let row = sqlx::query!(
-        r#"WITH hits AS MATERIALIZED (
-               SELECT e.id, e.facet_key, e.year, e.published_at,
-                      CASE WHEN $1::text IS NULL THEN 0
-                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', e.rank_doc, to_tsquery('simple', $11), 0) END AS rank
-               FROM knowledge_entries e
-               WHERE e.status = 'veroeffentlicht'
-                 AND ($1::text IS NULL OR e.search_doc @@ to_tsquery('simple', $1))
-                 AND (cardinality($2::text[]) = 0 OR e.kind = ANY ($2))
-                 AND (cardinality($3::text[]) = 0 OR e.level = ANY ($3))
-                 AND (cardinality($4::text[]) = 0 OR e.handlungsfelder && $4)
-                 AND (cardinality($5::text[]) = 0 OR e.themes && $5)
-                 AND (cardinality($6::text[]) = 0 OR e.land_code = ANY ($6))
-                 AND (cardinality($7::int2[]) = 0 OR e.year = ANY ($7))
-           ),
-           page AS (
-               SELECT e.slug, e.title, e.kind, e.summary, e.body, e.place, e.year, e.source_document,
-                      e.source_section, top.rank, top.published_at, top.id
-               FROM (SELECT id, rank, year, published_at FROM hits
-                     ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST, rank DESC, published_at DESC, id
-                     LIMIT $9 OFFSET $10) top
-               JOIN knowledge_entries e ON e.id = top.id
-           )
-           SELECT (SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
-                                                       page.rank DESC, page.published_at DESC, page.id), '[]')
-                     FROM page) AS "hits!: serde_json::Value",
-                  (SELECT coalesce(array_agg(facet_key), '{}') FROM hits) AS "facet_keys!",
-                  (SELECT json_object_agg(code, name) FROM laender) AS "land_names!: serde_json::Value""#,
-        matching,
+) -> sqlx::Result<Vec<Hit>> {
+    let mut tx = search_transaction(pool, expanded.is_some()).await?;
+    let hits = sqlx::query_scalar!(
+        r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
+                                             page.rank DESC, page.published_at DESC, page.id), '[]')
+                  AS "hits!: serde_json::Value"
+           FROM (SELECT e.slug, e.title, e.kind, e.summary, e.body, e.place, e.year, e.source_document,
+                        e.source_section, top.rank, top.published_at, top.id
+                 FROM (SELECT h.id, h.year, h.published_at,
+                              CASE WHEN $1::text IS NULL THEN 0
+                                   ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
+                              END AS rank
+                       FROM kc_knowledge_hits($1, $2, $3, $4, $5, $6, $7) h
+                       ORDER BY CASE WHEN $8 THEN h.year END DESC NULLS LAST, rank DESC, h.published_at DESC, h.id
+                       LIMIT $9 OFFSET $10) top
+                 JOIN knowledge_entries e ON e.id = top.id) page"#,
+        expanded.map(|e| e.matching.as_str()),
         &request.kinds,
         &request.levels,
         &request.felder,
@@ -171,18 +173,38 @@ async fn search_with(
         request.by_date,
         PAGE_SIZE,
         request.page * PAGE_SIZE,
-        ranking,
+        expanded.map(|e| e.ranking.as_str()),
     )
-    .fetch_one(db)
+    .fetch_one(&mut *tx)
     .await?;
-    let decode = |e: serde_json::Error| sqlx::Error::Decode(Box::new(e));
-    let land_names: HashMap<String, String> =
-        serde_json::from_value(row.land_names).map_err(decode)?;
-    Ok(SearchResult {
-        total: row.facet_keys.len() as i64,
-        hits: serde_json::from_value(row.hits).map_err(decode)?,
-        facets: facets::count(&row.facet_keys, &land_names),
-    })
+    tx.commit().await?;
+    from_json(hits)
+}
+
+/// The facet keys of all hits (see `facets`), and the names of the Länder to label them.
+async fn facet_keys(
+    pool: &PgPool,
+    expanded: Option<&Expanded>,
+    request: &SearchRequest,
+) -> sqlx::Result<(Vec<i64>, HashMap<String, String>)> {
+    let mut tx = search_transaction(pool, expanded.is_some()).await?;
+    let row = sqlx::query!(
+        r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
+                  (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
+                      AS "land_names!: serde_json::Value"
+           FROM kc_knowledge_hits($1, $2, $3, $4, $5, $6, $7) h"#,
+        expanded.map(|e| e.matching.as_str()),
+        &request.kinds,
+        &request.levels,
+        &request.felder,
+        &request.themen,
+        &request.laender,
+        &request.years,
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((row.keys, from_json(row.land_names)?))
 }
 
 /// An entry as its page and form show it.
