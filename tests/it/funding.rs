@@ -318,6 +318,10 @@ async fn fundings_checklists_and_the_next_phase() {
 
     // The page: checklist and report schedule (yearly + final).
     let page = app.get(&hamm, &funding).await.text().await.unwrap();
+    assert!(
+        page.contains(r#"aria-current="page">Förderungen</a>"#),
+        "the network's section stays marked"
+    );
     assert!(page.contains("2 von 2 Nachweisen sind noch nicht bestätigt"));
     assert!(page.contains("Zwischenbericht 01.01.2024 bis 31.12.2024"));
     assert!(page.contains("Abschlussbericht 01.01.2025 bis 31.12.2025"));
