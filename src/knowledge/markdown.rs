@@ -1,15 +1,18 @@
 //! Entry bodies are Markdown written by users: rendered without any raw HTML, then cleaned
 //! by ammonia as a second line of defence.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 
-pub fn to_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(
+fn parser(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
     )
+}
+
+pub fn to_html(markdown: &str) -> String {
     // Raw HTML in the Markdown is shown as text, never interpreted.
-    .map(|event| match event {
+    let parser = parser(markdown).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     });
@@ -22,9 +25,49 @@ pub fn to_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// The words of a body without its markup, for search snippets: blocks, list items, table
+/// cells and line breaks are separated by a space; raw HTML stays text (escaped when shown).
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in parser(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::End(_) | Event::SoftBreak | Event::HardBreak
+                if !text.is_empty() && !text.ends_with(' ') =>
+            {
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    text.truncate(text.trim_end().len());
+    text
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::{to_html, to_plain_text};
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_markup() {
+        assert_eq!(
+            to_plain_text(
+                "## Wie es funktioniert\n\nDas **Familien**rathaus, [hier](https://example.org) `Code`\n- eins\n- zwei\n\n<b>roh</b>"
+            ),
+            "Wie es funktioniert Das Familienrathaus, hier Code eins zwei <b>roh</b>"
+        );
+    }
 
     #[test]
     fn markdown_without_html() {

@@ -209,14 +209,12 @@ async fn search_page(
 }
 
 fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
-    let text = if terms.is_empty()
-        || search::snippet(&hit.summary, terms, 220)
-            .iter()
-            .any(|s| s.hit)
-    {
-        &hit.summary
+    // The summary, unless only the body has the words.
+    let summary = search::snippet(&hit.summary, terms, 220);
+    let snippet = if terms.is_empty() || summary.iter().any(|s| s.hit) {
+        summary
     } else {
-        &hit.body
+        search::snippet(&markdown::to_plain_text(&hit.body), terms, 220)
     };
     let mut meta = vec![source_title(&hit.source_document).to_owned()];
     if !hit.source_section.is_empty() {
@@ -229,7 +227,7 @@ fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
         meta.push(year.to_string());
     }
     ResultItem {
-        snippet: search::snippet(text, terms, 220),
+        snippet,
         slug: hit.slug,
         title: hit.title,
         kind: vocab::label(ARTEN, &hit.kind).to_owned(),

@@ -204,6 +204,14 @@ async fn facets_count_filter_and_keep_the_search() {
         .unwrap();
     assert!(body.contains(r#"id="art-good_practice""#), "kind facet");
     assert!(body.contains("Good Practice ("), "with a count");
+    let body = app
+        .get(&app.client, "/wissen?q=Armut&land=05")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("<mark>"), "hits are marked");
+    assert!(!body.contains("## "), "snippets show text, not Markdown");
     assert!(
         body.contains(r#"id="land-05""#) && body.contains("Nordrhein-Westfalen ("),
         "Land facet"
