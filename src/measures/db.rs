@@ -629,62 +629,21 @@ pub struct MeasureRow {
 
 pub const PAGE_SIZE: i64 = 50;
 
-/// How many measures of the network pass `filter`. One query.
-pub async fn count(pool: &PgPool, network_id: i64, filter: &MeasureFilter) -> sqlx::Result<i64> {
-    let (place, place_id) = filter.place_params();
-    let (partner, partner_id) = filter.partner_params();
-    sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM measures m
-           WHERE m.network_id = $1
-             AND ($2::text IS NULL OR m.title ILIKE $2 OR m.description ILIKE $2)
-             AND (cardinality($3::text[]) = 0 OR m.status = ANY($3))
-             AND (cardinality($4::text[]) = 0 OR m.handlungsfelder && $4)
-             AND (cardinality($5::text[]) = 0 OR m.lebensphasen && $5)
-             AND (cardinality($6::text[]) = 0 OR m.zielgruppen && $6)
-             AND (cardinality($7::text[]) = 0 OR m.zugaenge && $7)
-             AND (cardinality($8::text[]) = 0 OR m.finanzierung && $8)
-             AND ($9 = 'alle' OR ($9 = 'gesamt' AND m.sozialraum_id IS NULL)
-                  OR ($9 = 'erreichbar' AND m.sozialraum_id IS NULL) OR m.sozialraum_id = $10)
-             AND ($11 = 'alle' OR ($11 = 'ohne' AND m.partner_id IS NULL)
-                  OR m.partner_id = $12)
-             AND (NOT $13 OR m.niedrigschwellig)"#,
-        network_id,
-        filter.pattern(),
-        &filter.status,
-        &filter.handlungsfelder,
-        &filter.lebensphasen,
-        &filter.zielgruppen,
-        &filter.zugaenge,
-        &filter.finanzierung,
-        place,
-        place_id,
-        partner,
-        partner_id,
-        filter.niedrigschwellig,
-    )
-    .fetch_one(pool)
-    .await
-}
-
-/// One page (of [`PAGE_SIZE`]) of the measures passing `filter`, sorted. One query.
+/// One page (of [`PAGE_SIZE`]) of the measures passing `filter`, sorted, and how many pass
+/// it; a page beyond the last gives the last. One query.
 pub async fn page(
     pool: &PgPool,
     network_id: i64,
     filter: &MeasureFilter,
     sort: Sort,
     page: i64,
-) -> sqlx::Result<Vec<MeasureRow>> {
+) -> sqlx::Result<(Vec<MeasureRow>, i64)> {
     let (place, place_id) = filter.place_params();
     let (partner, partner_id) = filter.partner_params();
-    sqlx::query_as!(
-        MeasureRow,
-        r#"SELECT m.id, m.title, m.status, m.handlungsfelder, s.name AS "sozialraum_name?",
-                  p.name AS "partner_name?", m.niedrigschwellig, m.start_date, m.end_date,
-                  m.reach_per_year, m.annual_cost_euro
-           FROM measures m
-           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
-           WHERE m.network_id = $1
+    let rows = sqlx::query!(
+        r#"WITH passing AS (
+             SELECT m.id FROM measures m
+             WHERE m.network_id = $1
              AND ($2::text IS NULL OR m.title ILIKE $2 OR m.description ILIKE $2)
              AND (cardinality($3::text[]) = 0 OR m.status = ANY($3))
              AND (cardinality($4::text[]) = 0 OR m.handlungsfelder && $4)
@@ -697,6 +656,15 @@ pub async fn page(
              AND ($11 = 'alle' OR ($11 = 'ohne' AND m.partner_id IS NULL)
                   OR m.partner_id = $12)
              AND (NOT $13 OR m.niedrigschwellig)
+           ),
+           total AS (SELECT count(*) AS count FROM passing)
+           SELECT m.id, m.title, m.status, m.handlungsfelder, s.name AS "sozialraum_name?",
+                  p.name AS "partner_name?", m.niedrigschwellig, m.start_date, m.end_date,
+                  m.reach_per_year, m.annual_cost_euro, total.count AS "total!"
+           FROM passing JOIN measures m ON m.network_id = $1 AND m.id = passing.id
+           CROSS JOIN total
+           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
+           LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
            ORDER BY
              CASE WHEN $14 = 'titel' AND NOT $15 THEN m.title END COLLATE "de-x-icu" ASC,
              CASE WHEN $14 = 'titel' AND $15 THEN m.title END COLLATE "de-x-icu" DESC,
@@ -711,7 +679,8 @@ pub async fn page(
              CASE WHEN $14 = 'kosten' AND NOT $15 THEN m.annual_cost_euro END ASC NULLS LAST,
              CASE WHEN $14 = 'kosten' AND $15 THEN m.annual_cost_euro END DESC NULLS LAST,
              m.title COLLATE "de-x-icu", m.id
-           LIMIT $16 OFFSET $17"#,
+           LIMIT $16
+           OFFSET (least($17, greatest(((SELECT count FROM total) + $16 - 1) / $16, 1)) - 1) * $16"#,
         network_id,
         filter.pattern(),
         &filter.status,
@@ -728,8 +697,27 @@ pub async fn page(
         sort.key.code(),
         sort.descending,
         PAGE_SIZE,
-        (page.max(1) - 1) * PAGE_SIZE,
+        page.max(1),
     )
     .fetch_all(pool)
-    .await
+    .await?;
+    // No row: nothing passes the filter (any other page request is moved onto the last page).
+    let total = rows.first().map_or(0, |row| row.total);
+    let rows = rows
+        .into_iter()
+        .map(|row| MeasureRow {
+            id: row.id,
+            title: row.title,
+            status: row.status,
+            handlungsfelder: row.handlungsfelder,
+            sozialraum_name: row.sozialraum_name,
+            partner_name: row.partner_name,
+            niedrigschwellig: row.niedrigschwellig,
+            start_date: row.start_date,
+            end_date: row.end_date,
+            reach_per_year: row.reach_per_year,
+            annual_cost_euro: row.annual_cost_euro,
+        })
+        .collect();
+    Ok((rows, total))
 }

@@ -432,10 +432,9 @@ async fn list(
         _ => None,
     };
     let (filter, sort, page) = parse_filter(query, &options, &mut ignored);
-    let total = db::count(&state.pool, id, &filter).await?;
+    let (rows, total) = db::page(&state.pool, id, &filter, sort, page).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let page = page.min(pages);
-    let rows = db::page(&state.pool, id, &filter, sort, page).await?;
+    let page = page.clamp(1, pages);
     let unfiltered = filter.text.is_empty()
         && facets(&filter).iter().all(|f| f.chosen.is_empty())
         && filter.place == PlaceFilter::Any

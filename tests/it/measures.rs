@@ -507,7 +507,11 @@ async fn the_list_filters_sorts_and_pages() {
     assert!(last.contains("Seite 3 von 3") && last.contains("Nr. 101 bis 120"));
     assert!(!last.contains("Nächste Seite"));
     let beyond = get("?seite=99".into()).await;
-    assert!(beyond.contains("Seite 3 von 3"), "clamped to the last page");
+    assert_eq!(rows(&beyond, s.network), 20);
+    assert!(
+        beyond.contains("Seite 3 von 3") && beyond.contains("Nr. 101 bis 120"),
+        "clamped to the last page, with its measures"
+    );
 
     // Filters combine (AND across facets, OR within one) and survive the paging links.
     let planned = get("?status=geplant".into()).await;
