@@ -139,6 +139,9 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
                        $14::text[], $15::text[], $16::text[])
                 AS t(slug, title, kind, level, summary, body, source_document, source_section, workshop,
                      place, ags, land, year, felder, themen, kontakte)
+           -- Present entries are skipped before their search columns are computed (at every
+           -- start); ON CONFLICT covers two starts at once.
+           WHERE NOT EXISTS (SELECT 1 FROM knowledge_entries k WHERE k.slug = t.slug)
            ON CONFLICT ON CONSTRAINT knowledge_entries_slug_key DO NOTHING"#,
         &column(|e| e.slug.clone()),
         &column(|e| e.title.clone()),
