@@ -62,7 +62,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             Self::Unauthenticated { return_to } => {
-                let target = format!("/anmelden?weiter={}", crate::web::url_encode(return_to));
+                let target = format!("/anmelden?weiter={}", crate::format::url_encode(return_to));
                 return Redirect::to(&target).into_response();
             }
             Self::Forbidden => StatusCode::FORBIDDEN,

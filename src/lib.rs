@@ -2,107 +2,46 @@
 //!
 //! Requests flow `web` (router, middleware) → domain handler → `policy` → db functions →
 //! askama template. `main.rs` only parses the command line and calls [`run`] and friends.
+//! The layers and their order are in the README; `tests/it/layers.rs` keeps imports one-way.
 
+pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod format;
 pub mod funding;
 pub mod goals;
 pub mod home;
+pub mod identity;
 pub mod indicators;
 pub mod inventory;
 pub mod knowledge;
 pub mod measures;
+pub mod network_pages;
 pub mod networks;
 pub mod partners;
 pub mod policy;
+pub mod request;
 pub mod site;
+pub mod state;
 pub mod users;
 pub mod vocab;
 pub mod web;
 
-use std::sync::Arc;
-use std::time::Duration;
-
-use config::{Config, Mode};
+use config::Config;
 use db::Database;
-use web::AppState;
 
-/// Starts the portal: database (embedded unless `DATABASE_URL`), migrations, demo data in
-/// demo mode, then HTTP until Ctrl-C or SIGTERM; stops the embedded database on the way out.
-pub async fn run(config: Config) -> anyhow::Result<()> {
-    let database = Database::open(&config).await?;
-    let served = serve_on(&config, &database).await;
-    database.close().await;
-    served
-}
-
-async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
-    db::migrate(&database.pool).await?;
-    if config.mode == Mode::Demo {
-        demo::seed(&database.pool).await?;
-    }
-    tokio::task::spawn_blocking(auth::password::warm_up).await?;
-    let state = AppState {
-        pool: database.pool.clone(),
-        config: Arc::new(config.clone()),
-    };
-    tokio::spawn(housekeeping(state.clone()));
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "Adresse {} nicht verfügbar / cannot bind {}: {e}",
-                config.bind,
-                config.bind
-            )
-        })?;
-    let url = format!("http://{}", listener.local_addr()?);
-    match config.mode {
-        Mode::Demo => tracing::info!(
-            "Kinderchancen-Portal (Demo) läuft auf {url} – Anmeldung z. B. mit \
-             kommune.hamm@demo.invalid / {}",
-            demo::PASSWORD
-        ),
-        Mode::Production => tracing::info!("Kinderchancen-Portal läuft auf {url}"),
-    }
-    web::serve(listener, state, shutdown_signal()).await?;
-    tracing::info!("Portal beendet");
-    Ok(())
-}
-
-/// Deletes expired sessions and aged-out login failures every ten minutes.
-async fn housekeeping(state: AppState) {
-    let mut interval = tokio::time::interval(Duration::from_secs(600));
-    loop {
-        interval.tick().await;
-        let sessions = auth::session::purge_expired(&state.pool, &state.config).await;
-        let failures = auth::throttle::purge_old(&state.pool).await;
-        if let (Err(e), _) | (_, Err(e)) = (&sessions, &failures) {
-            tracing::warn!(error = %e, "Aufräumen fehlgeschlagen");
-        }
-    }
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .expect("SIGTERM handler");
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term.recv() => {},
-    }
-    tracing::info!("Beenden angefordert, laufende Anfragen werden abgeschlossen");
-}
+pub use app::run;
 
 /// Runs the migrations (and reference data) only.
 pub async fn migrate_only(config: Config) -> anyhow::Result<()> {
     let database = Database::open(&config).await?;
-    let result = db::migrate(&database.pool).await;
+    let result = app::migrate(&database.pool).await;
     database.close().await;
     result
 }
@@ -111,7 +50,7 @@ pub async fn migrate_only(config: Config) -> anyhow::Result<()> {
 pub async fn synthetic_knowledge(config: Config, count: i32) -> anyhow::Result<u64> {
     let database = Database::open(&config).await?;
     let result = async {
-        db::migrate(&database.pool).await?;
+        app::migrate(&database.pool).await?;
         Ok(knowledge::synthetic::generate(&database.pool, count).await?)
     }
     .await;
@@ -141,7 +80,7 @@ pub async fn create_user(
     }
     let database = Database::open(&config).await?;
     let result = async {
-        db::migrate(&database.pool).await?;
+        app::migrate(&database.pool).await?;
         let initial = auth::password::generate_initial();
         let hash = auth::password::hash(initial.clone())
             .await

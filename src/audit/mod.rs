@@ -3,7 +3,8 @@
 use serde_json::Value;
 use sqlx::PgExecutor;
 
-use crate::auth::{RequestMeta, SessionUser};
+use crate::identity::SessionUser;
+use crate::request::RequestMeta;
 
 /// One event: an action on an entity, with the values before and after where they matter.
 pub struct Event<'a> {
@@ -143,7 +144,7 @@ pub async fn history(
     Ok(rows
         .into_iter()
         .map(|r| HistoryLine {
-            when: crate::web::format::date_time(r.occurred_at),
+            when: crate::format::date_time(r.occurred_at),
             who: r.actor_label,
             action: action_label(&r.action).to_owned(),
             changes: changes(r.old_values.as_ref(), r.new_values.as_ref()),

@@ -7,9 +7,7 @@ mod routes;
 pub mod session;
 pub mod throttle;
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
@@ -17,10 +15,10 @@ use axum::response::Response;
 
 pub use csrf::refuse_cross_site_writes;
 pub use routes::routes;
-pub use session::SessionUser;
 
 use crate::error::AppError;
-use crate::web::{AppState, REQUEST_ID};
+use crate::identity::SessionUser;
+use crate::state::AppState;
 
 /// Paths a user who must change their password may still reach.
 const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/konto/passwort", "/abmelden"];
@@ -99,32 +97,5 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(Self(parts.extensions.get::<SessionUser>().cloned()))
-    }
-}
-
-/// Where a request came from, for the audit log and login throttling.
-pub struct RequestMeta {
-    pub client_addr: String,
-    pub request_id: String,
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for RequestMeta {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let client_addr = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or_else(|| "unbekannt".to_owned(), |c| c.0.ip().to_string());
-        let request_id = parts
-            .headers
-            .get(REQUEST_ID)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
-        Ok(Self {
-            client_addr,
-            request_id,
-        })
     }
 }

@@ -7,12 +7,14 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{CurrentUser, MaybeUser, RequestMeta, password, session, throttle};
+use super::{CurrentUser, MaybeUser, password, session, throttle};
 use crate::audit::{self, By, Event};
 use crate::config::Mode;
 use crate::error::AppResult;
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::web::form::FieldErrors;
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -9,51 +9,8 @@ use sha2::{Digest, Sha256};
 use sqlx::{PgExecutor, PgPool};
 
 use crate::config::Config;
-use crate::policy::{Actor, Role, Scope};
-
-/// The signed-in user of a request, with the names the header shows.
-#[derive(Clone, Debug)]
-pub struct SessionUser {
-    pub session_hash: Vec<u8>,
-    pub user_id: i64,
-    pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub kommune_ags: Option<String>,
-    pub kommune_name: Option<String>,
-    /// The user's Land: their own (role `land`) or their municipality's (role `kommune`).
-    pub land_code: Option<String>,
-    pub land_name: Option<String>,
-    pub must_change_password: bool,
-}
-
-impl SessionUser {
-    pub fn actor(&self) -> Actor {
-        let scope = match (self.role, &self.kommune_ags, &self.land_code) {
-            (Role::Kommune, Some(ags), Some(land_code)) => Scope::Kommune {
-                ags: ags.clone(),
-                land_code: land_code.clone(),
-            },
-            (Role::Land, _, Some(land_code)) => Scope::Land {
-                land_code: land_code.clone(),
-            },
-            _ => Scope::Nationwide,
-        };
-        Actor {
-            user_id: self.user_id,
-            role: self.role,
-            scope,
-        }
-    }
-
-    pub fn scope_label(&self) -> String {
-        match self.role {
-            Role::Kommune => self.kommune_name.clone().unwrap_or_default(),
-            Role::Land => self.land_name.clone().unwrap_or_default(),
-            Role::Bund | Role::Admin => "bundesweit".into(),
-        }
-    }
-}
+use crate::identity::SessionUser;
+use crate::policy::Role;
 
 pub fn cookie_name(config: &Config) -> &'static str {
     if config.https {

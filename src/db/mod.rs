@@ -90,14 +90,11 @@ pub async fn create_database_if_missing(
     Ok(())
 }
 
-/// Applies the schema migrations and (re)loads the reference directory and the knowledge
-/// content; safe to run at every start.
+/// Applies the schema migrations; safe to run at every start.
 pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::migrate!("./migrations")
         .run(pool)
         .await
         .context("Migration fehlgeschlagen / migration failed")?;
-    crate::directory::seed_reference_data(pool).await?;
-    crate::knowledge::seed::load(pool).await?;
     Ok(())
 }

@@ -9,11 +9,14 @@ use serde_json::json;
 
 use super::{DESTATIS_ATTRIBUTION, check_new_gemeinde_ags, kind_label};
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, MaybeUser, RequestMeta};
+use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, AppResult};
+use crate::format;
 use crate::policy::{Action, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::web::form::{FieldErrors, required_text};
-use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -70,7 +73,7 @@ async fn laender(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> A
     })
 }
 
-fn can_manage(user: Option<&crate::auth::SessionUser>) -> bool {
+fn can_manage(user: Option<&crate::identity::SessionUser>) -> bool {
     user.is_some_and(|u| crate::policy::allows(&u.actor(), Action::ManageDirectory))
 }
 

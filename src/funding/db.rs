@@ -7,8 +7,8 @@ use time::{Date, OffsetDateTime};
 
 use super::schedule::{Rhythm, Slot, SlotState, schedule};
 use super::{BERICHTSRHYTHMEN, FOERDER_STATUS, euro, owes_reports};
+use crate::format;
 use crate::vocab::label;
-use crate::web::format;
 
 // ---------------------------------------------------------------------------------------
 // Programs

@@ -77,7 +77,7 @@ impl ProgramForm {
             name: p.name.clone(),
             description: p.description.clone(),
             legal_basis: p.legal_basis.clone(),
-            own_share_percent: crate::web::format::decimal(p.own_share_percent, 1)
+            own_share_percent: crate::format::decimal(p.own_share_percent, 1)
                 .trim_end_matches(",0")
                 .to_owned(),
             integrated_planning_required: p.integrated_planning_required.then(|| "ja".into()),
@@ -314,8 +314,8 @@ impl FundingForm {
                     "own_share_euro",
                     format!(
                         "Das Programm verlangt einen Eigenanteil von mindestens {} % der Gesamtkosten; bei diesem Förderbetrag sind das mindestens {} €.",
-                        crate::web::format::decimal(own_share_percent, 0),
-                        crate::web::format::integer(needed as i64)
+                        crate::format::decimal(own_share_percent, 0),
+                        crate::format::integer(needed as i64)
                     ),
                 );
             }

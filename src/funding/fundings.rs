@@ -16,13 +16,16 @@ use super::db::{self, ChecklistItem, Funding, FundingLine, PhaseOption, Schedule
 use super::forms::{EvidenceForm, FundingForm, StepForm};
 use super::reportdb::{self, ReportLine};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::policy::{Action, Territory, allows, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -121,7 +124,7 @@ async fn of_network(
     };
     let briefs = db::briefs(&state.pool, &within).await?;
     let report_briefs = db::report_briefs(&state.pool, &within).await?;
-    let mut reports = db::scheduled(&briefs, &report_briefs, crate::goals::today());
+    let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     reports.sort_by_key(|r| r.slot.due_on);
     render(&NetworkPage {
         layout: Layout::new(Some(&user)),
@@ -368,8 +371,8 @@ impl DetailPage {
         format!(
             "{} {} bis {}",
             super::schedule::ReportKind::label_of(&r.kind),
-            crate::web::format::date(r.period_start),
-            crate::web::format::date(r.period_end)
+            crate::format::date(r.period_start),
+            crate::format::date(r.period_end)
         )
     }
 
@@ -396,7 +399,7 @@ async fn detail(
     let funding = &access.funding;
     let checklist = db::checklist(&state.pool, fid, funding.phase_id).await?;
     let stored = reportdb::of_funding(&state.pool, fid).await?;
-    let today = crate::goals::today();
+    let today = crate::clock::today();
     let slots = funding.schedule();
     let brief = db::FundingBrief {
         id: funding.id,

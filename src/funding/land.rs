@@ -17,11 +17,14 @@ use time::Date;
 use super::db::{self, FundingBrief, ProgramSummary, Within};
 use super::schedule::SlotState;
 use super::{FOERDER_STATUS, owes_reports};
-use crate::auth::{CurrentUser, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
+use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, authorize};
+use crate::state::AppState;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term, label};
-use crate::web::{AppState, Layout, format, render};
+use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -353,9 +356,9 @@ impl OverviewPage {
         format!(
             "/land/uebersicht?land={}&programm={}&kreis={}&markierung={}&sortierung={code}",
             self.land_code,
-            crate::web::url_encode(&f.programm),
-            crate::web::url_encode(&f.kreis),
-            crate::web::url_encode(&f.markierung)
+            crate::format::url_encode(&f.programm),
+            crate::format::url_encode(&f.kreis),
+            crate::format::url_encode(&f.markierung)
         )
     }
 
@@ -371,7 +374,7 @@ async fn page(
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
     let (land_code, land_name, laender) = land_for(&state, &user, &filters).await?;
-    let all = rows(&state.pool, &land_code, crate::goals::today()).await?;
+    let all = rows(&state.pool, &land_code, crate::clock::today()).await?;
     let per_kreis = per_kreis(&all);
     let mut kreise: Vec<(String, String)> = all
         .iter()
@@ -409,10 +412,10 @@ async fn page(
         .count();
     let csv_href = format!(
         "/land/uebersicht.csv?land={land_code}&programm={}&kreis={}&markierung={}&sortierung={}",
-        crate::web::url_encode(&filters.programm),
-        crate::web::url_encode(&filters.kreis),
-        crate::web::url_encode(&filters.markierung),
-        crate::web::url_encode(&filters.sortierung)
+        crate::format::url_encode(&filters.programm),
+        crate::format::url_encode(&filters.kreis),
+        crate::format::url_encode(&filters.markierung),
+        crate::format::url_encode(&filters.sortierung)
     );
     render(&OverviewPage {
         layout: Layout::new(Some(&user)),
@@ -440,7 +443,7 @@ async fn csv_export(
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
     let (land_code, _, _) = land_for(&state, &user, &filters).await?;
-    let today = crate::goals::today();
+    let today = crate::clock::today();
     let mut rows = rows(&state.pool, &land_code, today).await?;
     filter_and_sort(&mut rows, &filters);
     let body = csv_bytes(&rows).map_err(|e| AppError::Internal(e.into()))?;

@@ -17,8 +17,8 @@ pub mod tasks;
 
 use axum::Router;
 
+use crate::state::AppState;
 use crate::vocab::Term;
-use crate::web::AppState;
 
 pub use db::FundingLine;
 pub use tasks::Task;
@@ -69,7 +69,7 @@ pub fn owes_reports(status: &str) -> bool {
 pub fn euro(value: Option<i64>) -> String {
     value.map_or_else(
         || "–".into(),
-        |v| format!("{}\u{a0}€", crate::web::format::integer(v)),
+        |v| format!("{}\u{a0}€", crate::format::integer(v)),
     )
 }
 

@@ -12,12 +12,15 @@ use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
 use super::{BERICHTSRHYTHMEN, FOERDER_STATUS};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::policy::{Action, Role, Scope, allows, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -9,8 +9,8 @@ use time::{Date, OffsetDateTime};
 use super::BERICHT_STATUS;
 use super::db::phase_label;
 use super::schedule::ReportKind;
+use crate::format;
 use crate::vocab::label;
-use crate::web::format;
 
 /// What the network looked like when the report was opened. Stored as JSON and only ever
 /// read back: the report shows this, not the network's current state.

@@ -20,12 +20,16 @@ use super::reportdb::{
 };
 use super::schedule::{Slot, SlotState};
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
+use crate::identity::SessionUser;
 use crate::policy::{self, Action, Readable, ReportRef, Territory, allows, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
 use crate::web::form::{FieldErrors, required_text, version};
-use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -104,7 +108,7 @@ async fn open(
         .ok_or_else(|| {
             AppError::BadRequest("Dieser Bericht steht nicht im Berichtsplan.".into())
         })?;
-    let today = crate::goals::today();
+    let today = crate::clock::today();
     if slot.period_end >= today {
         return Err(AppError::BadRequest(format!(
             "Der Berichtszeitraum endet erst am {}; der Bericht kann danach begonnen werden.",
@@ -300,7 +304,7 @@ async fn list(
     let within = within_of(&user);
     let briefs = db::briefs(&state.pool, &within).await?;
     let report_briefs = db::report_briefs(&state.pool, &within).await?;
-    let mut reports = db::scheduled(&briefs, &report_briefs, crate::goals::today());
+    let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     let chosen = STAENDE.iter().find(|(code, _, _)| *code == query.stand);
     if let Some((_, _, states)) = chosen {
         reports.retain(|r| states.contains(&r.state));

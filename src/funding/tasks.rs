@@ -6,9 +6,9 @@ use time::Date;
 use super::db::{self, Within};
 use super::reports::within_of;
 use super::schedule::SlotState;
-use crate::auth::SessionUser;
+use crate::format;
+use crate::identity::SessionUser;
 use crate::policy::Role;
-use crate::web::format;
 
 /// One thing to do, most urgent first.
 pub struct Task {
@@ -29,7 +29,7 @@ pub async fn for_user(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<Tas
     let within: Within = within_of(user);
     let fundings = db::briefs(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;
-    let today = crate::goals::today();
+    let today = crate::clock::today();
     let mut tasks = Vec::new();
     for r in db::scheduled(&fundings, &reports, today) {
         let about = format!(

@@ -4,8 +4,8 @@
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
+use crate::format;
 use crate::vocab::{HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS, label};
-use crate::web::format;
 
 /// A goal as stored, with its parent's title and the number of linked measures.
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::GoalNode;
-use crate::web::format;
+use crate::format;
 
 /// A writer for one CSV file; `finish` returns the bytes with the BOM in front.
 pub(crate) struct Sheet {

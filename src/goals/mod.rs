@@ -17,8 +17,8 @@ use time::Date;
 pub use db::{Milestone, MilestoneDue};
 pub use routes::routes;
 
+use crate::format;
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
-use crate::web::format;
 
 /// A goal with its milestones and sub-goals, and its rolled-up progress.
 #[derive(Clone, Debug)]
@@ -214,29 +214,12 @@ fn build_level(
         .collect()
 }
 
-/// "1 Meilenstein", "2 Meilensteine".
-pub(crate) fn count(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{} {many}", format::integer(n))
-    }
-}
-
-/// Today in Germany (the date a coordinator sees on their calendar).
-pub fn today() -> Date {
-    let now = format::date_time(time::OffsetDateTime::now_utc());
-    // "TT.MM.JJJJ, HH:MM Uhr" in German local time.
-    crate::web::form::parse_date(now.get(..10).unwrap_or_default())
-        .unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
-}
-
 /// The goal tree of a network: roots (Kernziele) with their sub-goals, each with milestones
 /// and rolled-up progress. Two queries, whatever the size.
 pub async fn tree(pool: &PgPool, network_id: i64) -> sqlx::Result<Vec<GoalNode>> {
     let goals = db::all_goals(pool, network_id).await?;
     let milestones = db::all_milestones(pool, network_id).await?;
-    Ok(build_tree(goals, milestones, today()))
+    Ok(build_tree(goals, milestones, crate::clock::today()))
 }
 
 /// Open milestones of a network that are overdue or due within `days` from `today`, soonest

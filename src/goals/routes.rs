@@ -10,15 +10,19 @@ use time::Date;
 
 use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
-use super::{GoalNode, build_tree, count, export};
+use super::{GoalNode, build_tree, export};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format::count;
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{HANDLUNGSFELDER, Term, ZIEL_STATUS};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -8,10 +8,12 @@ use axum::routing::get;
 
 use crate::auth::MaybeUser;
 use crate::error::AppResult;
+use crate::format;
 use crate::networks::db::{NetworkSummary, visible_to};
 use crate::policy::Role;
+use crate::state::AppState;
 use crate::users::db::UserRow;
-use crate::web::{AppState, Layout, format, render};
+use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(start))

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use time::Date;
 
-use crate::web::format;
+use crate::format;
 
 /// One measured value.
 #[derive(Clone, Copy, Debug, PartialEq)]

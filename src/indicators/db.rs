@@ -5,8 +5,8 @@ use sqlx::{PgExecutor, Postgres, Transaction};
 use time::{Date, OffsetDateTime};
 
 use super::{number_with_unit, unit_symbol};
+use crate::format;
 use crate::vocab::{EINHEITEN, label};
-use crate::web::format;
 
 #[derive(Clone, Debug)]
 pub struct Indicator {

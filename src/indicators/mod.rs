@@ -14,7 +14,7 @@ use time::Date;
 pub use db::{Indicator, Measurement};
 pub use routes::routes;
 
-use crate::web::format;
+use crate::format;
 use chart::{Chart, Point, Reference, ReferenceLine};
 
 /// "%", "€", "‰", "Tage", the own label of "sonstige", or "" for plain counts.

@@ -10,15 +10,18 @@ use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
 use crate::goals::export::{Cell, Sheet, csv_response, number};
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
-use crate::web::format;
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -442,7 +445,7 @@ async fn confirm_delete(
     let values = db::values_of(&state.pool, id, indicator_id).await?.len() as i64;
     let mut consequences = vec![format!(
         "{} {} mitgelöscht.",
-        crate::goals::count(values, "Messwert", "Messwerte"),
+        crate::format::count(values, "Messwert", "Messwerte"),
         if values == 1 { "wird" } else { "werden" }
     )];
     if let Some(goal) = &indicator.goal_title {

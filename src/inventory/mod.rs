@@ -12,8 +12,9 @@ use sqlx::PgPool;
 use crate::auth::CurrentUser;
 use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
+use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
-use crate::web::{AppState, Layout, render};
+use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/netzwerke/{id}/bestandsaufnahme", get(page))

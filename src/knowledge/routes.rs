@@ -14,13 +14,17 @@ use super::markdown;
 use super::search::{self, Segment};
 use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, MaybeUser, RequestMeta, SessionUser};
+use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, AppResult};
+use crate::format::url_encode;
+use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other, url_encode};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -417,7 +421,7 @@ impl MinePage {
     }
 
     fn when(&self, at: &time::OffsetDateTime) -> String {
-        crate::web::format::date_time(*at)
+        crate::format::date_time(*at)
     }
 }
 

@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use super::db::{Measure, MeasureFields, NetworkOptions};
 use super::forms::{FIELDS, MeasureForm, field_label};
+use crate::format;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
     ZUGAENGE,
 };
-use crate::web::format;
 
 /// The largest file the import takes.
 pub const MAX_BYTES: usize = 1024 * 1024;

@@ -175,8 +175,8 @@ impl Measure {
 
     /// Old and new values for the audit log, keyed by the labels of the form.
     pub fn audit_values(&self) -> serde_json::Value {
+        use crate::format;
         use crate::vocab::{FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, ZIELGRUPPEN, ZUGAENGE};
-        use crate::web::format;
         let f = &self.fields;
         let date = |d: Option<Date>| d.map(format::date).unwrap_or_default();
         serde_json::json!({

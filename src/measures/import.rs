@@ -14,15 +14,19 @@ use super::csv::{self as measures_csv, Import, MAX_BYTES, MAX_ROWS, WHOLE_COMMUN
 use super::db::{self, Measure, NetworkOptions};
 use super::forms::FIELDS;
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
     ZUGAENGE,
 };
 use crate::web::form::FieldErrors;
-use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 /// One column as the upload page explains it.
 pub struct ColumnHelp {

@@ -14,16 +14,20 @@ use super::db::{
 };
 use super::forms::MeasureForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
     ZUGAENGE,
 };
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, format, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

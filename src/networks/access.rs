@@ -1,7 +1,7 @@
 use sqlx::PgPool;
 
-use crate::auth::SessionUser;
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::policy::{Action, Territory, allows, authorize};
 
 /// What a page needs to do with a network.

@@ -1,7 +1,7 @@
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
-use crate::auth::SessionUser;
+use crate::identity::SessionUser;
 use crate::policy::{Readable, readable};
 
 /// A network as its form and overview show it.
@@ -30,7 +30,7 @@ pub struct Network {
 impl Network {
     pub fn audit_values(&self) -> serde_json::Value {
         use crate::vocab::{VERANKERUNGEN, label};
-        let date = |d: Option<Date>| d.map(crate::web::format::date).unwrap_or_default();
+        let date = |d: Option<Date>| d.map(crate::format::date).unwrap_or_default();
         serde_json::json!({
             "Name": self.name,
             "Beschreibung": self.description,

@@ -4,9 +4,6 @@
 mod access;
 pub mod db;
 mod forms;
-mod overview;
-mod public;
-mod report;
 mod routes;
 
 pub use access::{Need, NetworkContext};

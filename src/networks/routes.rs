@@ -9,21 +9,21 @@ use super::db::{self, Network, NetworkSummary};
 use super::forms::NetworkForm;
 use super::{Need, NetworkContext};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::policy::{Action, Role, Territory, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/netzwerke", get(list))
         .route("/netzwerke/neu", get(new_form).post(create))
-        .route("/netzwerke/{id}", get(super::overview::overview))
-        .route("/netzwerke/{id}/bericht", get(super::report::report))
-        .route("/oeffentlich/netzwerke/{id}", get(super::public::profile))
         .route("/netzwerke/{id}/bearbeiten", get(edit_form).post(update))
         .route("/netzwerke/{id}/loeschen", get(confirm_delete).post(delete))
 }

@@ -10,13 +10,16 @@ use serde::Deserialize;
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

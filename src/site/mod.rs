@@ -7,7 +7,8 @@ use axum::routing::get;
 
 use crate::auth::MaybeUser;
 use crate::error::AppResult;
-use crate::web::{AppState, Layout, render};
+use crate::state::AppState;
+use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

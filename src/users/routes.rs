@@ -9,11 +9,14 @@ use serde_json::json;
 use super::db::{self, LandOption, NewUser, UserRow};
 use super::forms::UserForm;
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, RequestMeta, SessionUser, password, session};
+use crate::auth::{CurrentUser, password, session};
 use crate::error::{AppError, AppResult};
+use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
+use crate::request::RequestMeta;
+use crate::state::AppState;
 use crate::web::form::FieldErrors;
-use crate::web::{AppState, Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -4,9 +4,10 @@ use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::{Layout, REQUEST_ID};
-use crate::auth::SessionUser;
+use super::Layout;
 use crate::error::ErrorDetail;
+use crate::identity::SessionUser;
+use crate::request::REQUEST_ID;
 
 #[derive(Template)]
 #[template(path = "error.html")]

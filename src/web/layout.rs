@@ -4,7 +4,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::auth::SessionUser;
+use crate::identity::SessionUser;
 use crate::policy::Role;
 
 tokio::task_local! {

@@ -5,7 +5,7 @@ use crate::support::TestApp;
 
 /// Slugs of the result list, in order.
 async fn search(app: &TestApp, query: &str) -> Vec<String> {
-    let url = format!("/wissen?q={}", kinderchancen::web::url_encode(query));
+    let url = format!("/wissen?q={}", kinderchancen::format::url_encode(query));
     let response = app.get(&app.client, &url).await;
     assert_eq!(response.status(), 200, "{query}");
     slugs(&response.text().await.unwrap())
@@ -17,7 +17,7 @@ async fn search_all(app: &TestApp, query: &str) -> Vec<String> {
     for page in 1..=5 {
         let url = format!(
             "/wissen?q={}&seite={page}",
-            kinderchancen::web::url_encode(query)
+            kinderchancen::format::url_encode(query)
         );
         let found = slugs(&app.get(&app.client, &url).await.text().await.unwrap());
         if found.is_empty() {
@@ -173,7 +173,7 @@ async fn empty_nonsense_and_hostile_queries_give_a_helpful_page() {
         "\\",
         "a & b | !c :*",
     ] {
-        let url = format!("/wissen?q={}", kinderchancen::web::url_encode(query));
+        let url = format!("/wissen?q={}", kinderchancen::format::url_encode(query));
         let response = app.get(&app.client, &url).await;
         assert_eq!(response.status(), 200, "{query:?}");
         let body = response.text().await.unwrap();

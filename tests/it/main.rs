@@ -8,6 +8,7 @@ mod funding;
 mod goals;
 mod indicators;
 mod knowledge;
+mod layers;
 mod measures;
 mod networks;
 mod partners;

@@ -12,8 +12,8 @@ use std::sync::{Arc, LazyLock, OnceLock};
 use kinderchancen::config::{Config, Mode};
 use kinderchancen::db::EmbeddedPostgres;
 use kinderchancen::policy::Role;
+use kinderchancen::state::AppState;
 use kinderchancen::users::db::{Assignment, NewUser};
-use kinderchancen::web::AppState;
 use reqwest::redirect::Policy;
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection, PgPool};
@@ -99,7 +99,7 @@ pub async fn fresh_database() -> PgPool {
             let pool = PgPool::connect_with(CLUSTER.options(&template))
                 .await
                 .unwrap();
-            kinderchancen::db::migrate(&pool)
+            kinderchancen::app::migrate(&pool)
                 .await
                 .expect("migrate template");
             pool.close().await;
@@ -155,7 +155,7 @@ impl TestApp {
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(kinderchancen::web::serve(
+        tokio::spawn(kinderchancen::app::serve(
             listener,
             state,
             std::future::pending(),

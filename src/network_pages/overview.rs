@@ -5,18 +5,19 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::db::{self, Network};
-use super::{Need, NetworkContext};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
+use crate::networks::db::{self, Network};
+use crate::networks::{Need, NetworkContext};
+use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, MASSNAHME_STATUS, Term, VERANKERUNGEN};
-use crate::web::format;
-use crate::web::{AppState, Layout, render};
+use crate::web::{Layout, render};
 
 #[derive(Template)]
-#[template(path = "networks/overview.html")]
+#[template(path = "network_pages/overview.html")]
 struct OverviewPage {
     layout: Layout,
     network: NetworkContext,
@@ -59,7 +60,7 @@ pub async fn overview(
         milestones: crate::goals::milestones_due(
             &state.pool,
             id,
-            crate::goals::today(),
+            crate::clock::today(),
             MILESTONE_DAYS,
         )
         .await?,

@@ -25,7 +25,7 @@ pub fn date_time(at: OffsetDateTime) -> String {
 
 /// Central European (Summer) Time: UTC+2 from the last Sunday of March, 01:00 UTC, to the
 /// last Sunday of October, 01:00 UTC; UTC+1 otherwise (EU rule since 1996).
-fn german_offset(at: OffsetDateTime) -> UtcOffset {
+pub fn german_offset(at: OffsetDateTime) -> UtcOffset {
     let utc = at.to_offset(UtcOffset::UTC);
     let year = utc.year();
     let switch = |month| {
@@ -44,6 +44,11 @@ fn last_sunday(year: i32, month: Month) -> Date {
     day
 }
 
+/// A value for a URL query or path segment, every non-alphanumeric byte percent-encoded.
+pub fn url_encode(value: &str) -> String {
+    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
 pub fn integer(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
@@ -57,6 +62,15 @@ pub fn integer(value: i64) -> String {
         grouped.insert(0, '-');
     }
     grouped
+}
+
+/// "1 Meilenstein", "2 Meilensteine".
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", integer(n))
+    }
 }
 
 pub fn decimal(value: f64, places: usize) -> String {

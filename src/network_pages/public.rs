@@ -9,8 +9,9 @@ use crate::auth::MaybeUser;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
+use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
-use crate::web::{AppState, Layout, render};
+use crate::web::{Layout, render};
 
 pub struct PublicPartner {
     pub name: String,
@@ -25,7 +26,7 @@ pub struct PublicMeasure {
 }
 
 #[derive(Template)]
-#[template(path = "networks/public.html")]
+#[template(path = "network_pages/public.html")]
 struct PublicPage {
     layout: Layout,
     name: String,

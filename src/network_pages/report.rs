@@ -4,14 +4,16 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::db::{self, Network};
-use super::{Need, NetworkContext};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
+use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
+use crate::networks::db::{self, Network};
+use crate::networks::{Need, NetworkContext};
+use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
-use crate::web::{AppState, Layout, format, render};
+use crate::web::{Layout, render};
 
 pub struct ReportMeasure {
     pub title: String,
@@ -22,7 +24,7 @@ pub struct ReportMeasure {
 }
 
 #[derive(Template)]
-#[template(path = "networks/report.html")]
+#[template(path = "network_pages/report.html")]
 struct ReportPage {
     layout: Layout,
     network: NetworkContext,
@@ -58,7 +60,7 @@ pub async fn report(
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let today = crate::goals::today();
+    let today = crate::clock::today();
     let measures = sqlx::query!(
         r#"SELECT m.title, p.name AS "partner?", m.handlungsfelder, s.name AS "sozialraum?", m.reach_per_year
            FROM measures m

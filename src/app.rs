@@ -1,0 +1,200 @@
+//! The application: every domain's routes under one middleware stack, the database made
+//! ready, and the server with its background housekeeping.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use sqlx::PgPool;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::{Config, Mode};
+use crate::db::Database;
+use crate::error::AppError;
+use crate::request::REQUEST_ID;
+use crate::state::AppState;
+use crate::{
+    auth, demo, directory, funding, goals, home, indicators, inventory, knowledge, measures,
+    network_pages, networks, partners, site, users, web,
+};
+
+/// Migrates the schema, then loads the reference directory and the knowledge content; safe to
+/// run at every start.
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    crate::db::migrate(pool).await?;
+    directory::seed_reference_data(pool).await?;
+    knowledge::seed::load(pool).await?;
+    Ok(())
+}
+
+/// Starts the portal: database (embedded unless `DATABASE_URL`), migrations, demo data in
+/// demo mode, then HTTP until Ctrl-C or SIGTERM; stops the embedded database on the way out.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let database = Database::open(&config).await?;
+    let served = serve_on(&config, &database).await;
+    database.close().await;
+    served
+}
+
+async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
+    migrate(&database.pool).await?;
+    if config.mode == Mode::Demo {
+        demo::seed(&database.pool).await?;
+    }
+    tokio::task::spawn_blocking(auth::password::warm_up).await?;
+    let state = AppState {
+        pool: database.pool.clone(),
+        config: Arc::new(config.clone()),
+    };
+    tokio::spawn(housekeeping(state.clone()));
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "Adresse {} nicht verfügbar / cannot bind {}: {e}",
+                config.bind,
+                config.bind
+            )
+        })?;
+    let url = format!("http://{}", listener.local_addr()?);
+    match config.mode {
+        Mode::Demo => tracing::info!(
+            "Kinderchancen-Portal (Demo) läuft auf {url} – Anmeldung z. B. mit \
+             kommune.hamm@demo.invalid / {}",
+            demo::PASSWORD
+        ),
+        Mode::Production => tracing::info!("Kinderchancen-Portal läuft auf {url}"),
+    }
+    serve(listener, state, shutdown_signal()).await?;
+    tracing::info!("Portal beendet");
+    Ok(())
+}
+
+/// Deletes expired sessions and aged-out login failures every ten minutes.
+async fn housekeeping(state: AppState) {
+    let mut interval = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        interval.tick().await;
+        let sessions = auth::session::purge_expired(&state.pool, &state.config).await;
+        let failures = auth::throttle::purge_old(&state.pool).await;
+        if let (Err(e), _) | (_, Err(e)) = (&sessions, &failures) {
+            tracing::warn!(error = %e, "Aufräumen fehlgeschlagen");
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term.recv() => {},
+    }
+    tracing::info!("Beenden angefordert, laufende Anfragen werden abgeschlossen");
+}
+
+pub fn app(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    let static_files = Router::new()
+        .nest_service("/static", ServeDir::new(static_dir()))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=3600"),
+        ));
+
+    Router::new()
+        .merge(home::routes())
+        .merge(auth::routes())
+        .merge(users::routes())
+        .merge(directory::routes())
+        .merge(networks::routes())
+        .merge(network_pages::routes())
+        .merge(partners::routes())
+        .merge(measures::routes())
+        .merge(goals::routes())
+        .merge(indicators::routes())
+        .merge(inventory::routes())
+        .merge(funding::routes())
+        .merge(knowledge::routes())
+        .merge(site::routes())
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readiness))
+        .fallback(|| async { AppError::NotFound })
+        .merge(static_files)
+        .layer(
+            // Outermost first: every response, error pages included, gets an id and headers.
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(request_span))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn_with_state(
+                    state.config.clone(),
+                    web::headers::security_headers,
+                ))
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    auth::load_session,
+                ))
+                .layer(middleware::from_fn(web::layout::remember_path))
+                .layer(middleware::from_fn(web::error_pages::render_error_pages))
+                .layer(CatchPanicLayer::new())
+                .layer(middleware::from_fn(auth::refuse_cross_site_writes))
+                .layer(RequestBodyLimitLayer::new(max_body))
+                .layer(DefaultBodyLimit::max(max_body)),
+        )
+        .with_state(state)
+}
+
+/// Serves the app until `shutdown` resolves, then lets running requests finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+fn static_dir() -> std::path::PathBuf {
+    std::env::var_os("STATIC_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/static").into())
+}
+
+fn request_span<B>(request: &Request<B>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+}
+
+async fn readiness(State(state): State<AppState>) -> Response {
+    let check = sqlx::query_scalar!("SELECT 1 AS \"one!\"").fetch_one(&state.pool);
+    match tokio::time::timeout(Duration::from_secs(2), check).await {
+        Ok(Ok(_)) => "bereit".into_response(),
+        _ => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Datenbank nicht erreichbar",
+        )
+            .into_response(),
+    }
+}

@@ -1,0 +1,19 @@
+//! The one clock of the portal: what day it is in Germany.
+
+use time::{Date, OffsetDateTime};
+
+/// Today's date in German local time (CET/CEST), which decides what is due or overdue.
+pub fn today() -> Date {
+    let now = OffsetDateTime::now_utc();
+    now.to_offset(crate::format::german_offset(now)).date()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn today_is_within_a_day_of_utc() {
+        let utc = time::OffsetDateTime::now_utc().date();
+        let today = super::today();
+        assert!(today == utc || today == utc.next_day().expect("in range"));
+    }
+}
