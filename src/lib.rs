@@ -29,6 +29,7 @@ pub mod policy;
 pub mod request;
 pub mod site;
 pub mod state;
+pub mod states;
 pub mod users;
 pub mod vocab;
 pub mod web;

@@ -1,6 +1,7 @@
 //! Who may do what. Every handler asks here; nothing else decides about access.
 
 use crate::error::AppError;
+use crate::states::{EntryStatus, ReportStatus};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -67,7 +68,7 @@ pub struct Territory<'a> {
 /// A knowledge entry as the policy sees it: its status and who drafted it from where.
 #[derive(Clone, Copy, Debug)]
 pub struct EntryRef<'a> {
-    pub status: &'a str,
+    pub status: EntryStatus,
     pub author_user_id: Option<i64>,
     pub author_kommune_ags: Option<&'a str>,
     pub author_land_code: Option<&'a str>,
@@ -75,11 +76,11 @@ pub struct EntryRef<'a> {
 
 impl EntryRef<'_> {
     fn is_published(&self) -> bool {
-        self.status == "veroeffentlicht"
+        self.status == EntryStatus::Published
     }
 
     fn is_open_draft(&self) -> bool {
-        matches!(self.status, "entwurf" | "zurueckgegeben")
+        self.status.is_open_draft()
     }
 
     /// Drafted by `actor`, or by someone of the same municipality (or, for a Land's own
@@ -102,19 +103,17 @@ impl EntryRef<'_> {
 #[derive(Clone, Copy, Debug)]
 pub struct ReportRef<'a> {
     pub territory: Territory<'a>,
-    pub status: &'a str,
+    pub status: ReportStatus,
     pub edited_by_actor: bool,
 }
 
 impl ReportRef<'_> {
-    /// Drafts and returned reports are open to the coordinator; everything else is with the Land
-    /// or done.
     fn is_open(&self) -> bool {
-        matches!(self.status, "entwurf" | "zurueckgegeben")
+        self.status.is_open()
     }
 
     fn awaits_review(&self) -> bool {
-        matches!(self.status, "eingereicht" | "in_pruefung")
+        self.status.awaits_review()
     }
 }
 
@@ -126,6 +125,8 @@ pub enum Action<'a> {
     ManageDirectory,
     /// Change one's own password.
     ChangeOwnPassword,
+    /// Start a new network (for one's own municipality; administrators for any).
+    CreateNetwork,
     /// Read a municipality's workspace (networks, measures, goals …).
     ReadMunicipality(Territory<'a>),
     /// Change a municipality's workspace.
@@ -144,6 +145,8 @@ pub enum Action<'a> {
     ReviewKnowledge,
     /// See the funding programs of a Land (code).
     ReadFundingPrograms(&'a str),
+    /// Start a new funding program (for one's own Land; administrators for any).
+    CreateFundingProgram,
     /// Create and change a Land's funding programs, phases and deliverables.
     ManageFundingProgram(&'a str),
     /// Record and change fundings of a municipality's networks, confirm their deliverables.
@@ -156,6 +159,10 @@ pub enum Action<'a> {
     ReviewReport(ReportRef<'a>),
     /// Write in a report's comment thread.
     CommentReport(ReportRef<'a>),
+    /// The list of reports one writes or reviews.
+    ListReports,
+    /// Open the Landesübersicht at all (one's own Land; the nationwide roles any Land).
+    OpenLandOverview,
     /// The overview of all networks, fundings and reports of a Land (code).
     ViewLandOverview(&'a str),
 }
@@ -180,7 +187,7 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         // A report's state binds everybody, administrators included.
         (EditReport(r), _) if !r.is_open() => false,
         (ReviewReport(r), _) if !r.awaits_review() || r.edited_by_actor => false,
-        (CommentReport(r), _) if r.status == "angenommen" => false,
+        (CommentReport(r), _) if r.status.is_final() => false,
         (_, Role::Admin) => true,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
@@ -190,6 +197,15 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
             entry.is_open_draft() && entry.drafted_by_team_of(actor)
         }
         (ManageUsers | ManageDirectory, _) => false,
+        (CreateNetwork, Role::Kommune) => true,
+        (CreateNetwork, _) => false,
+        (CreateFundingProgram | OpenLandOverview, Role::Land) => true,
+        (CreateFundingProgram, _) => false,
+        (OpenLandOverview, Role::Bund) => true,
+        (OpenLandOverview, Role::Kommune) => false,
+        (ListReports, Role::Kommune | Role::Land) => true,
+        // The Bund's view of reports is the national overview, not the working list.
+        (ListReports, Role::Bund) => false,
         // Funding is the Land's business; municipalities answer with evidence and reports, and
         // nobody changes what the other side is responsible for.
         (ReadFundingPrograms(_) | ViewLandOverview(_), Role::Bund) => true,
@@ -209,10 +225,10 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
                 && covers_land(&actor.scope, r.territory.land_code)
         }
         (CommentReport(r), Role::Land) => {
-            r.status != "angenommen" && covers_land(&actor.scope, r.territory.land_code)
+            !r.status.is_final() && covers_land(&actor.scope, r.territory.land_code)
         }
         (CommentReport(r), Role::Kommune) => {
-            r.status != "angenommen" && is_own(&actor.scope, r.territory.ags)
+            !r.status.is_final() && is_own(&actor.scope, r.territory.ags)
         }
         (
             ManageFundingProgram(_)
@@ -308,9 +324,13 @@ mod tests {
     #[test]
     fn matrix() {
         use Action::*;
-        let rows: [(Action, [bool; 4]); 11] = [
+        let rows: [(Action, [bool; 4]); 15] = [
             //                                  kommune land   bund   admin
             (ManageUsers, [false, false, false, true]),
+            (CreateNetwork, [true, false, false, true]),
+            (CreateFundingProgram, [false, true, false, true]),
+            (ListReports, [true, true, false, true]),
+            (OpenLandOverview, [false, true, true, true]),
             (ManageDirectory, [false, false, false, true]),
             (ChangeOwnPassword, [true, true, true, true]),
             (ReadMunicipality(HAMM), [true, true, true, true]),
@@ -356,11 +376,11 @@ mod tests {
             author_kommune_ags: ags,
             author_land_code: land,
         };
-        let hamm_draft = entry("entwurf", Some("05915"), Some("05"));
-        let hamm_submitted = entry("eingereicht", Some("05915"), Some("05"));
-        let detmold_returned = entry("zurueckgegeben", Some("05766020"), Some("05"));
-        let nrw_draft = entry("entwurf", None, Some("05"));
-        let published = entry("veroeffentlicht", Some("05766020"), Some("05"));
+        let hamm_draft = entry(EntryStatus::Draft, Some("05915"), Some("05"));
+        let hamm_submitted = entry(EntryStatus::Submitted, Some("05915"), Some("05"));
+        let detmold_returned = entry(EntryStatus::Returned, Some("05766020"), Some("05"));
+        let nrw_draft = entry(EntryStatus::Draft, None, Some("05"));
+        let published = entry(EntryStatus::Published, Some("05766020"), Some("05"));
         let rows: [(Action, [bool; 4], bool); 18] = [
             //                                   kommune land   bund   admin  visitor
             (DraftKnowledge, [true, true, true, true], false),
@@ -455,64 +475,64 @@ mod tests {
             (ProvideEvidence(HAMM), [true, false, false, true]),
             (ProvideEvidence(DETMOLD), [false, false, false, true]),
             (
-                EditReport(report(HAMM, "entwurf", false)),
+                EditReport(report(HAMM, ReportStatus::Draft, false)),
                 [true, false, false, true],
             ),
             (
-                EditReport(report(HAMM, "zurueckgegeben", true)),
+                EditReport(report(HAMM, ReportStatus::Returned, true)),
                 [true, false, false, true],
             ),
             (
-                EditReport(report(HAMM, "eingereicht", true)),
+                EditReport(report(HAMM, ReportStatus::Submitted, true)),
                 [false, false, false, false],
             ),
             (
-                EditReport(report(HAMM, "angenommen", true)),
+                EditReport(report(HAMM, ReportStatus::Accepted, true)),
                 [false, false, false, false],
             ),
             (
-                EditReport(report(DETMOLD, "entwurf", false)),
+                EditReport(report(DETMOLD, ReportStatus::Draft, false)),
                 [false, false, false, true],
             ),
             (
-                ReviewReport(report(HAMM, "eingereicht", false)),
+                ReviewReport(report(HAMM, ReportStatus::Submitted, false)),
                 [false, true, false, true],
             ),
             (
-                ReviewReport(report(DETMOLD, "in_pruefung", false)),
+                ReviewReport(report(DETMOLD, ReportStatus::InReview, false)),
                 [false, true, false, true],
             ),
             (
-                ReviewReport(report(TUEBINGEN, "eingereicht", false)),
+                ReviewReport(report(TUEBINGEN, ReportStatus::Submitted, false)),
                 [false, false, false, true],
             ),
             // Four eyes: whoever wrote in the report does not review it, admins included.
             (
-                ReviewReport(report(HAMM, "eingereicht", true)),
+                ReviewReport(report(HAMM, ReportStatus::Submitted, true)),
                 [false, false, false, false],
             ),
             (
-                ReviewReport(report(HAMM, "entwurf", false)),
+                ReviewReport(report(HAMM, ReportStatus::Draft, false)),
                 [false, false, false, false],
             ),
             (
-                ReviewReport(report(HAMM, "angenommen", false)),
+                ReviewReport(report(HAMM, ReportStatus::Accepted, false)),
                 [false, false, false, false],
             ),
             (
-                CommentReport(report(HAMM, "eingereicht", false)),
+                CommentReport(report(HAMM, ReportStatus::Submitted, false)),
                 [true, true, false, true],
             ),
             (
-                CommentReport(report(DETMOLD, "zurueckgegeben", false)),
+                CommentReport(report(DETMOLD, ReportStatus::Returned, false)),
                 [false, true, false, true],
             ),
             (
-                CommentReport(report(TUEBINGEN, "eingereicht", false)),
+                CommentReport(report(TUEBINGEN, ReportStatus::Submitted, false)),
                 [false, false, false, true],
             ),
             (
-                CommentReport(report(HAMM, "angenommen", false)),
+                CommentReport(report(HAMM, ReportStatus::Accepted, false)),
                 [false, false, false, false],
             ),
             (ViewLandOverview("05"), [false, true, true, true]),

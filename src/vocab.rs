@@ -64,13 +64,6 @@ pub const FINANZIERUNG: &[Term] = &[
     t("sonstige", "Sonstige"),
 ];
 
-pub const MASSNAHME_STATUS: &[Term] = &[
-    t("geplant", "Geplant"),
-    t("laufend", "Laufend"),
-    t("pausiert", "Pausiert"),
-    t("beendet", "Beendet"),
-];
-
 pub const PARTNER_ARTEN: &[Term] = &[
     t("jugendamt", "Jugendamt"),
     t("jobcenter", "Jobcenter"),
@@ -115,13 +108,6 @@ pub const ZIEL_EBENEN: &[Term] = &[
     t("kernziel", "Kernziel"),
     t("mittelziel", "Mittelziel"),
     t("handlungsziel", "Handlungsziel"),
-];
-
-pub const ZIEL_STATUS: &[Term] = &[
-    t("offen", "Offen"),
-    t("in_arbeit", "In Arbeit"),
-    t("erreicht", "Erreicht"),
-    t("zurueckgestellt", "Zurückgestellt"),
 ];
 
 pub const EINHEITEN: &[Term] = &[
@@ -188,9 +174,9 @@ mod tests {
             ),
             "Aufsuchend, Digital, x"
         );
-        assert_eq!(find(MASSNAHME_STATUS, " laufend ").unwrap().code, "laufend");
-        assert_eq!(find(MASSNAHME_STATUS, "Laufend").unwrap().code, "laufend");
-        assert!(find(MASSNAHME_STATUS, "läuft").is_none());
+        assert_eq!(find(ZUGAENGE, " digital ").unwrap().code, "digital");
+        assert_eq!(find(ZUGAENGE, "Digital").unwrap().code, "digital");
+        assert!(find(ZUGAENGE, "online").is_none());
     }
 
     #[test]
@@ -201,13 +187,11 @@ mod tests {
             ZIELGRUPPEN,
             ZUGAENGE,
             FINANZIERUNG,
-            MASSNAHME_STATUS,
             PARTNER_ARTEN,
             RESSORTS,
             NETZWERK_ROLLEN,
             VERANKERUNGEN,
             ZIEL_EBENEN,
-            ZIEL_STATUS,
             EINHEITEN,
         ] {
             let mut codes: Vec<_> = list.iter().map(|t| t.code).collect();

@@ -6,8 +6,9 @@ use sqlx::{PgExecutor, Postgres, Transaction};
 use time::{Date, OffsetDateTime};
 
 use super::schedule::{Rhythm, Slot, SlotState, schedule};
-use super::{BERICHTSRHYTHMEN, FOERDER_STATUS, euro, owes_reports};
+use super::{BERICHTSRHYTHMEN, euro};
 use crate::format;
+use crate::states::{FundingStatus, ReportStatus};
 use crate::vocab::label;
 
 // ---------------------------------------------------------------------------------------
@@ -401,7 +402,7 @@ pub struct Funding {
     pub end_date: Date,
     pub granted_amount_euro: Option<i64>,
     pub own_share_euro: Option<i64>,
-    pub status: String,
+    pub status: FundingStatus,
     pub file_reference: String,
     pub note: String,
     pub version: i32,
@@ -418,7 +419,7 @@ impl Funding {
     }
 
     pub fn status_label(&self) -> &str {
-        label(FOERDER_STATUS, &self.status)
+        self.status.label()
     }
 
     pub fn period_text(&self) -> String {
@@ -450,7 +451,7 @@ impl Funding {
     }
 
     pub fn schedule(&self) -> Vec<Slot> {
-        if owes_reports(&self.status) {
+        if self.status.owes_reports() {
             schedule(self.start_date, self.end_date, self.rhythm())
         } else {
             Vec::new()
@@ -489,7 +490,7 @@ pub async fn find_funding(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Opti
                   p.own_share_percent, p.report_due_days, ph.id AS phase_id, ph.name AS phase_name,
                   ph.position AS phase_position, ph.duration_months, ph.repeatable,
                   ph.report_interval_months, ph.final_report, f.repetition, f.start_date,
-                  f.end_date, f.granted_amount_euro, f.own_share_euro, f.status, f.file_reference,
+                  f.end_date, f.granted_amount_euro, f.own_share_euro, f.status AS "status: FundingStatus", f.file_reference,
                   f.note, f.version
            FROM fundings f
            JOIN networks n ON n.id = f.network_id
@@ -509,7 +510,7 @@ pub struct FundingFields {
     pub end_date: Date,
     pub granted_amount_euro: Option<i64>,
     pub own_share_euro: Option<i64>,
-    pub status: String,
+    pub status: FundingStatus,
     pub file_reference: String,
     pub note: String,
 }
@@ -566,7 +567,7 @@ pub async fn insert_funding(
         fields.end_date,
         fields.granted_amount_euro,
         fields.own_share_euro,
-        fields.status,
+        fields.status as FundingStatus,
         fields.file_reference,
         fields.note,
     )
@@ -591,7 +592,7 @@ pub async fn update_funding(
         fields.end_date,
         fields.granted_amount_euro,
         fields.own_share_euro,
-        fields.status,
+        fields.status as FundingStatus,
         fields.file_reference,
         fields.note,
     )
@@ -610,7 +611,7 @@ pub struct FundingLine {
     pub start_date: Date,
     pub end_date: Date,
     pub granted_amount_euro: Option<i64>,
-    pub status: String,
+    pub status: FundingStatus,
 }
 
 impl FundingLine {
@@ -619,7 +620,7 @@ impl FundingLine {
     }
 
     pub fn status_label(&self) -> &str {
-        label(FOERDER_STATUS, &self.status)
+        self.status.label()
     }
 
     pub fn period_text(&self) -> String {
@@ -642,7 +643,7 @@ pub async fn lines_of_network(
     sqlx::query_as!(
         FundingLine,
         r#"SELECT f.id, p.name AS program_name, ph.name AS phase_name, f.repetition, f.start_date,
-                  f.end_date, f.granted_amount_euro, f.status
+                  f.end_date, f.granted_amount_euro, f.status AS "status: FundingStatus"
            FROM fundings f
            JOIN funding_programs p ON p.id = f.program_id
            JOIN funding_phases ph ON ph.id = f.phase_id
@@ -875,7 +876,7 @@ pub struct FundingBrief {
     pub program_name: String,
     pub phase_name: String,
     pub repetition: i32,
-    pub status: String,
+    pub status: FundingStatus,
     pub start_date: Date,
     pub end_date: Date,
     pub granted_amount_euro: Option<i64>,
@@ -897,7 +898,7 @@ impl FundingBrief {
     }
 
     pub fn slots(&self) -> Vec<Slot> {
-        if owes_reports(&self.status) {
+        if self.status.owes_reports() {
             schedule(
                 self.start_date,
                 self.end_date,
@@ -919,7 +920,7 @@ pub async fn briefs(db: impl PgExecutor<'_>, within: &Within) -> sqlx::Result<Ve
         FundingBrief,
         r#"SELECT f.id, f.network_id, n.name AS network_name, k.name AS kommune_name,
                   p.id AS program_id, p.name AS program_name, ph.name AS phase_name, f.repetition,
-                  f.status, f.start_date, f.end_date, f.granted_amount_euro,
+                  f.status AS "status: FundingStatus", f.start_date, f.end_date, f.granted_amount_euro,
                   ph.report_interval_months, ph.final_report,
                   p.report_due_days,
                   coalesce(d.required, 0) AS "deliverables_required!",
@@ -953,7 +954,7 @@ pub struct ReportBrief {
     pub id: i64,
     pub funding_id: i64,
     pub seq: i32,
-    pub status: String,
+    pub status: ReportStatus,
 }
 
 pub async fn report_briefs(
@@ -962,7 +963,7 @@ pub async fn report_briefs(
 ) -> sqlx::Result<Vec<ReportBrief>> {
     sqlx::query_as!(
         ReportBrief,
-        r#"SELECT r.id, r.funding_id, r.seq, r.status
+        r#"SELECT r.id, r.funding_id, r.seq, r.status AS "status: ReportStatus"
            FROM reports r
            JOIN fundings f ON f.id = r.funding_id
            JOIN networks n ON n.id = f.network_id
@@ -1034,7 +1035,7 @@ pub fn scheduled(
                 funding: funding.clone(),
                 slot,
                 report_id: report.map(|r| r.id),
-                state: SlotState::of(&slot, report.map(|r| r.status.as_str()), today),
+                state: SlotState::of(&slot, report.map(|r| r.status), today),
             });
         }
     }

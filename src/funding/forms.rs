@@ -2,15 +2,16 @@
 
 use serde::Deserialize;
 
+use super::BERICHTSRHYTHMEN;
 use super::db::{
     ChecklistItem, EvidenceFields, Funding, FundingFields, Phase, PhaseFields, Program,
     ProgramFields,
 };
 use super::reportdb::{Report, ReportFields};
 use super::schedule::phase_end;
-use super::{BERICHTSRHYTHMEN, FOERDER_STATUS};
+use crate::states::FundingStatus;
 use crate::web::form::{
-    FieldErrors, one_of, optional_count, optional_date, optional_decimal, optional_text,
+    FieldErrors, one_of, one_state, optional_count, optional_date, optional_decimal, optional_text,
     parse_decimal, required_text,
 };
 
@@ -250,7 +251,7 @@ impl FundingForm {
             end_date: f.end_date.to_string(),
             granted_amount_euro: amount(f.granted_amount_euro),
             own_share_euro: amount(f.own_share_euro),
-            status: f.status.clone(),
+            status: f.status.code().to_owned(),
             file_reference: f.file_reference.clone(),
             note: f.note.clone(),
             version: f.version.to_string(),
@@ -277,13 +278,7 @@ impl FundingForm {
             &self.granted_amount_euro,
         );
         let own = optional_count(&mut errors, "own_share_euro", &self.own_share_euro);
-        let status = one_of(
-            &mut errors,
-            "status",
-            "einen Status",
-            FOERDER_STATUS,
-            &self.status,
-        );
+        let status: FundingStatus = one_state(&mut errors, "status", "einen Status", &self.status);
         let file_reference = text(&mut errors, "file_reference", &self.file_reference, 100);
         one_line(&mut errors, "file_reference", &file_reference);
         let note = text(&mut errors, "note", &self.note, 2000);
@@ -294,8 +289,7 @@ impl FundingForm {
         {
             errors.add("end_date", "Das Ende darf nicht vor dem Beginn liegen.");
         }
-        if matches!(status.as_str(), "bewilligt" | "laufend" | "abgeschlossen") && granted.is_none()
-        {
+        if status.owes_reports() && granted.is_none() {
             errors.add(
                 "granted_amount_euro",
                 "Bitte den bewilligten Betrag angeben – ohne ihn kann die Förderung nicht bewilligt sein.",
@@ -501,7 +495,7 @@ mod tests {
             start_date: "01.01.2024".into(),
             granted_amount_euro: "180.000".into(),
             own_share_euro: "20.000".into(),
-            status: "bewilligt".into(),
+            status: FundingStatus::Granted.code().into(),
             ..Default::default()
         };
         let fields = form.validate(24, 10.0).unwrap();

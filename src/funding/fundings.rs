@@ -11,7 +11,6 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::FOERDER_STATUS;
 use super::db::{self, ChecklistItem, Funding, FundingLine, PhaseOption, ScheduledReport, Within};
 use super::forms::{EvidenceForm, FundingForm, StepForm};
 use super::reportdb::{self, ReportLine};
@@ -23,6 +22,7 @@ use crate::networks::{Need, NetworkContext};
 use crate::policy::{Action, Territory, allows, authorize};
 use crate::request::RequestMeta;
 use crate::state::AppState;
+use crate::states::FundingStatus;
 use crate::vocab::Term;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -172,7 +172,7 @@ impl FormPage {
             funding,
             previous: None,
             phases: Vec::new(),
-            statuses: FOERDER_STATUS,
+            statuses: FundingStatus::TERMS,
             form,
             errors: FieldErrors::default(),
             conflict: None,
@@ -236,7 +236,7 @@ async fn new_form(
     let previous = previous_of(&state, id, &query.anschluss).await?;
     let phases = db::phase_options(&state.pool, &network.land_code).await?;
     let mut form = FundingForm {
-        status: "beantragt".into(),
+        status: FundingStatus::Applied.code().into(),
         ..Default::default()
     };
     if let Some((prev, _)) = &previous {
@@ -375,10 +375,6 @@ impl DetailPage {
             crate::format::date(r.period_end)
         )
     }
-
-    fn report_status<'a>(&self, r: &'a ReportLine) -> &'a str {
-        crate::vocab::label(super::BERICHT_STATUS, &r.status)
-    }
 }
 
 #[derive(Default, Deserialize)]
@@ -410,7 +406,7 @@ async fn detail(
         program_name: funding.program_name.clone(),
         phase_name: funding.phase_name.clone(),
         repetition: funding.repetition,
-        status: funding.status.clone(),
+        status: funding.status,
         start_date: funding.start_date,
         end_date: funding.end_date,
         granted_amount_euro: funding.granted_amount_euro,
@@ -427,7 +423,7 @@ async fn detail(
             id: r.id,
             funding_id: fid,
             seq: r.seq,
-            status: r.status.clone(),
+            status: r.status,
         })
         .collect();
     let schedule = db::scheduled(std::slice::from_ref(&brief), &briefs, today);
@@ -548,7 +544,7 @@ async fn evidence_target(
         .into_iter()
         .find(|i| i.deliverable_id == did)
         .ok_or(AppError::NotFound)?;
-    if funding.status == "abgelehnt" {
+    if funding.status == FundingStatus::Refused {
         return Err(AppError::BadRequest(
             "Die Förderung wurde abgelehnt; Nachweise werden dafür nicht mehr erbracht.".into(),
         ));

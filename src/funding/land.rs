@@ -16,14 +16,14 @@ use time::Date;
 
 use super::db::{self, FundingBrief, ProgramSummary, Within};
 use super::schedule::SlotState;
-use super::{FOERDER_STATUS, owes_reports};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
-use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term, label};
+use crate::states::FundingStatus;
+use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
@@ -121,9 +121,7 @@ impl Row {
     }
 
     pub fn funding_status(&self) -> &str {
-        self.funding
-            .as_ref()
-            .map_or("", |f| label(FOERDER_STATUS, &f.status))
+        self.funding.as_ref().map_or("", |f| f.status.label())
     }
 
     pub fn next_due_text(&self) -> String {
@@ -197,7 +195,7 @@ pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Re
             // Fundings come ordered by start: the last one not refused is the current one.
             let funding = fundings_of
                 .get(&n.id)
-                .and_then(|fs| fs.iter().rev().find(|f| f.status != "abgelehnt"))
+                .and_then(|fs| fs.iter().rev().find(|f| f.status != FundingStatus::Refused))
                 .map(|f| (*f).clone());
             let slots = slots_of.get(&n.id).map(Vec::as_slice).unwrap_or_default();
             let next_due = slots
@@ -213,7 +211,7 @@ pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Re
             let report_state = slots.iter().map(|s| s.state).min_by_key(|s| urgency(*s));
             let missing_deliverables = funding
                 .as_ref()
-                .filter(|f| owes_reports(&f.status))
+                .filter(|f| f.status.owes_reports())
                 .map_or(0, FundingBrief::missing_deliverables);
             Row {
                 network_id: n.id,
@@ -296,6 +294,7 @@ async fn land_for(
     let laender = sqlx::query!(r#"SELECT code::text AS "code!", name FROM laender ORDER BY code"#)
         .fetch_all(&state.pool)
         .await?;
+    authorize(&user.actor(), Action::OpenLandOverview)?;
     let code = match user.actor().scope {
         Scope::Land { land_code } => land_code,
         Scope::Kommune { .. } => return Err(AppError::Forbidden),

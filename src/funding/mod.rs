@@ -35,22 +35,6 @@ const fn t(code: &'static str, label: &'static str) -> Term {
     Term { code, label }
 }
 
-pub const FOERDER_STATUS: &[Term] = &[
-    t("beantragt", "Beantragt"),
-    t("bewilligt", "Bewilligt"),
-    t("abgelehnt", "Abgelehnt"),
-    t("laufend", "Laufend"),
-    t("abgeschlossen", "Abgeschlossen"),
-];
-
-pub const BERICHT_STATUS: &[Term] = &[
-    t("entwurf", "Entwurf"),
-    t("eingereicht", "Eingereicht"),
-    t("in_pruefung", "In Prüfung"),
-    t("zurueckgegeben", "Zurückgegeben"),
-    t("angenommen", "Angenommen"),
-];
-
 /// How often interim reports are due; stored as months (NULL = none).
 pub const BERICHTSRHYTHMEN: &[Term] = &[
     t("keine", "Keine Zwischenberichte"),
@@ -59,11 +43,6 @@ pub const BERICHTSRHYTHMEN: &[Term] = &[
     t("12", "Jährlich"),
     t("24", "Alle zwei Jahre"),
 ];
-
-/// Fundings that owe reports: granted, running or finished (not applied for or refused).
-pub fn owes_reports(status: &str) -> bool {
-    matches!(status, "bewilligt" | "laufend" | "abgeschlossen")
-}
 
 /// "1.200.000 €", or "–" when not set.
 pub fn euro(value: Option<i64>) -> String {

@@ -8,14 +8,14 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Form, Router};
 
+use super::BERICHTSRHYTHMEN;
 use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
-use super::{BERICHTSRHYTHMEN, FOERDER_STATUS};
 use crate::audit::{self, Event, HistoryLine};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
-use crate::policy::{Action, Role, Scope, allows, authorize};
+use crate::policy::{Action, Scope, allows, authorize};
 use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::Term;
@@ -67,7 +67,7 @@ async fn list(
     }
     render(&ListPage {
         programs: db::programs(&state.pool, land.as_deref()).await?,
-        can_create: matches!(user.role, Role::Land | Role::Admin),
+        can_create: allows(&user.actor(), Action::CreateFundingProgram),
         layout: Layout::new(Some(&user)),
     })
 }
@@ -102,15 +102,6 @@ struct DetailPage {
     /// The program's fundings, only for those who see the whole Land (never for a
     /// municipality, which sees only its own fundings, on its network's pages).
     fundings: Option<Vec<FundingBrief>>,
-}
-
-impl DetailPage {
-    fn status_label(&self, code: &str) -> &'static str {
-        FOERDER_STATUS
-            .iter()
-            .find(|t| t.code == code)
-            .map_or("", |t| t.label)
-    }
 }
 
 async fn detail(
@@ -156,7 +147,7 @@ impl ProgramFormPage {
     fn new(user: &SessionUser, program: Option<Program>, form: ProgramForm) -> Self {
         Self {
             layout: Layout::new(Some(user)),
-            ask_for_land: program.is_none() && user.role == Role::Admin,
+            ask_for_land: program.is_none() && user.actor().scope == Scope::Nationwide,
             program,
             form,
             errors: FieldErrors::default(),
@@ -174,9 +165,7 @@ impl ProgramFormPage {
 }
 
 async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
-    if !matches!(user.role, Role::Land | Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(&user.actor(), Action::CreateFundingProgram)?;
     render(&ProgramFormPage::new(
         &user,
         None,
@@ -190,9 +179,11 @@ async fn create(
     meta: RequestMeta,
     Form(form): Form<ProgramForm>,
 ) -> AppResult<Response> {
-    let land_code = match user.role {
-        Role::Admin => form.land_code.trim().to_owned(),
-        _ => user.land_code.clone().ok_or(AppError::Forbidden)?,
+    authorize(&user.actor(), Action::CreateFundingProgram)?;
+    let land_code = match user.actor().scope {
+        Scope::Land { land_code } => land_code,
+        Scope::Kommune { .. } => return Err(AppError::Forbidden),
+        Scope::Nationwide => form.land_code.trim().to_owned(),
     };
     let known = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM laender WHERE code = $1) AS "known!""#,

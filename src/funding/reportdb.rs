@@ -6,11 +6,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgExecutor;
 use time::{Date, OffsetDateTime};
 
-use super::BERICHT_STATUS;
 use super::db::phase_label;
 use super::schedule::ReportKind;
 use crate::format;
-use crate::vocab::label;
+use crate::states::{ReportReview, ReportStatus};
 
 /// What the network looked like when the report was opened. Stored as JSON and only ever
 /// read back: the report shows this, not the network's current state.
@@ -75,7 +74,7 @@ pub struct Report {
     pub period_start: Date,
     pub period_end: Date,
     pub due_on: Date,
-    pub status: String,
+    pub status: ReportStatus,
     pub snapshot: serde_json::Value,
     pub what_worked: String,
     pub what_did_not: String,
@@ -115,7 +114,7 @@ impl Report {
     }
 
     pub fn status_label(&self) -> &str {
-        label(BERICHT_STATUS, &self.status)
+        self.status.label()
     }
 
     pub fn due_text(&self) -> String {
@@ -123,7 +122,7 @@ impl Report {
     }
 
     pub fn is_locked(&self) -> bool {
-        self.status == "angenommen"
+        self.status.is_final()
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -169,8 +168,8 @@ impl ReportFields {
 pub async fn find(db: impl PgExecutor<'_>, id: i64, user_id: i64) -> sqlx::Result<Option<Report>> {
     sqlx::query_as!(
         Report,
-        r#"SELECT r.id, r.funding_id, r.seq, r.kind, r.period_start, r.period_end, r.due_on, r.status,
-                  r.snapshot, r.what_worked, r.what_did_not, r.participation, r.plans,
+        r#"SELECT r.id, r.funding_id, r.seq, r.kind, r.period_start, r.period_end, r.due_on,
+                  r.status AS "status: ReportStatus", r.snapshot, r.what_worked, r.what_did_not, r.participation, r.plans,
                   r.submitted_at, r.accepted_at, r.version, f.network_id, n.name AS network_name,
                   n.kommune_ags, k.name AS kommune_name, k.land_code::text AS "land_code!",
                   p.name AS program_name, ph.name AS phase_name, f.repetition,
@@ -197,14 +196,14 @@ pub struct ReportLine {
     pub kind: String,
     pub period_start: Date,
     pub period_end: Date,
-    pub status: String,
+    pub status: ReportStatus,
 }
 
 pub async fn of_funding(db: impl PgExecutor<'_>, funding_id: i64) -> sqlx::Result<Vec<ReportLine>> {
     sqlx::query_as!(
         ReportLine,
-        "SELECT id, seq, kind, period_start, period_end, status FROM reports
-         WHERE funding_id = $1 ORDER BY seq",
+        r#"SELECT id, seq, kind, period_start, period_end, status AS "status: ReportStatus" FROM reports
+         WHERE funding_id = $1 ORDER BY seq"#,
         funding_id
     )
     .fetch_all(db)
@@ -268,15 +267,14 @@ pub async fn save(
         == 1)
 }
 
-/// The Land's steps: `from` are the states the step starts from.
-pub async fn transition(
+/// A step of the Land's review, if the report is still at `version` and in a state the step
+/// starts from.
+pub async fn review(
     db: impl PgExecutor<'_>,
     id: i64,
     version: i32,
-    from: &[&str],
-    to: &str,
+    step: ReportReview,
 ) -> sqlx::Result<bool> {
-    let from: Vec<String> = from.iter().map(|s| (*s).to_owned()).collect();
     Ok(sqlx::query!(
         "UPDATE reports SET status = $4,
                 accepted_at = CASE WHEN $4 = 'angenommen' THEN now() ELSE accepted_at END,
@@ -284,8 +282,8 @@ pub async fn transition(
          WHERE id = $1 AND version = $2 AND status = ANY($3)",
         id,
         version,
-        &from,
-        to,
+        step.from() as &[ReportStatus],
+        step.to() as ReportStatus,
     )
     .execute(db)
     .await?

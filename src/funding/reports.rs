@@ -27,7 +27,8 @@ use crate::identity::SessionUser;
 use crate::policy::{self, Action, Readable, ReportRef, Territory, allows, authorize};
 use crate::request::RequestMeta;
 use crate::state::AppState;
-use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
+use crate::states::{MeasureStatus, ReportReview, ReportStatus};
+use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 use crate::web::form::{FieldErrors, required_text, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -49,7 +50,7 @@ fn report_ref(report: &Report) -> ReportRef<'_> {
             ags: &report.kommune_ags,
             land_code: &report.land_code,
         },
-        status: &report.status,
+        status: report.status,
         edited_by_actor: report.edited_by_user,
     }
 }
@@ -93,7 +94,7 @@ async fn open(
                 ags: &funding.kommune_ags,
                 land_code: &funding.land_code,
             },
-            status: "entwurf",
+            status: ReportStatus::Draft,
             edited_by_actor: true,
         }),
     )?;
@@ -170,7 +171,7 @@ async fn take_snapshot(
         .map(|g| SnapshotGoal {
             level: vocab::label(ZIEL_EBENEN, &g.level).to_owned(),
             title: g.title.clone(),
-            status: vocab::label(ZIEL_STATUS, &g.status).to_owned(),
+            status: g.status.label().to_owned(),
             progress: g.progress,
             depth: match g.level.as_str() {
                 "kernziel" => 0,
@@ -204,7 +205,7 @@ async fn take_snapshot(
     let measures = crate::measures::db::all(&state.pool, network_id)
         .await?
         .into_iter()
-        .filter(|m| m.fields.status == "laufend")
+        .filter(|m| m.fields.status == MeasureStatus::Running)
         .map(|m| SnapshotMeasure {
             fields: vocab::labels(HANDLUNGSFELDER, &m.fields.handlungsfelder),
             reach: m
@@ -300,6 +301,7 @@ async fn list(
     CurrentUser(user): CurrentUser,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
+    authorize(&user.actor(), Action::ListReports)?;
     let query = query.map(|q| q.0).unwrap_or_default();
     let within = within_of(&user);
     let briefs = db::briefs(&state.pool, &within).await?;
@@ -553,11 +555,11 @@ async fn review_step(
     meta: RequestMeta,
     rid: i64,
     form: StepForm,
-    step: Step,
+    step: ReportReview,
 ) -> AppResult<Response> {
     let report = load(&state, &user, rid).await?;
     authorize(&user.actor(), Action::ReviewReport(report_ref(&report)))?;
-    let reason = if step == Step::Return {
+    let reason = if step == ReportReview::Return {
         let mut errors = FieldErrors::default();
         let reason = required_text(
             &mut errors,
@@ -573,34 +575,20 @@ async fn review_step(
     } else {
         String::new()
     };
-    let (from, to, kind, hint): (&[&str], _, _, _) = match step {
-        Step::Begin => (
-            &["eingereicht"],
-            "in_pruefung",
-            "pruefung_begonnen",
-            "pruefung",
-        ),
-        Step::Accept => (
-            &["eingereicht", "in_pruefung"],
-            "angenommen",
-            "angenommen",
-            "angenommen",
-        ),
-        Step::Return => (
-            &["eingereicht", "in_pruefung"],
-            "zurueckgegeben",
-            "zurueckgegeben",
-            "zurueckgegeben",
-        ),
+    let kind = step.event();
+    // The notice shown after the redirect (see `show`).
+    let hint = match step {
+        ReportReview::Begin => "pruefung",
+        ReportReview::Accept | ReportReview::Return => kind,
     };
     let mut tx = state.pool.begin().await?;
-    if !reportdb::transition(&mut *tx, rid, version(&form.version), from, to).await? {
+    if !reportdb::review(&mut *tx, rid, version(&form.version), step).await? {
         drop(tx);
         return rejected(&state, &user, report, form, FieldErrors::default(), true).await;
     }
     reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, &reason).await?;
     let mut new_values = serde_json::json!({
-        "Status": vocab::label(super::BERICHT_STATUS, to),
+        "Status": step.to().label(),
     });
     if !reason.is_empty() {
         new_values["Begründung"] = reason.clone().into();
@@ -618,13 +606,6 @@ async fn review_step(
     Ok(see_other(&format!("/berichte/{rid}?hinweis={hint}")))
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Begin,
-    Accept,
-    Return,
-}
-
 async fn begin_review(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -632,7 +613,7 @@ async fn begin_review(
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, Step::Begin).await
+    review_step(state, user, meta, rid, form, ReportReview::Begin).await
 }
 
 async fn accept(
@@ -642,7 +623,7 @@ async fn accept(
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, Step::Accept).await
+    review_step(state, user, meta, rid, form, ReportReview::Accept).await
 }
 
 async fn give_back(
@@ -652,7 +633,7 @@ async fn give_back(
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, Step::Return).await
+    review_step(state, user, meta, rid, form, ReportReview::Return).await
 }
 
 async fn comment(

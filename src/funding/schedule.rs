@@ -4,6 +4,8 @@
 
 use time::{Date, Duration, Month};
 
+use crate::states::ReportStatus;
+
 /// One report a funding owes: which period it covers and when it is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Slot {
@@ -127,15 +129,15 @@ pub enum SlotState {
 
 impl SlotState {
     /// `report`: the status of the report filling the slot, if one was opened.
-    pub fn of(slot: &Slot, report: Option<&str>, today: Date) -> Self {
+    pub fn of(slot: &Slot, report: Option<ReportStatus>, today: Date) -> Self {
         let late = slot.due_on < today;
         match report {
-            Some("eingereicht") => Self::Submitted,
-            Some("in_pruefung") => Self::InReview,
-            Some("angenommen") => Self::Accepted,
-            Some("zurueckgegeben") => Self::Returned,
-            Some(_) if late => Self::Overdue,
-            Some(_) => Self::Draft,
+            Some(ReportStatus::Submitted) => Self::Submitted,
+            Some(ReportStatus::InReview) => Self::InReview,
+            Some(ReportStatus::Accepted) => Self::Accepted,
+            Some(ReportStatus::Returned) => Self::Returned,
+            Some(ReportStatus::Draft) if late => Self::Overdue,
+            Some(ReportStatus::Draft) => Self::Draft,
             None if late => Self::Overdue,
             None if slot.period_end < today => Self::Due,
             None => Self::Upcoming,
@@ -259,17 +261,20 @@ mod tests {
         assert_eq!(on(None, date!(2025 - 01 - 02)), SlotState::Due);
         assert_eq!(on(None, date!(2025 - 03 - 31)), SlotState::Due);
         assert_eq!(on(None, date!(2025 - 04 - 01)), SlotState::Overdue);
-        assert_eq!(on(Some("entwurf"), date!(2025 - 02 - 01)), SlotState::Draft);
         assert_eq!(
-            on(Some("entwurf"), date!(2025 - 04 - 01)),
+            on(Some(ReportStatus::Draft), date!(2025 - 02 - 01)),
+            SlotState::Draft
+        );
+        assert_eq!(
+            on(Some(ReportStatus::Draft), date!(2025 - 04 - 01)),
             SlotState::Overdue
         );
         assert_eq!(
-            on(Some("eingereicht"), date!(2026 - 01 - 01)),
+            on(Some(ReportStatus::Submitted), date!(2026 - 01 - 01)),
             SlotState::Submitted
         );
         assert_eq!(
-            on(Some("zurueckgegeben"), date!(2026 - 01 - 01)),
+            on(Some(ReportStatus::Returned), date!(2026 - 01 - 01)),
             SlotState::Returned
         );
         assert!(SlotState::Returned.open_for_municipality());

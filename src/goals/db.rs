@@ -5,7 +5,8 @@ use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
 use crate::format;
-use crate::vocab::{HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS, label};
+use crate::states::GoalStatus;
+use crate::vocab::{HANDLUNGSFELDER, ZIEL_EBENEN, label};
 
 /// A goal as stored, with its parent's title and the number of linked measures.
 #[derive(Clone, Debug)]
@@ -18,7 +19,7 @@ pub struct Goal {
     pub description: String,
     pub handlungsfeld: Option<String>,
     pub target_date: Option<Date>,
-    pub status: String,
+    pub status: GoalStatus,
     pub version: i32,
     pub measures: i64,
 }
@@ -32,7 +33,7 @@ impl Goal {
             "Beschreibung": self.description,
             "Handlungsfeld": self.handlungsfeld.as_deref().map(|h| label(HANDLUNGSFELDER, h)).unwrap_or_default(),
             "Zieldatum": self.target_date.map(format::date).unwrap_or_default(),
-            "Status": label(ZIEL_STATUS, &self.status),
+            "Status": self.status.label(),
         })
     }
 
@@ -48,7 +49,7 @@ pub struct GoalFields {
     pub description: String,
     pub handlungsfeld: Option<String>,
     pub target_date: Option<Date>,
-    pub status: String,
+    pub status: GoalStatus,
 }
 
 /// A milestone of a goal; `overdue` is set when the tree is built (open and due before today).
@@ -116,7 +117,7 @@ pub async fn all_goals(db: impl PgExecutor<'_>, network_id: i64) -> sqlx::Result
     sqlx::query_as!(
         Goal,
         r#"SELECT g.id, g.parent_id, p.title AS "parent_title?", g.level, g.title, g.description,
-                  g.handlungsfeld, g.target_date, g.status, g.version,
+                  g.handlungsfeld, g.target_date, g.status AS "status: GoalStatus", g.version,
                   (SELECT count(*) FROM measure_goals mg
                    WHERE mg.goal_id = g.id AND mg.network_id = g.network_id) AS "measures!"
            FROM goals g
@@ -137,7 +138,7 @@ pub async fn find_goal(
     sqlx::query_as!(
         Goal,
         r#"SELECT g.id, g.parent_id, p.title AS "parent_title?", g.level, g.title, g.description,
-                  g.handlungsfeld, g.target_date, g.status, g.version,
+                  g.handlungsfeld, g.target_date, g.status AS "status: GoalStatus", g.version,
                   (SELECT count(*) FROM measure_goals mg
                    WHERE mg.goal_id = g.id AND mg.network_id = g.network_id) AS "measures!"
            FROM goals g
@@ -169,7 +170,7 @@ pub async fn insert_goal(
         fields.description,
         fields.handlungsfeld,
         fields.target_date,
-        fields.status,
+        fields.status as GoalStatus,
     )
     .fetch_one(&mut **tx)
     .await
@@ -194,7 +195,7 @@ pub async fn update_goal(
         fields.description,
         fields.handlungsfeld,
         fields.target_date,
-        fields.status,
+        fields.status as GoalStatus,
     )
     .execute(&mut **tx)
     .await?

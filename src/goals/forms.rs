@@ -1,8 +1,9 @@
 use serde::Deserialize;
 
 use super::db::{Goal, GoalFields, Milestone, MilestoneFields};
-use crate::vocab::{HANDLUNGSFELDER, ZIEL_STATUS, is_known};
-use crate::web::form::{FieldErrors, one_of, optional_date, optional_text, parse_date};
+use crate::states::GoalStatus;
+use crate::vocab::{HANDLUNGSFELDER, is_known};
+use crate::web::form::{FieldErrors, one_state, optional_date, optional_text, parse_date};
 
 /// A single-line title: required, at most 200 characters, no line breaks.
 pub(crate) fn title(
@@ -42,7 +43,7 @@ impl GoalForm {
     pub fn new_goal(parent: Option<i64>) -> Self {
         Self {
             oberziel: parent.map(|p| p.to_string()).unwrap_or_default(),
-            status: "offen".into(),
+            status: GoalStatus::Open.code().into(),
             ..Self::default()
         }
     }
@@ -54,7 +55,7 @@ impl GoalForm {
             description: goal.description.clone(),
             handlungsfeld: goal.handlungsfeld.clone().unwrap_or_default(),
             target_date: goal.target_date.map(|d| d.to_string()).unwrap_or_default(),
-            status: goal.status.clone(),
+            status: goal.status.code().to_owned(),
             version: goal.version.to_string(),
         }
     }
@@ -83,13 +84,7 @@ impl GoalForm {
                 .unwrap_or_default(),
             handlungsfeld,
             target_date: optional_date(&mut errors, "target_date", &self.target_date),
-            status: one_of(
-                &mut errors,
-                "status",
-                "einen Status",
-                ZIEL_STATUS,
-                &self.status,
-            ),
+            status: one_state(&mut errors, "status", "einen Status", &self.status),
         };
         errors.into_result(fields)
     }
@@ -161,7 +156,7 @@ mod tests {
             title: " Alle Kinder gehen in die Kita ".into(),
             handlungsfeld: "fruehkindliche_bildung".into(),
             target_date: "31.12.2027".into(),
-            status: "in_arbeit".into(),
+            status: GoalStatus::InProgress.code().into(),
             ..Default::default()
         };
         let fields = form.validate().unwrap();
@@ -195,7 +190,7 @@ mod tests {
         }
         let errors = GoalForm {
             title: "zwei\nZeilen".into(),
-            status: "offen".into(),
+            status: GoalStatus::Open.code().into(),
             ..Default::default()
         }
         .validate()

@@ -18,7 +18,8 @@ pub use db::{Milestone, MilestoneDue};
 pub use routes::routes;
 
 use crate::format;
-use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN, ZIEL_STATUS};
+use crate::states::GoalStatus;
+use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 
 /// A goal with its milestones and sub-goals, and its rolled-up progress.
 #[derive(Clone, Debug)]
@@ -31,8 +32,7 @@ pub struct GoalNode {
     pub description: String,
     pub handlungsfeld: Option<String>,
     pub target_date: Option<Date>,
-    /// A code of [`vocab::ZIEL_STATUS`].
-    pub status: String,
+    pub status: GoalStatus,
     pub version: i32,
     /// How many measures are linked to this goal.
     pub measures: i64,
@@ -51,7 +51,7 @@ impl GoalNode {
     }
 
     pub fn status_label(&self) -> &'static str {
-        static_label(ZIEL_STATUS, &self.status)
+        self.status.label()
     }
 
     pub fn handlungsfeld_label(&self) -> &str {
@@ -184,7 +184,7 @@ fn build_level(
             };
             let milestones = milestones_of.remove(&goal.id).unwrap_or_default();
             let exact = progress(
-                goal.status == "erreicht",
+                goal.status == GoalStatus::Achieved,
                 &children
                     .iter()
                     .map(|c| c.progress_exact)
@@ -238,7 +238,7 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    fn goal(id: i64, parent: Option<i64>, level: &str, status: &str) -> db::Goal {
+    fn goal(id: i64, parent: Option<i64>, level: &str, status: GoalStatus) -> db::Goal {
         db::Goal {
             id,
             parent_id: parent,
@@ -248,7 +248,7 @@ mod tests {
             description: String::new(),
             handlungsfeld: None,
             target_date: None,
-            status: status.into(),
+            status,
             version: 1,
             measures: 0,
         }
@@ -282,12 +282,12 @@ mod tests {
     fn tree_rolls_up_through_three_levels() {
         let today = date!(2025 - 06 - 01);
         let goals = vec![
-            goal(1, None, "kernziel", "offen"),
-            goal(2, Some(1), "mittelziel", "in_arbeit"),
-            goal(3, Some(2), "handlungsziel", "offen"),
-            goal(4, Some(2), "handlungsziel", "erreicht"),
-            goal(5, Some(1), "mittelziel", "offen"),
-            goal(6, None, "kernziel", "erreicht"),
+            goal(1, None, "kernziel", GoalStatus::Open),
+            goal(2, Some(1), "mittelziel", GoalStatus::InProgress),
+            goal(3, Some(2), "handlungsziel", GoalStatus::Open),
+            goal(4, Some(2), "handlungsziel", GoalStatus::Achieved),
+            goal(5, Some(1), "mittelziel", GoalStatus::Open),
+            goal(6, None, "kernziel", GoalStatus::Achieved),
         ];
         let milestones = vec![
             milestone(1, 3, date!(2025 - 01 - 01), Some(date!(2025 - 01 - 02))),
@@ -315,9 +315,9 @@ mod tests {
     #[test]
     fn exact_values_roll_up_before_rounding() {
         let goals = vec![
-            goal(1, None, "kernziel", "offen"),
-            goal(2, Some(1), "mittelziel", "offen"),
-            goal(3, Some(1), "mittelziel", "offen"),
+            goal(1, None, "kernziel", GoalStatus::Open),
+            goal(2, Some(1), "mittelziel", GoalStatus::Open),
+            goal(3, Some(1), "mittelziel", GoalStatus::Open),
         ];
         let d = date!(2030 - 01 - 01);
         let milestones = vec![

@@ -19,7 +19,8 @@ use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::request::RequestMeta;
 use crate::state::AppState;
-use crate::vocab::{HANDLUNGSFELDER, Term, ZIEL_STATUS};
+use crate::states::GoalStatus;
+use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -139,7 +140,7 @@ impl FormPage {
             errors: FieldErrors::default(),
             parents: Vec::new(),
             handlungsfelder: HANDLUNGSFELDER,
-            statuses: ZIEL_STATUS,
+            statuses: GoalStatus::TERMS,
             conflict: None,
             history: Vec::new(),
         }
@@ -706,7 +707,7 @@ mod tests {
             description: String::new(),
             handlungsfeld: None,
             target_date: None,
-            status: "offen".into(),
+            status: GoalStatus::Open,
             version: 1,
             measures: 0,
         }

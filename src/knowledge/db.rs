@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 
 use super::facets::{self, FacetCount};
+use crate::states::EntryStatus;
 
 pub const PAGE_SIZE: i64 = 20;
 
@@ -229,7 +230,7 @@ pub struct Entry {
     pub handlungsfelder: Vec<String>,
     pub themes: Vec<String>,
     pub contacts: Vec<String>,
-    pub status: String,
+    pub status: EntryStatus,
     pub author_user_id: Option<i64>,
     pub author_kommune_ags: Option<String>,
     pub author_land_code: Option<String>,
@@ -239,7 +240,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn audit_values(&self) -> serde_json::Value {
-        use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN};
+        use super::vocab::{ARTEN, EBENEN, THEMEN};
         use crate::vocab::{HANDLUNGSFELDER, label, labels};
         serde_json::json!({
             "Titel": self.title,
@@ -256,7 +257,7 @@ impl Entry {
             "Handlungsfelder": labels(HANDLUNGSFELDER, &self.handlungsfelder),
             "Themen": labels(THEMEN, &self.themes),
             "Kontakte": self.contacts.join(", "),
-            "Status": label(STATUS, &self.status),
+            "Status": self.status.label(),
             "Rückmeldung": self.review_comment,
         })
     }
@@ -268,7 +269,7 @@ pub async fn find(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<En
         r#"SELECT e.id, e.slug, e.title, e.kind, e.level, e.summary, e.body, e.source_document,
                   e.source_section, e.workshop, e.place, e.kommune_ags, k.name AS "kommune_name?",
                   e.land_code::text AS land_code, l.name AS "land_name?", e.year, e.handlungsfelder,
-                  e.themes, e.contacts, e.status, e.author_user_id, e.author_kommune_ags,
+                  e.themes, e.contacts, e.status AS "status: EntryStatus", e.author_user_id, e.author_kommune_ags,
                   e.author_land_code::text AS author_land_code, e.review_comment, e.version
            FROM knowledge_entries e
            LEFT JOIN kommunen k ON k.ags = e.kommune_ags
@@ -417,7 +418,7 @@ pub async fn set_status(
     db: impl PgExecutor<'_>,
     id: i64,
     version: i32,
-    status: &str,
+    status: EntryStatus,
     comment: &str,
 ) -> sqlx::Result<bool> {
     Ok(sqlx::query!(
@@ -427,7 +428,7 @@ pub async fn set_status(
          WHERE id = $1 AND version = $2",
         id,
         version,
-        status,
+        status as EntryStatus,
         comment
     )
     .execute(db)
@@ -439,7 +440,7 @@ pub async fn set_status(
 pub struct Listed {
     pub slug: String,
     pub title: String,
-    pub status: String,
+    pub status: EntryStatus,
     pub updated_at: time::OffsetDateTime,
 }
 
@@ -454,7 +455,7 @@ pub async fn drafts(
 ) -> sqlx::Result<Vec<Listed>> {
     sqlx::query_as!(
         Listed,
-        r#"SELECT slug, title, status, updated_at FROM knowledge_entries
+        r#"SELECT slug, title, status AS "status: EntryStatus", updated_at FROM knowledge_entries
            WHERE status <> 'veroeffentlicht'
              AND (($4 AND status = 'eingereicht')
                   OR author_user_id = $3

@@ -12,15 +12,16 @@ use super::facets::FacetCount;
 use super::forms::EntryForm;
 use super::markdown;
 use super::search::{self, Segment};
-use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN, source_title};
+use super::vocab::{ARTEN, EBENEN, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, AppResult};
 use crate::format::url_encode;
 use crate::identity::SessionUser;
-use crate::policy::{self, Action, EntryRef, Role};
+use crate::policy::{self, Action, EntryRef, Role, Scope};
 use crate::request::RequestMeta;
 use crate::state::AppState;
+use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
 use crate::web::form::{FieldErrors, version};
@@ -41,7 +42,7 @@ pub fn routes() -> Router<AppState> {
 
 fn entry_ref(entry: &Entry) -> EntryRef<'_> {
     EntryRef {
-        status: &entry.status,
+        status: entry.status,
         author_user_id: entry.author_user_id,
         author_kommune_ags: entry.author_kommune_ags.as_deref(),
         author_land_code: entry.author_land_code.as_deref(),
@@ -346,10 +347,6 @@ struct EntryPage {
 }
 
 impl EntryPage {
-    fn status_label(&self) -> &str {
-        vocab::label(STATUS, &self.entry.status)
-    }
-
     fn kind_label(&self) -> &str {
         vocab::label(ARTEN, &self.entry.kind)
     }
@@ -416,10 +413,6 @@ struct MinePage {
 }
 
 impl MinePage {
-    fn status_label<'a>(&self, code: &'a str) -> &'a str {
-        vocab::label(STATUS, code)
-    }
-
     fn when(&self, at: &time::OffsetDateTime) -> String {
         crate::format::date_time(*at)
     }
@@ -429,14 +422,14 @@ async fn my_entries(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
 ) -> AppResult<Response> {
-    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
-    let reviewer = policy::allows(&user.actor(), Action::ReviewKnowledge);
-    let kommune = (user.role == Role::Kommune)
-        .then_some(user.kommune_ags.as_deref())
-        .flatten();
-    let land = (user.role == Role::Land)
-        .then_some(user.land_code.as_deref())
-        .flatten();
+    let actor = user.actor();
+    policy::authorize(&actor, Action::DraftKnowledge)?;
+    let reviewer = policy::allows(&actor, Action::ReviewKnowledge);
+    let (kommune, land) = match &actor.scope {
+        Scope::Kommune { ags, .. } => (Some(ags.as_str()), None),
+        Scope::Land { land_code } => (None, Some(land_code.as_str())),
+        Scope::Nationwide => (None, None),
+    };
     render(&MinePage {
         layout: Layout::new(Some(&user)),
         entries: db::drafts(&state.pool, kommune, land, user.user_id, reviewer).await?,
@@ -619,47 +612,26 @@ async fn change_status(
     let entry = visible_entry(&state, Some(&user), &slug).await?;
     let actor = user.actor();
     let target = entry_ref(&entry);
-    let (status, action, notice) = match form.aktion.as_str() {
-        "einreichen" => {
-            policy::authorize(&actor, Action::SubmitKnowledge(target))?;
-            (
-                "eingereicht",
-                "eingereicht",
-                "Der Eintrag wurde zur Prüfung eingereicht.",
-            )
-        }
-        "veroeffentlichen" if entry.status != "veroeffentlicht" => {
-            policy::authorize(&actor, Action::ReviewKnowledge)?;
-            (
-                "veroeffentlicht",
-                "veroeffentlicht",
-                "Der Eintrag ist veröffentlicht.",
-            )
-        }
-        "zurueckgeben" if entry.status == "eingereicht" => {
-            policy::authorize(&actor, Action::ReviewKnowledge)?;
-            (
-                "zurueckgegeben",
-                "zurueckgegeben",
-                "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
-            )
-        }
-        "zurueckziehen" if entry.status == "veroeffentlicht" => {
-            policy::authorize(&actor, Action::ReviewKnowledge)?;
-            (
-                "entwurf",
-                "zurueckgezogen",
-                "Der Eintrag ist nicht mehr öffentlich.",
-            )
-        }
-        _ => {
-            return Err(AppError::BadRequest(
-                "Diese Aktion ist für den Eintrag in seinem jetzigen Stand nicht möglich.".into(),
-            ));
-        }
+    let Some(change) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
+        return Err(AppError::BadRequest(
+            "Diese Aktion ist für den Eintrag in seinem jetzigen Stand nicht möglich.".into(),
+        ));
+    };
+    policy::authorize(
+        &actor,
+        match change {
+            EntryMove::Submit => Action::SubmitKnowledge(target),
+            EntryMove::Publish | EntryMove::Return | EntryMove::Withdraw => Action::ReviewKnowledge,
+        },
+    )?;
+    let notice = match change {
+        EntryMove::Submit => "Der Eintrag wurde zur Prüfung eingereicht.",
+        EntryMove::Publish => "Der Eintrag ist veröffentlicht.",
+        EntryMove::Return => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
+        EntryMove::Withdraw => "Der Eintrag ist nicht mehr öffentlich.",
     };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
-    if status == "zurueckgegeben" && comment.is_empty() {
+    if change == EntryMove::Return && comment.is_empty() {
         let mut page = build_entry_page(&state, Some(&user), entry).await?;
         page.errors.add(
             "kommentar",
@@ -668,7 +640,15 @@ async fn change_status(
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let mut tx = state.pool.begin().await?;
-    if !db::set_status(&mut *tx, entry.id, version(&form.version), status, &comment).await? {
+    if !db::set_status(
+        &mut *tx,
+        entry.id,
+        version(&form.version),
+        change.to(),
+        &comment,
+    )
+    .await?
+    {
         return Err(AppError::BadRequest(
             "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
         ));
@@ -678,7 +658,7 @@ async fn change_status(
         &mut *tx,
         &meta,
         (&user).into(),
-        Event::new(action, "knowledge", entry.id)
+        Event::new(change.audit_action(), "knowledge", entry.id)
             .old(entry.audit_values())
             .new_values(after.audit_values()),
     )

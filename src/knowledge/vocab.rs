@@ -36,13 +36,6 @@ pub const THEMEN: &[Term] = &[
     t("recht", "Recht"),
 ];
 
-pub const STATUS: &[Term] = &[
-    t("entwurf", "Entwurf"),
-    t("eingereicht", "Eingereicht"),
-    t("veroeffentlicht", "Veröffentlicht"),
-    t("zurueckgegeben", "Zurückgegeben"),
-];
-
 /// The source documents the seeded entries cite.
 pub fn source_title(code: &str) -> &str {
     match code {

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use super::db::{Measure, MeasureFields, NetworkOptions};
 use super::forms::{FIELDS, MeasureForm, field_label};
 use crate::format;
+use crate::states::MeasureStatus;
 use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
-    ZUGAENGE,
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
 
 /// The largest file the import takes.
@@ -490,7 +490,7 @@ fn check_row(
         })
     };
     let status = cell("status");
-    match vocab::find(MASSNAHME_STATUS, status) {
+    match vocab::find(MeasureStatus::TERMS, status) {
         Some(term) => form.status = term.code.to_owned(),
         None if status.is_empty() => {}
         None => add(
@@ -498,7 +498,7 @@ fn check_row(
             format!(
                 "Unbekannter Status „{}“. Möglich sind: {}.",
                 status.chars().take(80).collect::<String>(),
-                MASSNAHME_STATUS
+                MeasureStatus::TERMS
                     .iter()
                     .map(|t| t.label)
                     .collect::<Vec<_>>()
@@ -638,7 +638,7 @@ mod tests {
             partner_id: Some(3),
             start_date: Some(time::macros::date!(2024 - 02 - 01)),
             end_date: Some(time::macros::date!(2026 - 12 - 31)),
-            status: "laufend".into(),
+            status: MeasureStatus::Running,
             reach_per_year: Some(1200),
             annual_cost_euro: Some(125_000),
             participation: "Elternbeirat".into(),
@@ -683,7 +683,7 @@ mod tests {
         let fields = import.valid_fields().expect("valid");
         assert_eq!(fields[0].title, "Bücherei");
         assert_eq!(fields[0].sozialraum_id, Some(7));
-        assert_eq!(fields[0].status, "geplant");
+        assert_eq!(fields[0].status, MeasureStatus::Planned);
         assert_eq!(decode(b"\xef\xbb\xbfTitel"), "Titel");
         assert_eq!(decode(b"\x80 \x84x\x93"), "€ „x“");
     }

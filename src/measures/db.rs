@@ -4,7 +4,8 @@
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
-use crate::vocab::{self, MASSNAHME_STATUS, ZIEL_EBENEN};
+use crate::states::MeasureStatus;
+use crate::vocab::{self, ZIEL_EBENEN};
 
 /// A Sozialraum or partner to choose from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,7 +111,7 @@ pub struct MeasureFields {
     pub partner_id: Option<i64>,
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
-    pub status: String,
+    pub status: MeasureStatus,
     pub reach_per_year: Option<i32>,
     pub annual_cost_euro: Option<i64>,
     pub participation: String,
@@ -170,7 +171,7 @@ impl Measure {
     }
 
     pub fn status_label(&self) -> &str {
-        vocab::label(MASSNAHME_STATUS, &self.fields.status)
+        self.fields.status.label()
     }
 
     /// Old and new values for the audit log, keyed by the labels of the form.
@@ -221,7 +222,7 @@ struct MeasureRecord {
     partner_name: Option<String>,
     start_date: Option<Date>,
     end_date: Option<Date>,
-    status: String,
+    status: MeasureStatus,
     reach_per_year: Option<i32>,
     annual_cost_euro: Option<i64>,
     participation: String,
@@ -295,7 +296,7 @@ async fn select(pool: &PgPool, network_id: i64, only: Option<i64>) -> sqlx::Resu
         r#"SELECT m.id, m.version, m.title, m.description, m.handlungsfelder, m.lebensphasen,
                   m.zielgruppen, m.zugaenge, m.finanzierung, m.sozialraum_id,
                   s.name AS "sozialraum_name?", m.niedrigschwellig, m.partner_id,
-                  p.name AS "partner_name?", m.start_date, m.end_date, m.status,
+                  p.name AS "partner_name?", m.start_date, m.end_date, m.status AS "status: MeasureStatus",
                   m.reach_per_year, m.annual_cost_euro, m.participation, m.impact_input,
                   m.impact_output, m.impact_outcome,
                   linked.ids AS "goal_ids!", linked.levels AS "goal_levels!",
@@ -352,7 +353,7 @@ pub async fn insert(
         f.partner_id,
         f.start_date,
         f.end_date,
-        f.status,
+        f.status as MeasureStatus,
         f.reach_per_year,
         f.annual_cost_euro,
         f.participation,
@@ -397,7 +398,7 @@ pub async fn update(
         f.partner_id,
         f.start_date,
         f.end_date,
-        f.status,
+        f.status as MeasureStatus,
         f.reach_per_year,
         f.annual_cost_euro,
         f.participation,
@@ -616,7 +617,7 @@ impl Sort {
 pub struct MeasureRow {
     pub id: i64,
     pub title: String,
-    pub status: String,
+    pub status: MeasureStatus,
     pub handlungsfelder: Vec<String>,
     pub sozialraum_name: Option<String>,
     pub partner_name: Option<String>,
@@ -658,7 +659,7 @@ pub async fn page(
              AND (NOT $13 OR m.niedrigschwellig)
            ),
            total AS (SELECT count(*) AS count FROM passing)
-           SELECT m.id, m.title, m.status, m.handlungsfelder, s.name AS "sozialraum_name?",
+           SELECT m.id, m.title, m.status AS "status: MeasureStatus", m.handlungsfelder, s.name AS "sozialraum_name?",
                   p.name AS "partner_name?", m.niedrigschwellig, m.start_date, m.end_date,
                   m.reach_per_year, m.annual_cost_euro, total.count AS "total!"
            FROM passing JOIN measures m ON m.network_id = $1 AND m.id = passing.id

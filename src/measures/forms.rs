@@ -1,11 +1,10 @@
 use serde::Deserialize;
 
 use super::db::{Measure, MeasureFields, NetworkOptions};
-use crate::vocab::{
-    FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN, ZUGAENGE,
-};
+use crate::states::MeasureStatus;
+use crate::vocab::{FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE};
 use crate::web::form::{
-    FieldErrors, codes, one_of, optional_count, optional_date, optional_text, required_text,
+    FieldErrors, codes, one_state, optional_count, optional_date, optional_text, required_text,
 };
 
 /// The measure form as typed (also what a CSV row is mapped onto). Several values of one
@@ -88,7 +87,7 @@ impl MeasureForm {
             partner_id: id(f.partner_id),
             start_date: date(f.start_date),
             end_date: date(f.end_date),
-            status: f.status.clone(),
+            status: f.status.code().to_owned(),
             reach_per_year: f.reach_per_year.map(|r| r.to_string()).unwrap_or_default(),
             annual_cost_euro: f
                 .annual_cost_euro
@@ -165,7 +164,7 @@ impl MeasureForm {
                 "Das Ende darf nicht vor dem Beginn liegen. Bitte ein Datum ab dem Beginn angeben.",
             );
         }
-        let status = one_of(e, "status", "einen Status", MASSNAHME_STATUS, &self.status);
+        let status: MeasureStatus = one_state(e, "status", "einen Status", &self.status);
         let reach_per_year =
             optional_count(e, "reach_per_year", &self.reach_per_year).and_then(|reach| {
                 match i32::try_from(reach) {
@@ -326,7 +325,7 @@ mod tests {
             partner_id: "3".into(),
             start_date: "01.02.2024".into(),
             end_date: "2025-12-31".into(),
-            status: "laufend".into(),
+            status: MeasureStatus::Running.code().into(),
             reach_per_year: "1.200".into(),
             annual_cost_euro: "12.500 €".into(),
             goal_ids: vec!["12".into(), "11".into()],

@@ -21,9 +21,9 @@ use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::request::RequestMeta;
 use crate::state::AppState;
+use crate::states::MeasureStatus;
 use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
-    ZUGAENGE,
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -117,7 +117,7 @@ fn column_help(options: &NetworkOptions) -> Vec<ColumnHelp> {
                     false,
                     "Datum im Format TT.MM.JJJJ, z. B. 01.08.2025.".to_owned(),
                 ),
-                "status" => (true, format!("Einer von: {}.", terms(MASSNAHME_STATUS))),
+                "status" => (true, format!("Einer von: {}.", terms(MeasureStatus::TERMS))),
                 "reach_per_year" => (false, "Ganze Zahl ab 0, z. B. 250.".to_owned()),
                 "annual_cost_euro" => (
                     false,
@@ -230,7 +230,7 @@ impl PreviewPage {
     fn status(&self, row: &measures_csv::ImportRow) -> String {
         row.fields
             .as_ref()
-            .map(|f| vocab::label(MASSNAHME_STATUS, &f.status).to_owned())
+            .map(|f| f.status.label().to_owned())
             .unwrap_or_default()
     }
 

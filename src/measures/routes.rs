@@ -21,9 +21,9 @@ use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::request::RequestMeta;
 use crate::state::AppState;
+use crate::states::MeasureStatus;
 use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
-    ZUGAENGE,
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::form::{FieldErrors, version};
@@ -274,10 +274,6 @@ impl ListPage {
         }
     }
 
-    fn status_label<'a>(&self, code: &'a str) -> &'a str {
-        vocab::label(MASSNAHME_STATUS, code)
-    }
-
     fn fields(&self, codes: &[String]) -> String {
         vocab::labels(HANDLUNGSFELDER, codes)
     }
@@ -370,7 +366,7 @@ fn parse_filter(
     };
     let filter = MeasureFilter {
         text,
-        status: known_codes(MASSNAHME_STATUS, query.status, ignored),
+        status: known_codes(MeasureStatus::TERMS, query.status, ignored),
         handlungsfelder: known_codes(HANDLUNGSFELDER, query.handlungsfeld, ignored),
         lebensphasen: known_codes(LEBENSPHASEN, query.lebensphase, ignored),
         zielgruppen: known_codes(ZIELGRUPPEN, query.zielgruppe, ignored),
@@ -391,7 +387,7 @@ fn facets(filter: &MeasureFilter) -> Vec<Facet> {
         chosen: chosen.clone(),
     };
     vec![
-        facet("status", "Status", MASSNAHME_STATUS, &filter.status),
+        facet("status", "Status", MeasureStatus::TERMS, &filter.status),
         facet(
             "handlungsfeld",
             "Handlungsfeld",
@@ -588,7 +584,7 @@ impl FormPage {
             zielgruppen: ZIELGRUPPEN,
             zugaenge: ZUGAENGE,
             finanzierung: FINANZIERUNG,
-            statuses: MASSNAHME_STATUS,
+            statuses: MeasureStatus::TERMS,
         }
     }
 
@@ -620,7 +616,7 @@ async fn new_form(
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
     let options = db::options(&state.pool, id).await?;
     let form = MeasureForm {
-        status: "geplant".into(),
+        status: MeasureStatus::Planned.code().into(),
         ..Default::default()
     };
     render(&FormPage::new(&user, network, None, form, options))

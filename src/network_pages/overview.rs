@@ -13,7 +13,8 @@ use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
-use crate::vocab::{self, HANDLUNGSFELDER, MASSNAHME_STATUS, Term, VERANKERUNGEN};
+use crate::states::MeasureStatus;
+use crate::vocab::{self, HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::{Layout, render};
 
 #[derive(Template)]
@@ -66,7 +67,7 @@ pub async fn overview(
         .await?,
         indicators: crate::indicators::small_multiples(&state.pool, id).await?,
         fundings: crate::funding::history(&state.pool, id).await?,
-        statuses: MASSNAHME_STATUS,
+        statuses: MeasureStatus::TERMS,
         measures,
         measures_total,
         network,
@@ -93,7 +94,7 @@ async fn measure_matrix(
     let matrix = HANDLUNGSFELDER
         .iter()
         .map(|field| {
-            let counts = MASSNAHME_STATUS
+            let counts = MeasureStatus::TERMS
                 .iter()
                 .map(|status| {
                     rows.iter()

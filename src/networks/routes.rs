@@ -12,7 +12,7 @@ use crate::audit::{self, Event, HistoryLine};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
-use crate::policy::{Action, Role, Territory, authorize};
+use crate::policy::{Action, Scope, Territory, allows, authorize};
 use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
@@ -42,7 +42,7 @@ async fn list(
 ) -> AppResult<Response> {
     render(&ListPage {
         networks: db::visible_to(&state.pool, &user).await?,
-        can_create: matches!(user.role, Role::Kommune | Role::Admin),
+        can_create: allows(&user.actor(), Action::CreateNetwork),
         layout: Layout::new(Some(&user)),
     })
 }
@@ -66,7 +66,7 @@ impl FormPage {
     fn new(user: &SessionUser, network: Option<NetworkContext>, form: NetworkForm) -> Self {
         Self {
             layout: Layout::new(Some(user)),
-            ask_for_kommune: network.is_none() && user.role == Role::Admin,
+            ask_for_kommune: network.is_none() && user.actor().scope == Scope::Nationwide,
             network,
             form,
             errors: FieldErrors::default(),
@@ -83,9 +83,10 @@ async fn territory_for_new(
     user: &SessionUser,
     form: &NetworkForm,
 ) -> AppResult<Result<(String, String), FieldErrors>> {
-    let ags = match user.role {
-        Role::Admin => form.kommune_ags.trim().to_owned(),
-        _ => user.kommune_ags.clone().ok_or(AppError::Forbidden)?,
+    let ags = match user.actor().scope {
+        Scope::Kommune { ags, .. } => ags,
+        Scope::Land { .. } => return Err(AppError::Forbidden),
+        Scope::Nationwide => form.kommune_ags.trim().to_owned(),
     };
     let land = sqlx::query_scalar!(
         r#"SELECT land_code::text AS "land!" FROM kommunen WHERE ags = $1"#,
@@ -112,9 +113,7 @@ async fn territory_for_new(
 }
 
 async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
-    if !matches!(user.role, Role::Kommune | Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(&user.actor(), Action::CreateNetwork)?;
     render(&FormPage::new(&user, None, NetworkForm::default()))
 }
 
@@ -124,9 +123,7 @@ async fn create(
     meta: RequestMeta,
     Form(form): Form<NetworkForm>,
 ) -> AppResult<Response> {
-    if !matches!(user.role, Role::Kommune | Role::Admin) {
-        return Err(AppError::Forbidden);
-    }
+    authorize(&user.actor(), Action::CreateNetwork)?;
     let territory = territory_for_new(&state, &user, &form).await?;
     let (fields, (ags, _)) = match (form.validate(), territory) {
         (Ok(fields), Ok(territory)) => (fields, territory),

@@ -1,5 +1,7 @@
 //! Server-side form validation results, rendered at each field and in a summary at the top.
 
+use crate::states::StoredState;
+
 #[derive(Debug, Default)]
 pub struct FieldErrors {
     errors: Vec<FieldError>,
@@ -238,6 +240,20 @@ pub fn one_of(
         errors.add(field, format!("Bitte {what} auswählen."));
         String::new()
     }
+}
+
+/// The state chosen in a select box or radio group. When nothing valid was chosen, the field
+/// gets its error and the first state stands in; the form comes back anyway.
+pub fn one_state<S: StoredState>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    chosen: &str,
+) -> S {
+    S::parse(chosen).unwrap_or_else(|| {
+        errors.add(field, format!("Bitte {what} auswählen."));
+        S::ALL[0]
+    })
 }
 
 /// The version a form was loaded with; a missing or garbled one never matches.

@@ -5,7 +5,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::identity::SessionUser;
-use crate::policy::Role;
+use crate::policy::{Action, allows};
 
 tokio::task_local! {
     /// The path of the request being rendered, so the navigation can mark where the user is.
@@ -65,15 +65,16 @@ impl Layout {
             NavLink::new("/verzeichnis", "Kommunen"),
         ];
         if let Some(user) = user {
+            let actor = user.actor();
             nav.insert(1, NavLink::new("/netzwerke", "Netzwerke"));
             nav.insert(2, NavLink::new("/foerderprogramme", "Förderprogramme"));
-            if matches!(user.role, Role::Kommune | Role::Land) {
+            if allows(&actor, Action::ListReports) {
                 nav.insert(3, NavLink::new("/berichte", "Berichte"));
             }
-            if user.role != Role::Kommune {
+            if allows(&actor, Action::OpenLandOverview) {
                 nav.insert(3, NavLink::new("/land/uebersicht", "Landesübersicht"));
             }
-            if user.role == Role::Admin {
+            if allows(&actor, Action::ManageUsers) {
                 nav.push(NavLink::new("/verwaltung/benutzer", "Benutzerverwaltung"));
             }
             nav.push(NavLink::new("/konto/passwort", "Passwort ändern"));

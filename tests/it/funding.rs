@@ -1062,3 +1062,49 @@ async fn a_funded_network_is_not_deleted() {
             .contains("kann das Netzwerk nicht gelöscht werden")
     );
 }
+
+/// Who starts networks and programs, works with the report list and opens the
+/// Landesübersicht is the policy's answer, by URL and in the navigation.
+#[tokio::test]
+async fn creation_report_list_and_land_overview_follow_the_policy() {
+    let app = TestApp::spawn().await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let admin = app.signed_in("a@admin.de", Role::Admin, None, None).await;
+    let status = |client, path: &'static str| {
+        let request = app.get(client, path);
+        async move { request.await.status().as_u16() }
+    };
+    //                               kommune land bund admin
+    let expected: [(&str, [u16; 4]); 4] = [
+        ("/netzwerke/neu", [200, 403, 403, 200]),
+        ("/foerderprogramme/neu", [403, 200, 403, 200]),
+        ("/berichte", [200, 200, 403, 200]),
+        ("/land/uebersicht", [403, 200, 200, 200]),
+    ];
+    for (path, codes) in expected {
+        for (client, code) in [&hamm, &nrw, &bund, &admin].into_iter().zip(codes) {
+            assert_eq!(status(client, path).await, code, "{path}");
+        }
+    }
+    let nav_of = |client| {
+        let request = app.get(client, "/konto/passwort");
+        async move { request.await.text().await.unwrap() }
+    };
+    let hamm_nav = nav_of(&hamm).await;
+    assert!(hamm_nav.contains(r#"href="/berichte""#));
+    assert!(!hamm_nav.contains(r#"href="/land/uebersicht""#));
+    let bund_nav = nav_of(&bund).await;
+    assert!(!bund_nav.contains(r#"href="/berichte""#));
+    assert!(bund_nav.contains(r#"href="/land/uebersicht""#));
+    assert!(
+        nav_of(&admin)
+            .await
+            .contains(r#"href="/verwaltung/benutzer""#)
+    );
+}

@@ -10,7 +10,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
         &[
-            "config", "vocab", "error", "policy", "state", "request", "identity", "format", "clock",
+            "config", "vocab", "error", "policy", "state", "states", "request", "identity",
+            "format", "clock",
         ],
     ),
     ("infrastructure", &["db", "audit", "web"]),
