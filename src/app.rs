@@ -148,7 +148,6 @@ pub fn app(state: AppState) -> Router {
                     state.clone(),
                     auth::load_session,
                 ))
-                .layer(middleware::from_fn(web::layout::remember_path))
                 .layer(middleware::from_fn(web::error_pages::render_error_pages))
                 .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn(auth::refuse_cross_site_writes))

@@ -1,27 +1,24 @@
-//! Sign-in and sign-out, sessions, the current-user extractors, password changes, and the
-//! refusal of cross-site writes.
+//! Sign-in and sign-out, sessions, the request context of every page (`Ctx`, `PublicCtx`),
+//! password changes, and the refusal of cross-site writes.
 
+mod context;
 mod csrf;
 pub mod password;
 mod routes;
 pub mod session;
 pub mod throttle;
 
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
+pub use context::{Ctx, PublicCtx};
 pub use csrf::refuse_cross_site_writes;
 pub use routes::routes;
 
 use crate::error::AppError;
-use crate::identity::SessionUser;
 use crate::state::AppState;
-
-/// Paths a user who must change their password may still reach.
-const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/konto/passwort", "/abmelden"];
 
 /// Resolves the session cookie (one query) and puts the [`SessionUser`] into the request's
 /// extensions. Pages for signed-in users are marked `no-store`; a dead cookie is cleared.
@@ -62,40 +59,4 @@ fn cookie_value(request: &Request, name: &str) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(key, _)| *key == name)
         .map(|(_, value)| value.to_owned())
-}
-
-/// A signed-in user, required: anonymous requests are sent to the login page, and a user who
-/// must change their password is sent to do so first.
-pub struct CurrentUser(pub SessionUser);
-
-impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        use axum::response::IntoResponse;
-        let path = parts.uri.path();
-        let Some(user) = parts.extensions.get::<SessionUser>().cloned() else {
-            let return_to = parts
-                .uri
-                .path_and_query()
-                .map_or("/", |p| p.as_str())
-                .to_owned();
-            return Err(AppError::Unauthenticated { return_to }.into_response());
-        };
-        if user.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&path) {
-            return Err(crate::web::see_other("/konto/passwort"));
-        }
-        Ok(Self(user))
-    }
-}
-
-/// The signed-in user if there is one (public pages).
-pub struct MaybeUser(pub Option<SessionUser>);
-
-impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(parts.extensions.get::<SessionUser>().cloned()))
-    }
 }

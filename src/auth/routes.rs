@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -7,11 +7,10 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{CurrentUser, MaybeUser, password, session, throttle};
+use super::{Ctx, PublicCtx, password, session, throttle};
 use crate::audit::{self, By, Event};
 use crate::config::Mode;
 use crate::error::AppResult;
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -44,14 +43,14 @@ struct LoginQuery {
 }
 
 async fn login_form(
-    MaybeUser(user): MaybeUser,
+    PublicCtx { user, layout, .. }: PublicCtx,
     Query(query): Query<LoginQuery>,
 ) -> AppResult<Response> {
     if user.is_some() {
         return Ok(see_other(safe_return_path(&query.weiter)));
     }
     render(&LoginPage {
-        layout: Layout::new(None),
+        layout,
         email: String::new(),
         return_to: query.weiter,
         errors: FieldErrors::default(),
@@ -75,9 +74,12 @@ const LOCKED: &str = "Zu viele fehlgeschlagene Anmeldeversuche. Aus Sicherheitsg
                       Anmeldung für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut.";
 
 async fn login(
-    State(state): State<AppState>,
-    MaybeUser(previous): MaybeUser,
-    meta: RequestMeta,
+    PublicCtx {
+        state,
+        user: previous,
+        meta,
+        ..
+    }: PublicCtx,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
@@ -94,7 +96,8 @@ async fn login(
         render_with_status(
             status,
             &LoginPage {
-                layout: Layout::new(None),
+                // The login page shows the header of a visitor, as `login_form` does.
+                layout: Layout::new(None, "/anmelden"),
                 email: form.email.clone(),
                 return_to: form.weiter.clone(),
                 errors,
@@ -199,9 +202,9 @@ fn safe_return_path(path: &str) -> &str {
 }
 
 async fn logout(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
-    meta: RequestMeta,
+    PublicCtx {
+        state, user, meta, ..
+    }: PublicCtx,
 ) -> AppResult<Response> {
     if let Some(user) = &user {
         let mut tx = state.pool.begin().await?;
@@ -237,11 +240,11 @@ struct PasswordQuery {
 }
 
 async fn password_form(
-    CurrentUser(user): CurrentUser,
+    Ctx { user, layout, .. }: Ctx,
     Query(query): Query<PasswordQuery>,
 ) -> AppResult<Response> {
     render(&PasswordPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         forced: user.must_change_password,
         errors: FieldErrors::default(),
         changed: query.geaendert.is_some(),
@@ -259,9 +262,12 @@ struct PasswordForm {
 }
 
 async fn change_password(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
     crate::policy::authorize(&user.actor(), crate::policy::Action::ChangeOwnPassword)?;
@@ -295,7 +301,7 @@ async fn change_password(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &PasswordPage {
-                layout: Layout::new(Some(&user)),
+                layout,
                 forced: user.must_change_password,
                 errors,
                 changed: false,

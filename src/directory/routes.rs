@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -9,11 +9,10 @@ use serde_json::json;
 
 use super::{DESTATIS_ATTRIBUTION, check_new_gemeinde_ags, kind_label};
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, MaybeUser};
+use crate::auth::{Ctx, PublicCtx};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::policy::{Action, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::web::form::{FieldErrors, required_text};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -45,7 +44,14 @@ struct LaenderPage {
     can_add: bool,
 }
 
-async fn laender(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> AppResult<Response> {
+async fn laender(
+    PublicCtx {
+        state,
+        user,
+        layout,
+        ..
+    }: PublicCtx,
+) -> AppResult<Response> {
     let rows = sqlx::query!(
         r#"SELECT l.code::text AS "code!", l.name,
                   count(k.ags) FILTER (WHERE k.kind <> 'gemeinde') AS "kreise!",
@@ -58,7 +64,7 @@ async fn laender(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> A
     .await?;
     render(&LaenderPage {
         can_add: can_manage(user.as_ref()),
-        layout: Layout::new(user.as_ref()),
+        layout,
         laender: rows
             .into_iter()
             .map(|r| LandRow {
@@ -96,8 +102,7 @@ struct LandPage {
 }
 
 async fn land(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    PublicCtx { state, layout, .. }: PublicCtx,
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     let name = sqlx::query_scalar!("SELECT name FROM laender WHERE code = $1", code)
@@ -114,7 +119,7 @@ async fn land(
     .fetch_all(&state.pool)
     .await?;
     render(&LandPage {
-        layout: Layout::new(user.as_ref()),
+        layout,
         name,
         kommunen: rows
             .into_iter()
@@ -153,19 +158,22 @@ struct GemeindeFormPage {
     errors: FieldErrors,
 }
 
-async fn new_gemeinde_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
+async fn new_gemeinde_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
     authorize(&user.actor(), Action::ManageDirectory)?;
     render(&GemeindeFormPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         form: GemeindeForm::default(),
         errors: FieldErrors::default(),
     })
 }
 
 async fn create_gemeinde(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<GemeindeForm>,
 ) -> AppResult<Response> {
     authorize(&user.actor(), Action::ManageDirectory)?;
@@ -185,7 +193,7 @@ async fn create_gemeinde(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &GemeindeFormPage {
-                layout: Layout::new(Some(&user)),
+                layout: layout.clone(),
                 form,
                 errors,
             },
@@ -210,7 +218,7 @@ async fn create_gemeinde(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &GemeindeFormPage {
-                layout: Layout::new(Some(&user)),
+                layout: layout.clone(),
                 form,
                 errors,
             },

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -15,12 +15,11 @@ use super::db::{self, ChecklistItem, Funding, FundingLine, PhaseOption, Schedule
 use super::forms::{EvidenceForm, FundingForm, StepForm};
 use super::reportdb::{self, ReportLine};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::policy::{Action, Territory, allows, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::Term;
@@ -112,8 +111,12 @@ struct NetworkPage {
 }
 
 async fn of_network(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
@@ -127,7 +130,7 @@ async fn of_network(
     let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     reports.sort_by_key(|r| r.slot.due_on);
     render(&NetworkPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         fundings: db::lines_of_network(&state.pool, id).await?,
         reports,
         network,
@@ -161,13 +164,13 @@ struct FormPage {
 
 impl FormPage {
     fn new(
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         funding: Option<Funding>,
         form: FundingForm,
     ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             funding,
             previous: None,
@@ -226,8 +229,12 @@ async fn previous_of(
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<NewQuery>, QueryRejection>,
 ) -> AppResult<Response> {
@@ -247,7 +254,7 @@ async fn new_form(
             .map(|p| p.to_string())
             .unwrap_or_default();
     }
-    let mut page = FormPage::new(&user, network, None, form);
+    let mut page = FormPage::new(layout, network, None, form);
     page.previous = previous;
     page.phases = phases;
     render(&page)
@@ -265,9 +272,12 @@ async fn next_phase(state: &AppState, funding: &Funding) -> AppResult<Option<i64
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<FundingForm>,
 ) -> AppResult<Response> {
@@ -331,7 +341,7 @@ async fn create(
     }
     let previous = previous_of(&state, id, &form.anschluss).await?;
     let phases = db::phase_options(&state.pool, &network.land_code).await?;
-    let mut page = FormPage::new(&user, network, None, form);
+    let mut page = FormPage::new(layout, network, None, form);
     page.previous = previous;
     page.phases = phases;
     page.errors = errors;
@@ -384,8 +394,12 @@ struct DetailQuery {
 }
 
 async fn detail(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(fid): Path<i64>,
     query: Result<Query<DetailQuery>, QueryRejection>,
 ) -> AppResult<Response> {
@@ -443,7 +457,7 @@ async fn detail(
         _ => None,
     };
     render(&DetailPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         network,
         access,
         checklist,
@@ -456,8 +470,12 @@ async fn detail(
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(fid): Path<i64>,
 ) -> AppResult<Response> {
     let funding = FundingAccess::load(&state, &user, fid)
@@ -465,15 +483,18 @@ async fn edit_form(
         .must_manage(&user)?;
     let network = NetworkContext::load(&state.pool, &user, funding.network_id, Need::Read).await?;
     let form = FundingForm::from_funding(&funding);
-    let mut page = FormPage::new(&user, network, Some(funding), form);
+    let mut page = FormPage::new(layout, network, Some(funding), form);
     page.history = audit::history(&state.pool, "funding", &fid.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(fid): Path<i64>,
     Form(form): Form<FundingForm>,
 ) -> AppResult<Response> {
@@ -484,7 +505,7 @@ async fn update(
     let fields = match form.validate(before.duration_months, before.own_share_percent) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&user, network, Some(before), form);
+            let mut page = FormPage::new(layout.clone(), network, Some(before), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -494,7 +515,7 @@ async fn update(
         drop(tx);
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(&user, network, Some(before.clone()), form);
+        let mut page = FormPage::new(layout.clone(), network, Some(before.clone()), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -557,15 +578,19 @@ fn evidence_key(fid: i64, did: i64) -> String {
 }
 
 async fn evidence_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((fid, did)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let (funding, item) = evidence_target(&state, &user, fid, did).await?;
     let history =
         audit::history(&state.pool, "funding_deliverable", &evidence_key(fid, did)).await?;
     render(&EvidencePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         form: EvidenceForm::from_item(&item),
         funding,
         item,
@@ -576,9 +601,12 @@ async fn evidence_form(
 }
 
 async fn save_evidence(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((fid, did)): Path<(i64, i64)>,
     Form(form): Form<EvidenceForm>,
 ) -> AppResult<Response> {
@@ -589,7 +617,7 @@ async fn save_evidence(
             return render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &EvidencePage {
-                    layout: Layout::new(Some(&user)),
+                    layout: layout.clone(),
                     funding,
                     item: before,
                     form,
@@ -614,7 +642,7 @@ async fn save_evidence(
         return render_with_status(
             StatusCode::CONFLICT,
             &EvidencePage {
-                layout: Layout::new(Some(&user)),
+                layout: layout.clone(),
                 funding,
                 conflict: Some(before.clone()),
                 item: before,
@@ -653,9 +681,9 @@ async fn save_evidence(
 }
 
 async fn confirm(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((fid, did)): Path<(i64, i64)>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -16,7 +15,7 @@ use time::Date;
 
 use super::db::{self, FundingBrief, ProgramSummary, Within};
 use super::schedule::SlotState;
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
@@ -368,8 +367,12 @@ impl OverviewPage {
 }
 
 async fn page(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
     let (land_code, land_name, laender) = land_for(&state, &user, &filters).await?;
@@ -417,7 +420,7 @@ async fn page(
         crate::format::url_encode(&filters.sortierung)
     );
     render(&OverviewPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         programs: db::programs(&state.pool, Some(&land_code)).await?,
         land_code,
         land_name,
@@ -437,8 +440,7 @@ async fn page(
 }
 
 async fn csv_export(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx { state, user, .. }: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
     let (land_code, _, _) = land_for(&state, &user, &filters).await?;

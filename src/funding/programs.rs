@@ -2,7 +2,7 @@
 //! officers manage them; the Land's municipalities, the Bund and admins read them.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -12,11 +12,10 @@ use super::BERICHTSRHYTHMEN;
 use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, allows, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::form::{FieldErrors, version};
@@ -58,8 +57,12 @@ struct ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     let land = land_of(&user);
     if let Some(land) = &land {
@@ -68,7 +71,7 @@ async fn list(
     render(&ListPage {
         programs: db::programs(&state.pool, land.as_deref()).await?,
         can_create: allows(&user.actor(), Action::CreateFundingProgram),
-        layout: Layout::new(Some(&user)),
+        layout,
     })
 }
 
@@ -105,8 +108,12 @@ struct DetailPage {
 }
 
 async fn detail(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let (program, can_manage) = load(&state, &user, id).await?;
@@ -122,7 +129,7 @@ async fn detail(
         None
     };
     render(&DetailPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         phases: db::phases(&state.pool, id).await?,
         program,
         can_manage,
@@ -144,9 +151,14 @@ struct ProgramFormPage {
 }
 
 impl ProgramFormPage {
-    fn new(user: &SessionUser, program: Option<Program>, form: ProgramForm) -> Self {
+    fn new(
+        layout: Layout,
+        user: &SessionUser,
+        program: Option<Program>,
+        form: ProgramForm,
+    ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             ask_for_land: program.is_none() && user.actor().scope == Scope::Nationwide,
             program,
             form,
@@ -164,9 +176,10 @@ impl ProgramFormPage {
     }
 }
 
-async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
+async fn new_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
     authorize(&user.actor(), Action::CreateFundingProgram)?;
     render(&ProgramFormPage::new(
+        layout,
         &user,
         None,
         ProgramForm::new_program(),
@@ -174,9 +187,12 @@ async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<ProgramForm>,
 ) -> AppResult<Response> {
     authorize(&user.actor(), Action::CreateFundingProgram)?;
@@ -237,27 +253,34 @@ async fn create(
             Err(e) => return Err(e.into()),
         }
     }
-    let mut page = ProgramFormPage::new(&user, None, form);
+    let mut page = ProgramFormPage::new(layout, &user, None, form);
     page.errors = errors;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let program = load_for_change(&state, &user, id).await?;
     let form = ProgramForm::from_program(&program);
-    let mut page = ProgramFormPage::new(&user, Some(program), form);
+    let mut page = ProgramFormPage::new(layout, &user, Some(program), form);
     page.history = audit::history(&state.pool, "funding_program", &id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<ProgramForm>,
 ) -> AppResult<Response> {
@@ -265,7 +288,7 @@ async fn update(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = ProgramFormPage::new(&user, Some(before), form);
+            let mut page = ProgramFormPage::new(layout.clone(), &user, Some(before), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -274,7 +297,7 @@ async fn update(
     let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields).await {
         Ok(updated) => updated,
         Err(e) if db::is_duplicate_name(&e) => {
-            let mut page = ProgramFormPage::new(&user, Some(before), form);
+            let mut page = ProgramFormPage::new(layout.clone(), &user, Some(before), form);
             page.errors.add(
                 "name",
                 "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
@@ -291,7 +314,7 @@ async fn update(
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = ProgramFormPage::new(&user, Some(current.clone()), form);
+        let mut page = ProgramFormPage::new(layout.clone(), &user, Some(current.clone()), form);
         page.conflict = Some(current);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -325,9 +348,9 @@ struct PhaseFormPage {
 }
 
 impl PhaseFormPage {
-    fn new(user: &SessionUser, program: Program, phase_id: Option<i64>, form: PhaseForm) -> Self {
+    fn new(layout: Layout, program: Program, phase_id: Option<i64>, form: PhaseForm) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             program,
             phase_id,
             form,
@@ -352,8 +375,12 @@ impl PhaseFormPage {
 const DUPLICATE_PHASE: &str = "Eine Phase mit diesem Namen gibt es in diesem Programm schon.";
 
 async fn new_phase_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let program = load_for_change(&state, &user, id).await?;
@@ -364,13 +391,16 @@ async fn new_phase_form(
     .fetch_one(&state.pool)
     .await?;
     let form = PhaseForm::new_phase(count as usize + 1);
-    render(&PhaseFormPage::new(&user, program, None, form))
+    render(&PhaseFormPage::new(layout, program, None, form))
 }
 
 async fn create_phase(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<PhaseForm>,
 ) -> AppResult<Response> {
@@ -404,29 +434,36 @@ async fn create_phase(
         }
         Err(errors) => errors,
     };
-    let mut page = PhaseFormPage::new(&user, program, None, form);
+    let mut page = PhaseFormPage::new(layout, program, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 async fn edit_phase_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let program = load_for_change(&state, &user, id).await?;
     let phase = db::find_phase(&state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = PhaseFormPage::new(&user, program, Some(pid), PhaseForm::from_phase(&phase));
+    let mut page = PhaseFormPage::new(layout, program, Some(pid), PhaseForm::from_phase(&phase));
     page.history = audit::history(&state.pool, "funding_phase", &pid.to_string()).await?;
     render(&page)
 }
 
 async fn update_phase(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<PhaseForm>,
 ) -> AppResult<Response> {
@@ -435,7 +472,7 @@ async fn update_phase(
         .await?
         .ok_or(AppError::NotFound)?;
     let rejected = |errors: FieldErrors, form: PhaseForm| {
-        let mut page = PhaseFormPage::new(&user, program.clone(), Some(pid), form);
+        let mut page = PhaseFormPage::new(layout.clone(), program.clone(), Some(pid), form);
         page.errors = errors;
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -480,7 +517,7 @@ async fn update_phase(
         drop(tx);
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = PhaseFormPage::new(&user, program, Some(pid), form);
+        let mut page = PhaseFormPage::new(layout.clone(), program, Some(pid), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -20,12 +20,11 @@ use super::reportdb::{
 };
 use super::schedule::{Slot, SlotState};
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, Readable, ReportRef, Territory, allows, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::{MeasureStatus, ReportReview, ReportStatus};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
@@ -79,9 +78,9 @@ struct OpenForm {
 }
 
 async fn open(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path(fid): Path<i64>,
     Form(form): Form<OpenForm>,
 ) -> AppResult<Response> {
@@ -297,8 +296,12 @@ pub fn within_of(user: &SessionUser) -> Within {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
     authorize(&user.actor(), Action::ListReports)?;
@@ -313,7 +316,7 @@ async fn list(
     }
     reports.sort_by_key(|r| (r.slot.due_on, r.funding.network_name.clone()));
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         reports,
         stand: chosen.map(|c| c.0.to_owned()).unwrap_or_default(),
         choices: STAENDE.iter().map(|(c, l, _)| (*c, *l)).collect(),
@@ -343,7 +346,12 @@ struct ReportPage {
 }
 
 impl ReportPage {
-    async fn new(state: &AppState, user: &SessionUser, report: Report) -> AppResult<Self> {
+    async fn new(
+        state: &AppState,
+        layout: Layout,
+        user: &SessionUser,
+        report: Report,
+    ) -> AppResult<Self> {
         let actor = user.actor();
         let r = report_ref(&report);
         let can_edit = allows(&actor, Action::EditReport(r));
@@ -357,7 +365,7 @@ impl ReportPage {
         );
         let can_comment = allows(&actor, Action::CommentReport(r));
         Ok(Self {
-            layout: Layout::new(Some(user)),
+            layout,
             snapshot: report.snapshot(),
             events: reportdb::events(&state.pool, report.id).await?,
             can_edit,
@@ -408,13 +416,17 @@ struct ShowQuery {
 }
 
 async fn show(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(rid): Path<i64>,
     query: Result<Query<ShowQuery>, QueryRejection>,
 ) -> AppResult<Response> {
     let report = load(&state, &user, rid).await?;
-    let mut page = ReportPage::new(&state, &user, report).await?;
+    let mut page = ReportPage::new(&state, layout, &user, report).await?;
     page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
         "gespeichert" => Some("Der Entwurf wurde gespeichert."),
         "eingereicht" => Some("Der Bericht wurde eingereicht. Das Land prüft ihn."),
@@ -439,14 +451,18 @@ struct FormPage {
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(rid): Path<i64>,
 ) -> AppResult<Response> {
     let report = load(&state, &user, rid).await?;
     authorize(&user.actor(), Action::EditReport(report_ref(&report)))?;
     render(&FormPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         snapshot: report.snapshot(),
         form: ReportForm::from_report(&report),
         report,
@@ -456,9 +472,12 @@ async fn edit_form(
 }
 
 async fn save(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(rid): Path<i64>,
     Form(form): Form<ReportForm>,
 ) -> AppResult<Response> {
@@ -470,7 +489,7 @@ async fn save(
             return render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &FormPage {
-                    layout: Layout::new(Some(&user)),
+                    layout: layout.clone(),
                     snapshot: before.snapshot(),
                     report: before,
                     form,
@@ -489,7 +508,7 @@ async fn save(
         return render_with_status(
             StatusCode::CONFLICT,
             &FormPage {
-                layout: Layout::new(Some(&user)),
+                layout: layout.clone(),
                 snapshot: before.snapshot(),
                 conflict: Some(before.clone()),
                 report: before,
@@ -527,6 +546,7 @@ async fn save(
 /// Renders the report page again with the user's input and what went wrong.
 async fn rejected(
     state: &AppState,
+    layout: Layout,
     user: &SessionUser,
     report: Report,
     form: StepForm,
@@ -538,7 +558,7 @@ async fn rejected(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut page = ReportPage::new(state, user, report).await?;
+    let mut page = ReportPage::new(state, layout, user, report).await?;
     page.form = StepForm {
         version: page.report.version.to_string(),
         ..form
@@ -550,9 +570,12 @@ async fn rejected(
 
 /// One of the Land's steps: from which states, to which, recorded as what.
 async fn review_step(
-    state: AppState,
-    user: SessionUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     rid: i64,
     form: StepForm,
     step: ReportReview,
@@ -569,7 +592,7 @@ async fn review_step(
             4000,
         );
         if !errors.is_empty() {
-            return rejected(&state, &user, report, form, errors, false).await;
+            return rejected(&state, layout, &user, report, form, errors, false).await;
         }
         reason
     } else {
@@ -584,7 +607,16 @@ async fn review_step(
     let mut tx = state.pool.begin().await?;
     if !reportdb::review(&mut *tx, rid, version(&form.version), step).await? {
         drop(tx);
-        return rejected(&state, &user, report, form, FieldErrors::default(), true).await;
+        return rejected(
+            &state,
+            layout,
+            &user,
+            report,
+            form,
+            FieldErrors::default(),
+            true,
+        )
+        .await;
     }
     reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, &reason).await?;
     let mut new_values = serde_json::json!({
@@ -607,39 +639,32 @@ async fn review_step(
 }
 
 async fn begin_review(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    ctx: Ctx,
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, ReportReview::Begin).await
+    review_step(ctx, rid, form, ReportReview::Begin).await
 }
 
-async fn accept(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
-    Path(rid): Path<i64>,
-    Form(form): Form<StepForm>,
-) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, ReportReview::Accept).await
+async fn accept(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<StepForm>) -> AppResult<Response> {
+    review_step(ctx, rid, form, ReportReview::Accept).await
 }
 
 async fn give_back(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    ctx: Ctx,
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    review_step(state, user, meta, rid, form, ReportReview::Return).await
+    review_step(ctx, rid, form, ReportReview::Return).await
 }
 
 async fn comment(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
@@ -654,7 +679,7 @@ async fn comment(
         4000,
     );
     if !errors.is_empty() {
-        return rejected(&state, &user, report, form, errors, false).await;
+        return rejected(&state, layout, &user, report, form, errors, false).await;
     }
     let mut tx = state.pool.begin().await?;
     reportdb::add_event(&mut *tx, rid, "kommentar", user.user_id, &user.email, &text).await?;

@@ -1,7 +1,7 @@
 use askama::Template;
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -12,12 +12,10 @@ use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
 use super::{GoalNode, build_tree, export};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format::count;
-use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::GoalStatus;
 use crate::vocab::{HANDLUNGSFELDER, Term};
@@ -73,8 +71,12 @@ struct ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
@@ -83,7 +85,7 @@ async fn list(
     let goals = all.len();
     let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         network,
         tree,
         goals,
@@ -91,11 +93,7 @@ async fn list(
     })
 }
 
-async fn csv(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn csv(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let tree = super::tree(&state.pool, id).await?;
     let body = export::goals_csv(&tree).map_err(|e| AppError::Internal(e.into()))?;
@@ -126,14 +124,9 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(
-        user: &SessionUser,
-        network: NetworkContext,
-        goal: Option<Goal>,
-        form: GoalForm,
-    ) -> Self {
+    fn new(layout: Layout, network: NetworkContext, goal: Option<Goal>, form: GoalForm) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             goal,
             form,
@@ -199,8 +192,12 @@ fn child_level(parent: Option<&Goal>) -> &'static str {
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<NewGoalQuery>,
 ) -> AppResult<Response> {
@@ -211,11 +208,11 @@ async fn new_form(
         ..GoalForm::new_goal(None)
     };
     match resolve_parent(&goals, &form.oberziel) {
-        Ok(_) => render(&FormPage::new(&user, network, None, form).with_parents(goals)),
+        Ok(_) => render(&FormPage::new(layout.clone(), network, None, form).with_parents(goals)),
         // A parent of another network, or none at all: nothing to add to.
         Err(_) if !is_goal_of(&goals, &form.oberziel) => Err(AppError::NotFound),
         Err(message) => {
-            let mut page = FormPage::new(&user, network, None, form).with_parents(goals);
+            let mut page = FormPage::new(layout.clone(), network, None, form).with_parents(goals);
             page.errors.add("oberziel", message);
             render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
@@ -229,9 +226,12 @@ fn is_goal_of(goals: &[Goal], text: &str) -> bool {
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<GoalForm>,
 ) -> AppResult<Response> {
@@ -245,7 +245,7 @@ async fn create(
             if let Err(message) = parent {
                 errors.add("oberziel", message);
             }
-            let mut page = FormPage::new(&user, network, None, form).with_parents(goals);
+            let mut page = FormPage::new(layout, network, None, form).with_parents(goals);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -267,8 +267,12 @@ async fn create(
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -276,15 +280,18 @@ async fn edit_form(
         .await?
         .ok_or(AppError::NotFound)?;
     let form = GoalForm::from_goal(&goal);
-    let mut page = FormPage::new(&user, network, Some(goal), form);
+    let mut page = FormPage::new(layout, network, Some(goal), form);
     page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<GoalForm>,
 ) -> AppResult<Response> {
@@ -295,7 +302,7 @@ async fn update(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&user, network, Some(before), form);
+            let mut page = FormPage::new(layout.clone(), network, Some(before), form);
             page.errors = errors;
             page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -310,7 +317,7 @@ async fn update(
             .ok_or(AppError::NotFound)?;
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = FormPage::new(&user, network, Some(current.clone()), form);
+        let mut page = FormPage::new(layout.clone(), network, Some(current.clone()), form);
         page.conflict = Some(current);
         page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
@@ -335,8 +342,12 @@ async fn update(
 // Deleting goals
 
 async fn confirm_delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -404,7 +415,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Ziele vorher als CSV, wenn Sie sie aufbewahren möchten.".into(),
     );
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!("das {} „{}“", goal.level_label(), goal.title),
         consequences,
         action: format!("/netzwerke/{id}/ziele/{goal_id}/loeschen"),
@@ -414,9 +425,9 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
@@ -463,7 +474,7 @@ struct MilestonePage {
 
 impl MilestonePage {
     fn new(
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         goal_id: i64,
         goal_title: String,
@@ -471,7 +482,7 @@ impl MilestonePage {
         form: MilestoneForm,
     ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             goal_id,
             goal_title,
@@ -496,8 +507,12 @@ impl MilestonePage {
 }
 
 async fn new_milestone_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -505,7 +520,7 @@ async fn new_milestone_form(
         .await?
         .ok_or(AppError::NotFound)?;
     render(&MilestonePage::new(
-        &user,
+        layout,
         network,
         goal.id,
         goal.title,
@@ -515,9 +530,12 @@ async fn new_milestone_form(
 }
 
 async fn create_milestone(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<MilestoneForm>,
 ) -> AppResult<Response> {
@@ -528,7 +546,7 @@ async fn create_milestone(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = MilestonePage::new(&user, network, goal.id, goal.title, None, form);
+            let mut page = MilestonePage::new(layout, network, goal.id, goal.title, None, form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -552,8 +570,12 @@ async fn create_milestone(
 }
 
 async fn edit_milestone_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -562,7 +584,7 @@ async fn edit_milestone_form(
         .ok_or(AppError::NotFound)?;
     let form = MilestoneForm::from_milestone(&milestone);
     let mut page = MilestonePage::new(
-        &user,
+        layout,
         network,
         milestone.goal_id,
         milestone.goal_title.clone(),
@@ -574,9 +596,12 @@ async fn edit_milestone_form(
 }
 
 async fn update_milestone(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
     Form(form): Form<MilestoneForm>,
 ) -> AppResult<Response> {
@@ -590,7 +615,7 @@ async fn update_milestone(
         Ok(fields) => fields,
         Err(errors) => {
             let mut page = MilestonePage::new(
-                &user,
+                layout.clone(),
                 network,
                 before.goal_id,
                 before.goal_title.clone(),
@@ -611,7 +636,7 @@ async fn update_milestone(
         let mut form = form;
         form.version = current.version.to_string();
         let mut page = MilestonePage::new(
-            &user,
+            layout.clone(),
             network,
             current.goal_id,
             current.goal_title.clone(),
@@ -639,8 +664,12 @@ async fn update_milestone(
 }
 
 async fn confirm_delete_milestone(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -648,7 +677,7 @@ async fn confirm_delete_milestone(
         .await?
         .ok_or(AppError::NotFound)?;
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!(
             "den Meilenstein „{}“ (fällig am {})",
             milestone.title,
@@ -668,9 +697,9 @@ async fn confirm_delete_milestone(
 }
 
 async fn delete_milestone(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {

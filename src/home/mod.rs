@@ -2,11 +2,10 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 
-use crate::auth::MaybeUser;
+use crate::auth::PublicCtx;
 use crate::error::AppResult;
 use crate::format;
 use crate::networks::db::{NetworkSummary, visible_to};
@@ -55,7 +54,14 @@ struct StartPage {
     tasks: Vec<crate::funding::Task>,
 }
 
-async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> AppResult<Response> {
+async fn start(
+    PublicCtx {
+        state,
+        user,
+        layout,
+        ..
+    }: PublicCtx,
+) -> AppResult<Response> {
     let start = match &user {
         None => Start::Public,
         Some(u) => match u.role {
@@ -107,7 +113,7 @@ async fn start(State(state): State<AppState>, MaybeUser(user): MaybeUser) -> App
     };
     render(&StartPage {
         tasks,
-        layout: Layout::new(user.as_ref()),
+        layout,
         greeting: user.as_ref().map(|u| u.display_name.clone()),
         start,
     })

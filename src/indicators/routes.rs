@@ -1,7 +1,7 @@
 use askama::Template;
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -10,13 +10,11 @@ use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::export::{Cell, Sheet, csv_response, number};
-use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
@@ -60,23 +58,23 @@ struct ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         indicators: small_multiples(&state.pool, id).await?,
         network,
     })
 }
 
-async fn csv(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn csv(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let indicators = db::all(&state.pool, id).await?;
     let values = db::all_values(&state.pool, id).await?;
@@ -153,7 +151,7 @@ struct DetailPage {
 impl DetailPage {
     async fn load(
         state: &AppState,
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         indicator: Indicator,
         form: ValueForm,
@@ -161,7 +159,7 @@ impl DetailPage {
         let values = db::values_of(&state.pool, network.id, indicator.id).await?;
         let (chart, description) = detail_chart(&indicator, &values);
         Ok(Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             indicator,
             values,
@@ -178,21 +176,28 @@ impl DetailPage {
 }
 
 async fn detail(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let indicator = db::find(&state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&DetailPage::load(&state, &user, network, indicator, ValueForm::default()).await?)
+    render(&DetailPage::load(&state, layout, network, indicator, ValueForm::default()).await?)
 }
 
 async fn add_value(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<ValueForm>,
 ) -> AppResult<Response> {
@@ -203,7 +208,8 @@ async fn add_value(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = DetailPage::load(&state, &user, network, indicator, form).await?;
+            let mut page =
+                DetailPage::load(&state, layout.clone(), network, indicator, form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -224,7 +230,8 @@ async fn add_value(
         Err(NotAdded::NoIndicator) => return Err(AppError::NotFound),
         Err(NotAdded::Duplicate) => {
             drop(tx);
-            let mut page = DetailPage::load(&state, &user, network, indicator, form).await?;
+            let mut page =
+                DetailPage::load(&state, layout.clone(), network, indicator, form).await?;
             let existing = page
                 .values
                 .iter()
@@ -282,14 +289,14 @@ struct FormPage {
 
 impl FormPage {
     fn new(
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         indicator: Option<Indicator>,
         form: IndicatorForm,
         goals: Vec<(String, String)>,
     ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             indicator,
             form,
@@ -315,14 +322,18 @@ fn goal_ids(goals: &[(String, String)]) -> Vec<i64> {
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
     let goals = db::goal_options(&state.pool, id).await?;
     render(&FormPage::new(
-        &user,
+        layout,
         network,
         None,
         IndicatorForm::new_indicator(),
@@ -331,9 +342,12 @@ async fn new_form(
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<IndicatorForm>,
 ) -> AppResult<Response> {
@@ -342,7 +356,7 @@ async fn create(
     let fields = match form.validate(&goal_ids(&goals)) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&user, network, None, form, goals);
+            let mut page = FormPage::new(layout, network, None, form, goals);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -364,8 +378,12 @@ async fn create(
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -374,15 +392,18 @@ async fn edit_form(
         .ok_or(AppError::NotFound)?;
     let goals = db::goal_options(&state.pool, id).await?;
     let form = IndicatorForm::from_indicator(&indicator);
-    let mut page = FormPage::new(&user, network, Some(indicator), form, goals);
+    let mut page = FormPage::new(layout, network, Some(indicator), form, goals);
     page.history = audit::history(&state.pool, "indicator", &indicator_id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<IndicatorForm>,
 ) -> AppResult<Response> {
@@ -395,7 +416,7 @@ async fn update(
     let fields = match form.validate(&goal_ids(&goals)) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&user, network, Some(before), form, goals);
+            let mut page = FormPage::new(layout.clone(), network, Some(before), form, goals);
             page.errors = errors;
             page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
@@ -409,7 +430,7 @@ async fn update(
             .ok_or(AppError::NotFound)?;
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = FormPage::new(&user, network, Some(current.clone()), form, goals);
+        let mut page = FormPage::new(layout.clone(), network, Some(current.clone()), form, goals);
         page.conflict = Some(current);
         page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
@@ -434,8 +455,12 @@ async fn update(
 // Deleting
 
 async fn confirm_delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -457,7 +482,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Kennzahlen vorher als CSV, wenn Sie die Werte aufbewahren möchten.".into(),
     );
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!("die Kennzahl „{}“", indicator.name),
         consequences,
         action: format!("{}/loeschen", detail_href(id, indicator_id)),
@@ -467,9 +492,9 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
@@ -501,8 +526,12 @@ async fn delete(
 }
 
 async fn confirm_delete_value(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
 ) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -513,7 +542,7 @@ async fn confirm_delete_value(
         .await?
         .ok_or(AppError::NotFound)?;
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!(
             "den Messwert {} vom {} der Kennzahl „{}“",
             indicator.value_text(value.value),
@@ -536,9 +565,9 @@ async fn confirm_delete_value(
 }
 
 async fn delete_value(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
     Form(_): Form<DeleteForm>,
 ) -> AppResult<Response> {

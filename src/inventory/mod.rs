@@ -3,13 +3,13 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use sqlx::PgPool;
 
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
@@ -75,8 +75,12 @@ struct InventoryPage {
 }
 
 async fn page(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
@@ -108,7 +112,7 @@ async fn page(
         .filter(|c| c.count == 0)
         .count();
     render(&InventoryPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         overlaps: overlaps(&state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
         network,
         filters,

@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -14,12 +14,11 @@ use super::markdown;
 use super::search::{self, Segment};
 use super::vocab::{ARTEN, EBENEN, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{CurrentUser, MaybeUser};
+use crate::auth::{Ctx, PublicCtx};
 use crate::error::{AppError, AppResult};
 use crate::format::url_encode;
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role, Scope};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
@@ -139,8 +138,12 @@ fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
 }
 
 async fn search_page(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    PublicCtx {
+        state,
+        user,
+        layout,
+        ..
+    }: PublicCtx,
     Query(params): Query<SearchParams>,
 ) -> AppResult<Response> {
     // Everything from the address bar is checked and anything unknown dropped: a hand-made
@@ -195,7 +198,7 @@ async fn search_page(
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
     render(&SearchPage {
-        layout: Layout::new(user.as_ref()),
+        layout,
         ignored_query: !query.trim().is_empty() && terms.is_empty(),
         query,
         by_date: request.by_date,
@@ -358,6 +361,7 @@ impl EntryPage {
 
 async fn build_entry_page(
     state: &AppState,
+    layout: Layout,
     user: Option<&SessionUser>,
     entry: Entry,
 ) -> AppResult<EntryPage> {
@@ -376,7 +380,7 @@ async fn build_entry_page(
             .collect()
     };
     Ok(EntryPage {
-        layout: Layout::new(user),
+        layout,
         body_html: markdown::to_html(&entry.body),
         source: source_title(&entry.source_document).to_owned(),
         felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
@@ -394,12 +398,16 @@ async fn build_entry_page(
 }
 
 async fn entry_page(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    PublicCtx {
+        state,
+        user,
+        layout,
+        ..
+    }: PublicCtx,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let entry = visible_entry(&state, user.as_ref(), &slug).await?;
-    render(&build_entry_page(&state, user.as_ref(), entry).await?)
+    render(&build_entry_page(&state, layout, user.as_ref(), entry).await?)
 }
 
 // ---------------------------------------------------------------- drafting
@@ -419,8 +427,12 @@ impl MinePage {
 }
 
 async fn my_entries(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     let actor = user.actor();
     policy::authorize(&actor, Action::DraftKnowledge)?;
@@ -431,7 +443,7 @@ async fn my_entries(
         Scope::Nationwide => (None, None),
     };
     render(&MinePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         entries: db::drafts(&state.pool, kommune, land, user.user_id, reviewer).await?,
         reviewer,
     })
@@ -456,12 +468,12 @@ struct FormPage {
 impl FormPage {
     async fn new(
         state: &AppState,
-        user: &SessionUser,
+        layout: Layout,
         entry: Option<Entry>,
         form: EntryForm,
     ) -> AppResult<Self> {
         Ok(Self {
-            layout: Layout::new(Some(user)),
+            layout,
             entry,
             form,
             errors: FieldErrors::default(),
@@ -476,8 +488,12 @@ impl FormPage {
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     policy::authorize(&user.actor(), Action::DraftKnowledge)?;
     // The author's own municipality or Land is preset.
@@ -497,20 +513,23 @@ async fn new_form(
         },
         ..Default::default()
     };
-    render(&FormPage::new(&state, &user, None, form).await?)
+    render(&FormPage::new(&state, layout, None, form).await?)
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<EntryForm>,
 ) -> AppResult<Response> {
     policy::authorize(&user.actor(), Action::DraftKnowledge)?;
     let fields = match form.validate(&state.pool).await? {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&state, &user, None, form).await?;
+            let mut page = FormPage::new(&state, layout, None, form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -545,19 +564,26 @@ async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> App
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let entry = editable_entry(&state, &user, &slug).await?;
     let form = EntryForm::from_entry(&entry);
-    render(&FormPage::new(&state, &user, Some(entry), form).await?)
+    render(&FormPage::new(&state, layout, Some(entry), form).await?)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(slug): Path<String>,
     Form(mut form): Form<EntryForm>,
 ) -> AppResult<Response> {
@@ -565,7 +591,7 @@ async fn update(
     let fields = match form.validate(&state.pool).await? {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&state, &user, Some(before), form).await?;
+            let mut page = FormPage::new(&state, layout.clone(), Some(before), form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -573,7 +599,7 @@ async fn update(
     let mut tx = state.pool.begin().await?;
     if !db::update(&mut *tx, before.id, version(&form.version), &fields).await? {
         form.version = before.version.to_string();
-        let mut page = FormPage::new(&state, &user, Some(before.clone()), form).await?;
+        let mut page = FormPage::new(&state, layout.clone(), Some(before.clone()), form).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -603,9 +629,12 @@ struct StatusForm {
 
 /// Submit (authors), publish, return with a comment, or unpublish (Bund, admin).
 async fn change_status(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
@@ -632,7 +661,7 @@ async fn change_status(
     };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
     if change == EntryMove::Return && comment.is_empty() {
-        let mut page = build_entry_page(&state, Some(&user), entry).await?;
+        let mut page = build_entry_page(&state, layout.clone(), Some(&user), entry).await?;
         page.errors.add(
             "kommentar",
             "Bitte begründen Sie, was am Eintrag noch zu ändern ist.",
@@ -664,7 +693,7 @@ async fn change_status(
     )
     .await?;
     tx.commit().await?;
-    let mut page = build_entry_page(&state, Some(&user), after).await?;
+    let mut page = build_entry_page(&state, layout.clone(), Some(&user), after).await?;
     page.notice = Some(notice);
     render(&page)
 }

@@ -3,7 +3,7 @@
 //! transaction or none.
 
 use askama::Template;
-use axum::extract::{FromRequest, Path, Request, State};
+use axum::extract::{FromRequest, Path, Request};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
 use base64::Engine;
@@ -14,12 +14,10 @@ use super::csv::{self as measures_csv, Import, MAX_BYTES, MAX_ROWS, WHOLE_COMMUN
 use super::db::{self, Measure, NetworkOptions};
 use super::forms::FIELDS;
 use crate::audit::{self, Event};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
-use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{
@@ -150,9 +148,9 @@ struct UploadPage {
 }
 
 impl UploadPage {
-    fn new(user: &SessionUser, network: NetworkContext, options: &NetworkOptions) -> Self {
+    fn new(layout: Layout, network: NetworkContext, options: &NetworkOptions) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             columns: column_help(options),
             errors: FieldErrors::default(),
@@ -163,13 +161,17 @@ impl UploadPage {
 }
 
 pub async fn form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
     let options = db::options(&state.pool, id).await?;
-    render(&UploadPage::new(&user, network, &options))
+    render(&UploadPage::new(layout, network, &options))
 }
 
 #[derive(Template)]
@@ -349,8 +351,12 @@ fn unreadable() -> AppError {
 }
 
 pub async fn preview(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     request: Request,
 ) -> AppResult<Response> {
@@ -360,18 +366,18 @@ pub async fn preview(
     let data = match upload {
         Upload::Data(data) => data,
         Upload::Rejected(errors, pasted) => {
-            let mut page = UploadPage::new(&user, network, &options);
+            let mut page = UploadPage::new(layout.clone(), network, &options);
             page.errors = errors;
             page.pasted = pasted;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let text = measures_csv::decode(&data);
-    show_preview(&user, network, options, &text)
+    show_preview(layout, network, options, &text)
 }
 
 fn show_preview(
-    user: &SessionUser,
+    layout: Layout,
     network: NetworkContext,
     options: NetworkOptions,
     text: &str,
@@ -379,7 +385,7 @@ fn show_preview(
     let import = measures_csv::parse(text, &options);
     let valid = import.valid_fields().is_some();
     let page = PreviewPage {
-        layout: Layout::new(Some(user)),
+        layout,
         network,
         import,
         options,
@@ -400,9 +406,12 @@ pub struct ConfirmForm {
 }
 
 pub async fn confirm(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     axum::Form(form): axum::Form<ConfirmForm>,
 ) -> AppResult<Response> {
@@ -423,7 +432,7 @@ pub async fn confirm(
     // Checked again: the data came back from the browser, and the network may have changed.
     let import = measures_csv::parse(&text, &options);
     let Some(all) = import.valid_fields() else {
-        return show_preview(&user, network, options, &text);
+        return show_preview(layout.clone(), network, options, &text);
     };
     let mut tx = state.pool.begin().await?;
     for fields in all.iter() {
@@ -433,7 +442,7 @@ pub async fn confirm(
                 drop(tx);
                 // Something named in the file was removed a moment ago: check again.
                 let options = db::options(&state.pool, id).await?;
-                return show_preview(&user, network, options, &text);
+                return show_preview(layout.clone(), network, options, &text);
             }
             Err(e) => return Err(e.into()),
         };

@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -14,12 +14,10 @@ use super::db::{
 };
 use super::forms::MeasureForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
-use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{
@@ -412,8 +410,12 @@ fn facets(filter: &MeasureFilter) -> Vec<Facet> {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
@@ -441,7 +443,7 @@ async fn list(
         && filter.partner == PartnerFilter::Any
         && !filter.niedrigschwellig;
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         network,
         options,
         facets: facets(&filter),
@@ -519,8 +521,12 @@ struct DetailQuery {
 }
 
 async fn detail(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     query: Result<Query<DetailQuery>, QueryRejection>,
 ) -> AppResult<Response> {
@@ -534,7 +540,7 @@ async fn detail(
         _ => None,
     };
     render(&DetailPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         history: audit::history(&state.pool, "measure", &mid.to_string()).await?,
         network,
         measure,
@@ -564,14 +570,14 @@ struct FormPage {
 
 impl FormPage {
     fn new(
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         measure_id: Option<i64>,
         form: MeasureForm,
         options: NetworkOptions,
     ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             measure_id,
             form,
@@ -609,8 +615,12 @@ impl FormPage {
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -619,13 +629,16 @@ async fn new_form(
         status: MeasureStatus::Planned.code().into(),
         ..Default::default()
     };
-    render(&FormPage::new(&user, network, None, form, options))
+    render(&FormPage::new(layout, network, None, form, options))
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<MeasureForm>,
 ) -> AppResult<Response> {
@@ -655,7 +668,7 @@ async fn create(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(&user, network, None, form, options);
+    let mut page = FormPage::new(layout, network, None, form, options);
     page.errors = errors;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
@@ -677,8 +690,12 @@ fn vanished(error: sqlx::Error) -> AppResult<FieldErrors> {
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -687,7 +704,7 @@ async fn edit_form(
         .ok_or(AppError::NotFound)?;
     let options = db::options(&state.pool, id).await?;
     let mut page = FormPage::new(
-        &user,
+        layout,
         network,
         Some(mid),
         MeasureForm::from_measure(&stored),
@@ -698,9 +715,12 @@ async fn edit_form(
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     Form(form): Form<MeasureForm>,
 ) -> AppResult<Response> {
@@ -736,7 +756,7 @@ async fn update(
                     // overwrite.
                     let mut form = form;
                     form.version = before.version.to_string();
-                    let mut page = FormPage::new(&user, network, Some(mid), form, options);
+                    let mut page = FormPage::new(layout.clone(), network, Some(mid), form, options);
                     page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
                     page.conflict = Some(before);
                     return render_with_status(StatusCode::CONFLICT, &page);
@@ -746,15 +766,19 @@ async fn update(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(&user, network, Some(mid), form, options);
+    let mut page = FormPage::new(layout.clone(), network, Some(mid), form, options);
     page.errors = errors;
     page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 async fn confirm_delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -772,7 +796,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Der Verlauf bleibt im Änderungsprotokoll.".into(),
     );
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!("die Maßnahme „{}“", stored.fields.title),
         consequences,
         action: format!("{}/massnahmen/{mid}/loeschen", network.href()),
@@ -782,9 +806,9 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     axum::Form(form): axum::Form<DeleteForm>,
 ) -> AppResult<Response> {
@@ -810,11 +834,7 @@ async fn delete(
     )))
 }
 
-async fn export(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn export(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let measures = db::all(&state.pool, id).await?;
     let body = super::csv::export(&measures);

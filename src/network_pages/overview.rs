@@ -2,17 +2,16 @@
 //! indicators and measures at a glance.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
-use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::{Layout, render};
@@ -48,15 +47,19 @@ impl OverviewPage {
 }
 
 pub async fn overview(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let (measures, measures_total) = measure_matrix(&state.pool, id).await?;
     render(&OverviewPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         goals: crate::goals::tree(&state.pool, id).await?,
         milestones: crate::goals::milestones_due(
             &state.pool,

@@ -2,14 +2,13 @@
 //! description, partners, goals with progress, running measures — nothing else.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::MaybeUser;
+use crate::auth::PublicCtx;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
-use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
 use crate::web::{Layout, render};
 
@@ -38,8 +37,12 @@ struct PublicPage {
 }
 
 pub async fn profile(
-    State(state): State<AppState>,
-    MaybeUser(user): MaybeUser,
+    PublicCtx {
+        state,
+        user,
+        layout,
+        ..
+    }: PublicCtx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = sqlx::query!(
@@ -92,7 +95,7 @@ pub async fn profile(
     })
     .collect();
     render(&PublicPage {
-        layout: Layout::new(user.as_ref()),
+        layout,
         name: network.name,
         kommune: network.kommune,
         description: network.description,

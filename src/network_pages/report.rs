@@ -1,17 +1,16 @@
 //! A printable report of a network: a page a coordinator can hand to the council.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
-use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
 use crate::web::{Layout, render};
 
@@ -54,8 +53,12 @@ impl ReportPage {
 }
 
 pub async fn report(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
@@ -103,7 +106,7 @@ pub async fn report(
         .filter(|c| **c == 0)
         .count();
     render(&ReportPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         today: format::date(today),
         goals: crate::goals::tree(&state.pool, id).await?,
         milestones: crate::goals::milestones_due(&state.pool, id, today, 180).await?,

@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -9,11 +9,10 @@ use super::db::{self, Network, NetworkSummary};
 use super::forms::NetworkForm;
 use super::{Need, NetworkContext};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, Territory, allows, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
@@ -37,13 +36,17 @@ struct ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     render(&ListPage {
         networks: db::visible_to(&state.pool, &user).await?,
         can_create: allows(&user.actor(), Action::CreateNetwork),
-        layout: Layout::new(Some(&user)),
+        layout,
     })
 }
 
@@ -63,9 +66,14 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(user: &SessionUser, network: Option<NetworkContext>, form: NetworkForm) -> Self {
+    fn new(
+        layout: Layout,
+        user: &SessionUser,
+        network: Option<NetworkContext>,
+        form: NetworkForm,
+    ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             ask_for_kommune: network.is_none() && user.actor().scope == Scope::Nationwide,
             network,
             form,
@@ -112,15 +120,18 @@ async fn territory_for_new(
     Ok(Ok((ags, land)))
 }
 
-async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
+async fn new_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
     authorize(&user.actor(), Action::CreateNetwork)?;
-    render(&FormPage::new(&user, None, NetworkForm::default()))
+    render(&FormPage::new(layout, &user, None, NetworkForm::default()))
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<NetworkForm>,
 ) -> AppResult<Response> {
     authorize(&user.actor(), Action::CreateNetwork)?;
@@ -128,7 +139,7 @@ async fn create(
     let (fields, (ags, _)) = match (form.validate(), territory) {
         (Ok(fields), Ok(territory)) => (fields, territory),
         (fields, territory) => {
-            let mut page = FormPage::new(&user, None, form);
+            let mut page = FormPage::new(layout, &user, None, form);
             page.errors = merge(fields.err(), territory.err());
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -156,21 +167,33 @@ fn merge(a: Option<FieldErrors>, b: Option<FieldErrors>) -> FieldErrors {
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
     let stored = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let mut page = FormPage::new(&user, Some(network), NetworkForm::from_network(&stored));
+    let mut page = FormPage::new(
+        layout,
+        &user,
+        Some(network),
+        NetworkForm::from_network(&stored),
+    );
     page.history = audit::history(&state.pool, "network", &id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<NetworkForm>,
 ) -> AppResult<Response> {
@@ -178,7 +201,7 @@ async fn update(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&user, Some(network), form);
+            let mut page = FormPage::new(layout.clone(), &user, Some(network), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
@@ -190,7 +213,7 @@ async fn update(
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(&user, Some(network), form);
+        let mut page = FormPage::new(layout.clone(), &user, Some(network), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -209,8 +232,12 @@ async fn update(
 }
 
 async fn confirm_delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -225,7 +252,7 @@ async fn confirm_delete(
     .fetch_one(&state.pool)
     .await?;
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!("das Netzwerk „{}“", network.name),
         consequences: vec![
             format!("{} Partner, {} Maßnahmen, {} Ziele mit ihren Meilensteinen und {} Kennzahlen mit allen Messwerten werden mitgelöscht.", counts.partners, counts.measures, counts.goals, counts.indicators),
@@ -238,9 +265,9 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {

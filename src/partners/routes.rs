@@ -1,6 +1,6 @@
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -10,11 +10,9 @@ use serde::Deserialize;
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::CurrentUser;
+use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
@@ -65,8 +63,12 @@ impl ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
@@ -80,7 +82,7 @@ async fn list(
         _ => None,
     };
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         partners: db::list(&state.pool, id, order).await?,
         network,
         order,
@@ -106,13 +108,13 @@ struct FormPage {
 
 impl FormPage {
     fn new(
-        user: &SessionUser,
+        layout: Layout,
         network: NetworkContext,
         partner_id: Option<i64>,
         form: PartnerForm,
     ) -> Self {
         Self {
-            layout: Layout::new(Some(user)),
+            layout,
             network,
             partner_id,
             form,
@@ -136,8 +138,12 @@ impl FormPage {
 const DUPLICATE: &str = "Einen Partner mit diesem Namen gibt es in diesem Netzwerk schon.";
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -145,7 +151,7 @@ async fn new_form(
         network_role: "partner".into(),
         ..Default::default()
     };
-    render(&FormPage::new(&user, network, None, form))
+    render(&FormPage::new(layout, network, None, form))
 }
 
 fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
@@ -162,9 +168,12 @@ fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
@@ -205,14 +214,18 @@ async fn create(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(&user, network, None, form);
+    let mut page = FormPage::new(layout, network, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -220,7 +233,7 @@ async fn edit_form(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut page = FormPage::new(
-        &user,
+        layout,
         network,
         Some(pid),
         PartnerForm::from_partner(&stored),
@@ -230,9 +243,12 @@ async fn edit_form(
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
@@ -241,7 +257,7 @@ async fn update(
         .await?
         .ok_or(AppError::NotFound)?;
     let rejected = |errors: FieldErrors, form: PartnerForm, history: Vec<HistoryLine>| {
-        let mut page = FormPage::new(&user, network.clone(), Some(pid), form);
+        let mut page = FormPage::new(layout.clone(), network.clone(), Some(pid), form);
         page.errors = errors;
         page.history = history;
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -276,7 +292,7 @@ async fn update(
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(&user, network, Some(pid), form);
+        let mut page = FormPage::new(layout.clone(), network, Some(pid), form);
         page.history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
@@ -299,8 +315,12 @@ async fn update(
 }
 
 async fn confirm_delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
@@ -320,7 +340,7 @@ async fn confirm_delete(
         )],
     };
     render(&ConfirmDeletePage {
-        layout: Layout::new(Some(&user)),
+        layout,
         what: format!("den Partner „{}“", stored.name),
         consequences,
         action: format!("{}/partner/{pid}/loeschen", network.href()),
@@ -330,9 +350,9 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::response::Response;
 use axum::routing::get;
 
-use crate::auth::MaybeUser;
+use crate::auth::PublicCtx;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::{Layout, render};
@@ -35,20 +35,14 @@ struct Barrierefreiheit {
     layout: Layout,
 }
 
-async fn impressum(MaybeUser(user): MaybeUser) -> AppResult<Response> {
-    render(&Impressum {
-        layout: Layout::new(user.as_ref()),
-    })
+async fn impressum(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
+    render(&Impressum { layout })
 }
 
-async fn datenschutz(MaybeUser(user): MaybeUser) -> AppResult<Response> {
-    render(&Datenschutz {
-        layout: Layout::new(user.as_ref()),
-    })
+async fn datenschutz(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
+    render(&Datenschutz { layout })
 }
 
-async fn barrierefreiheit(MaybeUser(user): MaybeUser) -> AppResult<Response> {
-    render(&Barrierefreiheit {
-        layout: Layout::new(user.as_ref()),
-    })
+async fn barrierefreiheit(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
+    render(&Barrierefreiheit { layout })
 }

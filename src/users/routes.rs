@@ -1,5 +1,5 @@
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -9,11 +9,10 @@ use serde_json::json;
 use super::db::{self, LandOption, NewUser, UserRow};
 use super::forms::UserForm;
 use crate::audit::{self, Event};
-use crate::auth::{CurrentUser, password, session};
+use crate::auth::{Ctx, password, session};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
-use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -40,12 +39,16 @@ struct ListPage {
 }
 
 async fn list(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     admin(&user)?;
     render(&ListPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         users: db::list(&state.pool).await?,
     })
 }
@@ -69,7 +72,8 @@ struct FormPage {
 impl FormPage {
     async fn new(
         state: &AppState,
-        user: &SessionUser,
+        layout: Layout,
+        _user: &SessionUser,
         editing: Option<UserRow>,
         form: UserForm,
     ) -> AppResult<Self> {
@@ -78,7 +82,7 @@ impl FormPage {
             None => Vec::new(),
         };
         Ok(Self {
-            layout: Layout::new(Some(user)),
+            layout,
             editing,
             form,
             errors: FieldErrors::default(),
@@ -103,11 +107,15 @@ fn form_from(row: &UserRow) -> UserForm {
 }
 
 async fn new_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
 ) -> AppResult<Response> {
     admin(&user)?;
-    render(&FormPage::new(&state, &user, None, UserForm::default()).await?)
+    render(&FormPage::new(&state, layout, &user, None, UserForm::default()).await?)
 }
 
 #[derive(Template)]
@@ -120,15 +128,18 @@ struct InitialPasswordPage {
 }
 
 async fn create(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Form(form): Form<UserForm>,
 ) -> AppResult<Response> {
     admin(&user)?;
     let valid = match form.validate(&state.pool, true).await? {
         Ok(valid) => valid,
-        Err(errors) => return rejected(&state, &user, None, form, errors).await,
+        Err(errors) => return rejected(&state, layout, &user, None, form, errors).await,
     };
     let initial = password::generate_initial();
     let hash = password::hash(initial.clone()).await?;
@@ -147,7 +158,7 @@ async fn create(
             "email",
             "Mit dieser E-Mail-Adresse gibt es bereits ein Konto.",
         );
-        return rejected(&state, &user, None, form, errors).await;
+        return rejected(&state, layout, &user, None, form, errors).await;
     };
     let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
@@ -159,7 +170,7 @@ async fn create(
     .await?;
     tx.commit().await?;
     render(&InitialPasswordPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         target: created,
         password: initial,
         created: true,
@@ -168,12 +179,13 @@ async fn create(
 
 async fn rejected(
     state: &AppState,
+    layout: Layout,
     user: &SessionUser,
     editing: Option<UserRow>,
     form: UserForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, user, editing, form).await?;
+    let mut page = FormPage::new(state, layout, user, editing, form).await?;
     page.errors = errors;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
@@ -183,20 +195,27 @@ async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
 }
 
 async fn edit_form(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
+    Ctx {
+        state,
+        user,
+        layout,
+        ..
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     admin(&user)?;
     let row = load(&state, id).await?;
     let form = form_from(&row);
-    render(&FormPage::new(&state, &user, Some(row), form).await?)
+    render(&FormPage::new(&state, layout, &user, Some(row), form).await?)
 }
 
 async fn update(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<UserForm>,
 ) -> AppResult<Response> {
@@ -204,7 +223,7 @@ async fn update(
     let before = load(&state, id).await?;
     let valid = match form.validate(&state.pool, false).await? {
         Ok(valid) => valid,
-        Err(errors) => return rejected(&state, &user, Some(before), form, errors).await,
+        Err(errors) => return rejected(&state, layout, &user, Some(before), form, errors).await,
     };
     let version: i32 = form.version.parse().unwrap_or(-1);
     let mut tx = state.pool.begin().await?;
@@ -217,7 +236,8 @@ async fn update(
     )
     .await?
     {
-        let mut page = FormPage::new(&state, &user, Some(before.clone()), form).await?;
+        let mut page =
+            FormPage::new(&state, layout.clone(), &user, Some(before.clone()), form).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -239,33 +259,30 @@ async fn update(
     )
     .await?;
     tx.commit().await?;
-    let mut page = FormPage::new(&state, &user, Some(after.clone()), form_from(&after)).await?;
+    let mut page = FormPage::new(
+        &state,
+        layout.clone(),
+        &user,
+        Some(after.clone()),
+        form_from(&after),
+    )
+    .await?;
     page.notice = Some("Die Änderungen wurden gespeichert.");
     render(&page)
 }
 
-async fn deactivate(
-    state: State<AppState>,
-    user: CurrentUser,
-    meta: RequestMeta,
-    id: Path<i64>,
-) -> AppResult<Response> {
-    set_active(state, user, meta, id, false).await
+async fn deactivate(ctx: Ctx, id: Path<i64>) -> AppResult<Response> {
+    set_active(ctx, id, false).await
 }
 
-async fn reactivate(
-    state: State<AppState>,
-    user: CurrentUser,
-    meta: RequestMeta,
-    id: Path<i64>,
-) -> AppResult<Response> {
-    set_active(state, user, meta, id, true).await
+async fn reactivate(ctx: Ctx, id: Path<i64>) -> AppResult<Response> {
+    set_active(ctx, id, true).await
 }
 
 async fn set_active(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state, user, meta, ..
+    }: Ctx,
     Path(id): Path<i64>,
     active: bool,
 ) -> AppResult<Response> {
@@ -304,9 +321,12 @@ async fn set_active(
 }
 
 async fn reset_password(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-    meta: RequestMeta,
+    Ctx {
+        state,
+        user,
+        meta,
+        layout,
+    }: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     admin(&user)?;
@@ -328,7 +348,7 @@ async fn reset_password(
     let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     render(&InitialPasswordPage {
-        layout: Layout::new(Some(&user)),
+        layout,
         target,
         password: initial,
         created: false,

@@ -23,6 +23,7 @@ struct ErrorPage {
 /// 404/405/422, the body limit's 413, a caught panic's 500) into a German HTML error page.
 pub async fn render_error_pages(request: Request, next: Next) -> Response {
     let user = request.extensions().get::<SessionUser>().cloned();
+    let path = request.uri().path().to_owned();
     let request_id = request
         .headers()
         .get(REQUEST_ID)
@@ -45,7 +46,7 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
         .map(|d| d.0.clone());
     let (title, explanation) = describe(status);
     let page = ErrorPage {
-        layout: Layout::new(user.as_ref()),
+        layout: Layout::new(user.as_ref(), &path),
         status: status.as_u16(),
         title,
         explanation: detail.unwrap_or_else(|| explanation.to_owned()),

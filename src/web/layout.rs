@@ -1,28 +1,18 @@
-//! What the base template needs on every page: who is signed in, and the navigation.
-
-use axum::extract::Request;
-use axum::middleware::Next;
-use axum::response::Response;
+//! What the base template needs on every page: who is signed in, and the navigation with the
+//! section of the page shown marked.
 
 use crate::identity::SessionUser;
 use crate::policy::{Action, allows};
 
-tokio::task_local! {
-    /// The path of the request being rendered, so the navigation can mark where the user is.
-    static REQUEST_PATH: String;
-}
-
-/// Makes the request path available to [`Layout::new`] while the request is handled.
-pub async fn remember_path(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
-    REQUEST_PATH.scope(path, next.run(request)).await
-}
-
+#[derive(Clone)]
 pub struct Layout {
     pub user: Option<HeaderUser>,
     pub nav: Vec<NavLink>,
+    /// The path of the page shown.
+    path: String,
 }
 
+#[derive(Clone)]
 pub struct HeaderUser {
     pub display_name: String,
     pub role_label: &'static str,
@@ -30,6 +20,7 @@ pub struct HeaderUser {
     pub scope_label: String,
 }
 
+#[derive(Clone)]
 pub struct NavLink {
     pub href: &'static str,
     pub label: &'static str,
@@ -37,47 +28,38 @@ pub struct NavLink {
     pub current: bool,
 }
 
-impl NavLink {
-    fn new(href: &'static str, label: &'static str) -> Self {
-        Self {
-            href,
-            label,
-            current: is_current(href, href == "/"),
-        }
-    }
-}
-
-/// Whether the page being rendered is `href` (`exact`) or lies below it.
-pub fn is_current(href: &str, exact: bool) -> bool {
-    REQUEST_PATH
-        .try_with(|path| {
-            path == href
-                || (!exact && path.starts_with(href) && path[href.len()..].starts_with('/'))
-        })
-        .unwrap_or(false)
+/// Whether `path` is `href` (`exact`) or lies below it.
+fn is_at(path: &str, href: &str, exact: bool) -> bool {
+    path == href || (!exact && path.starts_with(href) && path[href.len()..].starts_with('/'))
 }
 
 impl Layout {
-    pub fn new(user: Option<&SessionUser>) -> Self {
+    /// The layout of the page at `path` for `user` (or a visitor).
+    pub fn new(user: Option<&SessionUser>, path: &str) -> Self {
+        let link = |href: &'static str, label: &'static str| NavLink {
+            href,
+            label,
+            current: is_at(path, href, href == "/"),
+        };
         let mut nav = vec![
-            NavLink::new("/", "Start"),
-            NavLink::new("/wissen", "Wissensplattform"),
-            NavLink::new("/verzeichnis", "Kommunen"),
+            link("/", "Start"),
+            link("/wissen", "Wissensplattform"),
+            link("/verzeichnis", "Kommunen"),
         ];
         if let Some(user) = user {
             let actor = user.actor();
-            nav.insert(1, NavLink::new("/netzwerke", "Netzwerke"));
-            nav.insert(2, NavLink::new("/foerderprogramme", "Förderprogramme"));
+            nav.insert(1, link("/netzwerke", "Netzwerke"));
+            nav.insert(2, link("/foerderprogramme", "Förderprogramme"));
             if allows(&actor, Action::ListReports) {
-                nav.insert(3, NavLink::new("/berichte", "Berichte"));
+                nav.insert(3, link("/berichte", "Berichte"));
             }
             if allows(&actor, Action::OpenLandOverview) {
-                nav.insert(3, NavLink::new("/land/uebersicht", "Landesübersicht"));
+                nav.insert(3, link("/land/uebersicht", "Landesübersicht"));
             }
             if allows(&actor, Action::ManageUsers) {
-                nav.push(NavLink::new("/verwaltung/benutzer", "Benutzerverwaltung"));
+                nav.push(link("/verwaltung/benutzer", "Benutzerverwaltung"));
             }
-            nav.push(NavLink::new("/konto/passwort", "Passwort ändern"));
+            nav.push(link("/konto/passwort", "Passwort ändern"));
         }
         Self {
             user: user.map(|u| HeaderUser {
@@ -86,6 +68,12 @@ impl Layout {
                 scope_label: u.scope_label(),
             }),
             nav,
+            path: path.to_owned(),
         }
+    }
+
+    /// Whether the page shown is `href` (`exact`) or lies below it, for sub-navigations.
+    pub fn is_current(&self, href: &str, exact: bool) -> bool {
+        is_at(&self.path, href, exact)
     }
 }
