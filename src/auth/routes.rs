@@ -42,15 +42,12 @@ struct LoginQuery {
     abgemeldet: Option<String>,
 }
 
-async fn login_form(
-    PublicCtx { user, layout, .. }: PublicCtx,
-    Query(query): Query<LoginQuery>,
-) -> AppResult<Response> {
-    if user.is_some() {
+async fn login_form(ctx: PublicCtx, Query(query): Query<LoginQuery>) -> AppResult<Response> {
+    if ctx.user.is_some() {
         return Ok(see_other(safe_return_path(&query.weiter)));
     }
     render(&LoginPage {
-        layout,
+        layout: ctx.layout,
         email: String::new(),
         return_to: query.weiter,
         errors: FieldErrors::default(),
@@ -73,15 +70,7 @@ const LOGIN_FAILED: &str = "E-Mail-Adresse oder Passwort ist falsch.";
 const LOCKED: &str = "Zu viele fehlgeschlagene Anmeldeversuche. Aus Sicherheitsgründen ist die \
                       Anmeldung für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut.";
 
-async fn login(
-    PublicCtx {
-        state,
-        user: previous,
-        meta,
-        ..
-    }: PublicCtx,
-    Form(form): Form<LoginForm>,
-) -> AppResult<Response> {
+async fn login(ctx: PublicCtx, Form(form): Form<LoginForm>) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
     let mut errors = FieldErrors::default();
     if email.is_empty() {
@@ -110,10 +99,10 @@ async fn login(
         return rejected(errors, None, StatusCode::UNPROCESSABLE_ENTITY);
     }
 
-    if throttle::is_locked(&state.pool, &email, &meta.client_addr).await? {
+    if throttle::is_locked(&ctx.state.pool, &email, &ctx.meta.client_addr).await? {
         audit::record(
-            &state.pool,
-            &meta,
+            &ctx.state.pool,
+            &ctx.meta,
             By::Unverified { email: &email },
             Event::new("anmeldung_gesperrt", "login", &email),
         )
@@ -125,13 +114,13 @@ async fn login(
         );
     }
 
-    let demo_allowed = state.config.mode == Mode::Demo;
+    let demo_allowed = ctx.state.config.mode == Mode::Demo;
     let account = sqlx::query!(
         "SELECT id, password_hash FROM users WHERE email = $1 AND active AND (NOT is_demo OR $2)",
         email,
         demo_allowed
     )
-    .fetch_optional(&state.pool)
+    .fetch_optional(&ctx.state.pool)
     .await?;
     let verified = password::verify(
         form.password.clone(),
@@ -140,18 +129,19 @@ async fn login(
     .await?;
 
     let Some(account) = account.filter(|_| verified) else {
-        let now_locked = throttle::record_failure(&state.pool, &email, &meta.client_addr).await?;
+        let now_locked =
+            throttle::record_failure(&ctx.state.pool, &email, &ctx.meta.client_addr).await?;
         audit::record(
-            &state.pool,
-            &meta,
+            &ctx.state.pool,
+            &ctx.meta,
             By::Unverified { email: &email },
             Event::new("anmeldung_fehlgeschlagen", "login", &email),
         )
         .await?;
         if now_locked {
             audit::record(
-                &state.pool,
-                &meta,
+                &ctx.state.pool,
+                &ctx.meta,
                 By::Unverified { email: &email },
                 Event::new("konto_gesperrt", "login", &email),
             )
@@ -164,10 +154,10 @@ async fn login(
         );
     };
 
-    throttle::clear(&state.pool, &email).await?;
-    let mut tx = state.pool.begin().await?;
+    throttle::clear(&ctx.state.pool, &email).await?;
+    let mut tx = ctx.state.pool.begin().await?;
     // A new id at every login: a session id planted before login is worthless afterwards.
-    if let Some(previous) = &previous {
+    if let Some(previous) = &ctx.user {
         session::delete(&mut *tx, &previous.session_hash).await?;
     }
     let token = session::create(&mut *tx, account.id).await?;
@@ -177,7 +167,7 @@ async fn login(
     };
     audit::record(
         &mut *tx,
-        &meta,
+        &ctx.meta,
         by,
         Event::new("anmeldung", "user", account.id),
     )
@@ -187,7 +177,7 @@ async fn login(
     let mut response = see_other(safe_return_path(&form.weiter));
     response.headers_mut().insert(
         header::SET_COOKIE,
-        session::set_cookie(&state.config, &token),
+        session::set_cookie(&ctx.state.config, &token),
     );
     Ok(response)
 }
@@ -201,17 +191,13 @@ fn safe_return_path(path: &str) -> &str {
     }
 }
 
-async fn logout(
-    PublicCtx {
-        state, user, meta, ..
-    }: PublicCtx,
-) -> AppResult<Response> {
-    if let Some(user) = &user {
-        let mut tx = state.pool.begin().await?;
+async fn logout(ctx: PublicCtx) -> AppResult<Response> {
+    if let Some(user) = &ctx.user {
+        let mut tx = ctx.state.pool.begin().await?;
         session::delete(&mut *tx, &user.session_hash).await?;
         audit::record(
             &mut *tx,
-            &meta,
+            &ctx.meta,
             user.into(),
             Event::new("abmeldung", "user", user.user_id),
         )
@@ -221,7 +207,7 @@ async fn logout(
     let mut response = see_other("/anmelden?abgemeldet=1");
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, session::clear_cookie(&state.config));
+        .insert(header::SET_COOKIE, session::clear_cookie(&ctx.state.config));
     Ok(response)
 }
 
@@ -239,13 +225,10 @@ struct PasswordQuery {
     geaendert: Option<String>,
 }
 
-async fn password_form(
-    Ctx { user, layout, .. }: Ctx,
-    Query(query): Query<PasswordQuery>,
-) -> AppResult<Response> {
+async fn password_form(ctx: Ctx, Query(query): Query<PasswordQuery>) -> AppResult<Response> {
     render(&PasswordPage {
-        layout,
-        forced: user.must_change_password,
+        layout: ctx.layout,
+        forced: ctx.user.must_change_password,
         errors: FieldErrors::default(),
         changed: query.geaendert.is_some(),
     })
@@ -261,29 +244,22 @@ struct PasswordForm {
     repeat: String,
 }
 
-async fn change_password(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<PasswordForm>,
-) -> AppResult<Response> {
-    crate::policy::authorize(&user.actor(), crate::policy::Action::ChangeOwnPassword)?;
+async fn change_password(ctx: Ctx, Form(form): Form<PasswordForm>) -> AppResult<Response> {
+    crate::policy::authorize(&ctx.user.actor(), crate::policy::Action::ChangeOwnPassword)?;
     let mut errors = FieldErrors::default();
     let stored = sqlx::query_scalar!(
         "SELECT password_hash FROM users WHERE id = $1",
-        user.user_id
+        ctx.user.user_id
     )
-    .fetch_one(&state.pool)
+    .fetch_one(&ctx.state.pool)
     .await?;
     if form.current.is_empty() {
         errors.add("current", "Bitte geben Sie Ihr bisheriges Passwort ein.");
     } else if !password::verify(form.current.clone(), Some(stored)).await? {
         errors.add("current", "Das bisherige Passwort ist nicht richtig.");
     }
-    if let Err(message) = password::check_new(&form.new, &[&user.email, &user.display_name]) {
+    if let Err(message) = password::check_new(&form.new, &[&ctx.user.email, &ctx.user.display_name])
+    {
         errors.add("new", message);
     } else if form.new == form.current {
         errors.add(
@@ -301,31 +277,31 @@ async fn change_password(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &PasswordPage {
-                layout,
-                forced: user.must_change_password,
+                layout: ctx.layout,
+                forced: ctx.user.must_change_password,
                 errors,
                 changed: false,
             },
         );
     }
     let hash = password::hash(form.new).await?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     sqlx::query!(
         "UPDATE users SET password_hash = $2, must_change_password = false,
                           version = version + 1, updated_at = now()
          WHERE id = $1",
-        user.user_id,
+        ctx.user.user_id,
         hash
     )
     .execute(&mut *tx)
     .await?;
     // Whoever else held a session with the old password is signed out.
-    session::delete_all_for_user(&mut *tx, user.user_id, Some(&user.session_hash)).await?;
+    session::delete_all_for_user(&mut *tx, ctx.user.user_id, Some(&ctx.user.session_hash)).await?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
-        Event::new("passwort_geaendert", "user", user.user_id)
+        &ctx.meta,
+        (&ctx.user).into(),
+        Event::new("passwort_geaendert", "user", ctx.user.user_id)
             .new_values(json!({ "muss_passwort_aendern": false })),
     )
     .await?;

@@ -44,14 +44,7 @@ struct LaenderPage {
     can_add: bool,
 }
 
-async fn laender(
-    PublicCtx {
-        state,
-        user,
-        layout,
-        ..
-    }: PublicCtx,
-) -> AppResult<Response> {
+async fn laender(ctx: PublicCtx) -> AppResult<Response> {
     let rows = sqlx::query!(
         r#"SELECT l.code::text AS "code!", l.name,
                   count(k.ags) FILTER (WHERE k.kind <> 'gemeinde') AS "kreise!",
@@ -60,11 +53,11 @@ async fn laender(
            FROM laender l LEFT JOIN kommunen k ON k.land_code = l.code
            GROUP BY l.code ORDER BY l.code"#
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?;
     render(&LaenderPage {
-        can_add: can_manage(user.as_ref()),
-        layout,
+        can_add: can_manage(ctx.user.as_ref()),
+        layout: ctx.layout,
         laender: rows
             .into_iter()
             .map(|r| LandRow {
@@ -101,12 +94,9 @@ struct LandPage {
     attribution: &'static str,
 }
 
-async fn land(
-    PublicCtx { state, layout, .. }: PublicCtx,
-    Path(code): Path<String>,
-) -> AppResult<Response> {
+async fn land(ctx: PublicCtx, Path(code): Path<String>) -> AppResult<Response> {
     let name = sqlx::query_scalar!("SELECT name FROM laender WHERE code = $1", code)
-        .fetch_optional(&state.pool)
+        .fetch_optional(&ctx.state.pool)
         .await?
         .ok_or(AppError::NotFound)?;
     let rows = sqlx::query!(
@@ -116,10 +106,10 @@ async fn land(
            ORDER BY k.ags"#,
         code
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?;
     render(&LandPage {
-        layout,
+        layout: ctx.layout,
         name,
         kommunen: rows
             .into_iter()
@@ -158,28 +148,20 @@ struct GemeindeFormPage {
     errors: FieldErrors,
 }
 
-async fn new_gemeinde_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
-    authorize(&user.actor(), Action::ManageDirectory)?;
+async fn new_gemeinde_form(ctx: Ctx) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::ManageDirectory)?;
     render(&GemeindeFormPage {
-        layout,
+        layout: ctx.layout,
         form: GemeindeForm::default(),
         errors: FieldErrors::default(),
     })
 }
 
-async fn create_gemeinde(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<GemeindeForm>,
-) -> AppResult<Response> {
-    authorize(&user.actor(), Action::ManageDirectory)?;
+async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::ManageDirectory)?;
     let mut errors = FieldErrors::default();
     let ags = form.ags.trim().to_owned();
-    if let Err(message) = check_new_gemeinde_ags(&state.pool, &ags).await? {
+    if let Err(message) = check_new_gemeinde_ags(&ctx.state.pool, &ags).await? {
         errors.add("ags", message);
     }
     let name = required_text(
@@ -193,13 +175,13 @@ async fn create_gemeinde(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &GemeindeFormPage {
-                layout: layout.clone(),
+                layout: ctx.layout.clone(),
                 form,
                 errors,
             },
         );
     }
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let inserted = sqlx::query!(
         "INSERT INTO kommunen (ags, kind, name, kreis_ags, land_code)
          VALUES ($1, 'gemeinde', $2, left($1, 5), left($1, 2))
@@ -218,7 +200,7 @@ async fn create_gemeinde(
         return render_with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &GemeindeFormPage {
-                layout: layout.clone(),
+                layout: ctx.layout.clone(),
                 form,
                 errors,
             },
@@ -226,8 +208,8 @@ async fn create_gemeinde(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("gemeinde_angelegt", "kommune", &ags)
             .new_values(json!({ "ags": ags, "name": name })),
     )

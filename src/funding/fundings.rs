@@ -110,28 +110,23 @@ struct NetworkPage {
     can_manage: bool,
 }
 
-async fn of_network(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let can_manage = allows(&user.actor(), Action::ManageFunding(territory(&network)));
+async fn of_network(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let can_manage = allows(
+        &ctx.user.actor(),
+        Action::ManageFunding(territory(&network)),
+    );
     let within = Within {
         network_id: Some(id),
         ..Default::default()
     };
-    let briefs = db::briefs(&state.pool, &within).await?;
-    let report_briefs = db::report_briefs(&state.pool, &within).await?;
+    let briefs = db::briefs(&ctx.state.pool, &within).await?;
+    let report_briefs = db::report_briefs(&ctx.state.pool, &within).await?;
     let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     reports.sort_by_key(|r| r.slot.due_on);
     render(&NetworkPage {
-        layout,
-        fundings: db::lines_of_network(&state.pool, id).await?,
+        layout: ctx.layout,
+        fundings: db::lines_of_network(&ctx.state.pool, id).await?,
         reports,
         network,
         can_manage,
@@ -229,19 +224,14 @@ async fn previous_of(
 }
 
 async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<NewQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let network = network_to_fund(&state, &user, id).await?;
+    let network = network_to_fund(&ctx.state, &ctx.user, id).await?;
     let query = query.map(|q| q.0).unwrap_or_default();
-    let previous = previous_of(&state, id, &query.anschluss).await?;
-    let phases = db::phase_options(&state.pool, &network.land_code).await?;
+    let previous = previous_of(&ctx.state, id, &query.anschluss).await?;
+    let phases = db::phase_options(&ctx.state.pool, &network.land_code).await?;
     let mut form = FundingForm {
         status: FundingStatus::Applied.code().into(),
         ..Default::default()
@@ -249,12 +239,12 @@ async fn new_form(
     if let Some((prev, _)) = &previous {
         form.anschluss = prev.id.to_string();
         form.start_date = (prev.end_date + time::Duration::days(1)).to_string();
-        form.phase_id = next_phase(&state, prev)
+        form.phase_id = next_phase(&ctx.state, prev)
             .await?
             .map(|p| p.to_string())
             .unwrap_or_default();
     }
-    let mut page = FormPage::new(layout, network, None, form);
+    let mut page = FormPage::new(ctx.layout, network, None, form);
     page.previous = previous;
     page.phases = phases;
     render(&page)
@@ -272,18 +262,13 @@ async fn next_phase(state: &AppState, funding: &Funding) -> AppResult<Option<i64
 }
 
 async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<FundingForm>,
 ) -> AppResult<Response> {
-    let network = network_to_fund(&state, &user, id).await?;
+    let network = network_to_fund(&ctx.state, &ctx.user, id).await?;
     let phase_id = form.phase_id.trim().parse::<i64>().unwrap_or(-1);
-    let phase = db::phase_for_funding(&state.pool, phase_id, id)
+    let phase = db::phase_for_funding(&ctx.state.pool, phase_id, id)
         .await?
         .filter(|p| p.land_code == network.land_code);
     let mut errors = FieldErrors::default();
@@ -308,7 +293,7 @@ async fn create(
             match form.validate(phase.duration_months, phase.own_share_percent) {
                 Ok(fields) if errors.is_empty() => {
                     let phase_repetition = phase.earlier as i32 + 1;
-                    let mut tx = state.pool.begin().await?;
+                    let mut tx = ctx.state.pool.begin().await?;
                     let fid = db::insert_funding(
                         &mut *tx,
                         id,
@@ -323,8 +308,8 @@ async fn create(
                         .ok_or(AppError::NotFound)?;
                     audit::record(
                         &mut *tx,
-                        &meta,
-                        (&user).into(),
+                        &ctx.meta,
+                        (&ctx.user).into(),
                         Event::new("angelegt", "funding", fid).new_values(created.audit_values()),
                     )
                     .await?;
@@ -339,9 +324,9 @@ async fn create(
     for e in fields.into_iter().flatten() {
         errors.add(e.field, e.message);
     }
-    let previous = previous_of(&state, id, &form.anschluss).await?;
-    let phases = db::phase_options(&state.pool, &network.land_code).await?;
-    let mut page = FormPage::new(layout, network, None, form);
+    let previous = previous_of(&ctx.state, id, &form.anschluss).await?;
+    let phases = db::phase_options(&ctx.state.pool, &network.land_code).await?;
+    let mut page = FormPage::new(ctx.layout, network, None, form);
     page.previous = previous;
     page.phases = phases;
     page.errors = errors;
@@ -394,21 +379,21 @@ struct DetailQuery {
 }
 
 async fn detail(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(fid): Path<i64>,
     query: Result<Query<DetailQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let access = FundingAccess::load(&state, &user, fid).await?;
-    let network =
-        NetworkContext::load(&state.pool, &user, access.funding.network_id, Need::Read).await?;
+    let access = FundingAccess::load(&ctx.state, &ctx.user, fid).await?;
+    let network = NetworkContext::load(
+        &ctx.state.pool,
+        &ctx.user,
+        access.funding.network_id,
+        Need::Read,
+    )
+    .await?;
     let funding = &access.funding;
-    let checklist = db::checklist(&state.pool, fid, funding.phase_id).await?;
-    let stored = reportdb::of_funding(&state.pool, fid).await?;
+    let checklist = db::checklist(&ctx.state.pool, fid, funding.phase_id).await?;
+    let stored = reportdb::of_funding(&ctx.state.pool, fid).await?;
     let today = crate::clock::today();
     let slots = funding.schedule();
     let brief = db::FundingBrief {
@@ -446,7 +431,7 @@ async fn detail(
         .filter(|r| !slots.iter().any(|s| s.seq == r.seq))
         .collect();
     let next_phase = if access.can_manage {
-        next_phase(&state, funding).await?
+        next_phase(&ctx.state, funding).await?
     } else {
         None
     };
@@ -457,7 +442,7 @@ async fn detail(
         _ => None,
     };
     render(&DetailPage {
-        layout,
+        layout: ctx.layout,
         network,
         access,
         checklist,
@@ -469,53 +454,42 @@ async fn detail(
     })
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(fid): Path<i64>,
-) -> AppResult<Response> {
-    let funding = FundingAccess::load(&state, &user, fid)
+async fn edit_form(ctx: Ctx, Path(fid): Path<i64>) -> AppResult<Response> {
+    let funding = FundingAccess::load(&ctx.state, &ctx.user, fid)
         .await?
-        .must_manage(&user)?;
-    let network = NetworkContext::load(&state.pool, &user, funding.network_id, Need::Read).await?;
+        .must_manage(&ctx.user)?;
+    let network =
+        NetworkContext::load(&ctx.state.pool, &ctx.user, funding.network_id, Need::Read).await?;
     let form = FundingForm::from_funding(&funding);
-    let mut page = FormPage::new(layout, network, Some(funding), form);
-    page.history = audit::history(&state.pool, "funding", &fid.to_string()).await?;
+    let mut page = FormPage::new(ctx.layout, network, Some(funding), form);
+    page.history = audit::history(&ctx.state.pool, "funding", &fid.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(fid): Path<i64>,
     Form(form): Form<FundingForm>,
 ) -> AppResult<Response> {
-    let before = FundingAccess::load(&state, &user, fid)
+    let before = FundingAccess::load(&ctx.state, &ctx.user, fid)
         .await?
-        .must_manage(&user)?;
-    let network = NetworkContext::load(&state.pool, &user, before.network_id, Need::Read).await?;
+        .must_manage(&ctx.user)?;
+    let network =
+        NetworkContext::load(&ctx.state.pool, &ctx.user, before.network_id, Need::Read).await?;
     let fields = match form.validate(before.duration_months, before.own_share_percent) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(layout.clone(), network, Some(before), form);
+            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update_funding(&mut *tx, fid, version(&form.version), &fields).await? {
         drop(tx);
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(layout.clone(), network, Some(before.clone()), form);
+        let mut page = FormPage::new(ctx.layout.clone(), network, Some(before.clone()), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -524,8 +498,8 @@ async fn update(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "funding", fid)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -577,20 +551,16 @@ fn evidence_key(fid: i64, did: i64) -> String {
     format!("{fid}-{did}")
 }
 
-async fn evidence_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((fid, did)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let (funding, item) = evidence_target(&state, &user, fid, did).await?;
-    let history =
-        audit::history(&state.pool, "funding_deliverable", &evidence_key(fid, did)).await?;
+async fn evidence_form(ctx: Ctx, Path((fid, did)): Path<(i64, i64)>) -> AppResult<Response> {
+    let (funding, item) = evidence_target(&ctx.state, &ctx.user, fid, did).await?;
+    let history = audit::history(
+        &ctx.state.pool,
+        "funding_deliverable",
+        &evidence_key(fid, did),
+    )
+    .await?;
     render(&EvidencePage {
-        layout,
+        layout: ctx.layout,
         form: EvidenceForm::from_item(&item),
         funding,
         item,
@@ -601,23 +571,18 @@ async fn evidence_form(
 }
 
 async fn save_evidence(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((fid, did)): Path<(i64, i64)>,
     Form(form): Form<EvidenceForm>,
 ) -> AppResult<Response> {
-    let (funding, before) = evidence_target(&state, &user, fid, did).await?;
+    let (funding, before) = evidence_target(&ctx.state, &ctx.user, fid, did).await?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
             return render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &EvidencePage {
-                    layout: layout.clone(),
+                    layout: ctx.layout.clone(),
                     funding,
                     item: before,
                     form,
@@ -629,11 +594,19 @@ async fn save_evidence(
         }
     };
     let expected = version(&form.version);
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let written = if expected == 0 {
-        db::insert_evidence(&mut *tx, fid, funding.phase_id, did, user.user_id, &fields).await?
+        db::insert_evidence(
+            &mut *tx,
+            fid,
+            funding.phase_id,
+            did,
+            ctx.user.user_id,
+            &fields,
+        )
+        .await?
     } else {
-        db::update_evidence(&mut *tx, fid, did, expected, user.user_id, &fields).await?
+        db::update_evidence(&mut *tx, fid, did, expected, ctx.user.user_id, &fields).await?
     };
     if !written {
         drop(tx);
@@ -642,7 +615,7 @@ async fn save_evidence(
         return render_with_status(
             StatusCode::CONFLICT,
             &EvidencePage {
-                layout: layout.clone(),
+                layout: ctx.layout.clone(),
                 funding,
                 conflict: Some(before.clone()),
                 item: before,
@@ -672,7 +645,7 @@ async fn save_evidence(
     if expected != 0 {
         event = event.old(before.audit_values());
     }
-    audit::record(&mut *tx, &meta, (&user).into(), event).await?;
+    audit::record(&mut *tx, &ctx.meta, (&ctx.user).into(), event).await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "{}?hinweis=nachweis#nachweise",
@@ -681,22 +654,20 @@ async fn save_evidence(
 }
 
 async fn confirm(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((fid, did)): Path<(i64, i64)>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    let funding = FundingAccess::load(&state, &user, fid)
+    let funding = FundingAccess::load(&ctx.state, &ctx.user, fid)
         .await?
-        .must_manage(&user)?;
-    let before = db::checklist(&state.pool, fid, funding.phase_id)
+        .must_manage(&ctx.user)?;
+    let before = db::checklist(&ctx.state.pool, fid, funding.phase_id)
         .await?
         .into_iter()
         .find(|i| i.deliverable_id == did)
         .ok_or(AppError::NotFound)?;
-    let mut tx = state.pool.begin().await?;
-    if !db::confirm_evidence(&mut *tx, fid, did, version(&form.version), user.user_id).await? {
+    let mut tx = ctx.state.pool.begin().await?;
+    if !db::confirm_evidence(&mut *tx, fid, did, version(&form.version), ctx.user.user_id).await? {
         return Err(AppError::BadRequest(
             "Der Nachweis wurde inzwischen geändert oder schon bestätigt. Bitte sehen Sie ihn sich noch einmal an.".into(),
         ));
@@ -705,8 +676,8 @@ async fn confirm(
     after["Bestätigt"] = true.into();
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new(
             "nachweis_bestaetigt",
             "funding_deliverable",

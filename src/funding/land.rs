@@ -367,16 +367,11 @@ impl OverviewPage {
 }
 
 async fn page(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let (land_code, land_name, laender) = land_for(&state, &user, &filters).await?;
-    let all = rows(&state.pool, &land_code, crate::clock::today()).await?;
+    let (land_code, land_name, laender) = land_for(&ctx.state, &ctx.user, &filters).await?;
+    let all = rows(&ctx.state.pool, &land_code, crate::clock::today()).await?;
     let per_kreis = per_kreis(&all);
     let mut kreise: Vec<(String, String)> = all
         .iter()
@@ -387,7 +382,7 @@ async fn page(
     let total = all.len();
     let mut shown = all;
     filter_and_sort(&mut shown, &filters);
-    let counts = crate::inventory::matrix_of_land(&state.pool, &land_code).await?;
+    let counts = crate::inventory::matrix_of_land(&ctx.state.pool, &land_code).await?;
     let matrix: Vec<(Term, Vec<LandCell>)> = HANDLUNGSFELDER
         .iter()
         .map(|field| {
@@ -420,8 +415,8 @@ async fn page(
         crate::format::url_encode(&filters.sortierung)
     );
     render(&OverviewPage {
-        layout,
-        programs: db::programs(&state.pool, Some(&land_code)).await?,
+        layout: ctx.layout,
+        programs: db::programs(&ctx.state.pool, Some(&land_code)).await?,
         land_code,
         land_name,
         laender,
@@ -440,12 +435,12 @@ async fn page(
 }
 
 async fn csv_export(
-    Ctx { state, user, .. }: Ctx,
+    ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let (land_code, _, _) = land_for(&state, &user, &filters).await?;
+    let (land_code, _, _) = land_for(&ctx.state, &ctx.user, &filters).await?;
     let today = crate::clock::today();
-    let mut rows = rows(&state.pool, &land_code, today).await?;
+    let mut rows = rows(&ctx.state.pool, &land_code, today).await?;
     filter_and_sort(&mut rows, &filters);
     let body = csv_bytes(&rows).map_err(|e| AppError::Internal(e.into()))?;
     let name = format!("landesuebersicht-{land_code}-{today}.csv");

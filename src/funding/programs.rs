@@ -56,22 +56,15 @@ struct ListPage {
     can_create: bool,
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
-    let land = land_of(&user);
+async fn list(ctx: Ctx) -> AppResult<Response> {
+    let land = land_of(&ctx.user);
     if let Some(land) = &land {
-        authorize(&user.actor(), Action::ReadFundingPrograms(land))?;
+        authorize(&ctx.user.actor(), Action::ReadFundingPrograms(land))?;
     }
     render(&ListPage {
-        programs: db::programs(&state.pool, land.as_deref()).await?,
-        can_create: allows(&user.actor(), Action::CreateFundingProgram),
-        layout,
+        programs: db::programs(&ctx.state.pool, land.as_deref()).await?,
+        can_create: allows(&ctx.user.actor(), Action::CreateFundingProgram),
+        layout: ctx.layout,
     })
 }
 
@@ -107,30 +100,25 @@ struct DetailPage {
     fundings: Option<Vec<FundingBrief>>,
 }
 
-async fn detail(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let (program, can_manage) = load(&state, &user, id).await?;
-    let fundings = if allows(&user.actor(), Action::ViewLandOverview(&program.land_code)) {
+async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let (program, can_manage) = load(&ctx.state, &ctx.user, id).await?;
+    let fundings = if allows(
+        &ctx.user.actor(),
+        Action::ViewLandOverview(&program.land_code),
+    ) {
         let within = Within {
             land_code: Some(program.land_code.clone()),
             ..Default::default()
         };
-        let mut all = db::briefs(&state.pool, &within).await?;
+        let mut all = db::briefs(&ctx.state.pool, &within).await?;
         all.retain(|f| f.program_id == id);
         Some(all)
     } else {
         None
     };
     render(&DetailPage {
-        layout,
-        phases: db::phases(&state.pool, id).await?,
+        layout: ctx.layout,
+        phases: db::phases(&ctx.state.pool, id).await?,
         program,
         can_manage,
         fundings,
@@ -176,27 +164,19 @@ impl ProgramFormPage {
     }
 }
 
-async fn new_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
-    authorize(&user.actor(), Action::CreateFundingProgram)?;
+async fn new_form(ctx: Ctx) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::CreateFundingProgram)?;
     render(&ProgramFormPage::new(
-        layout,
-        &user,
+        ctx.layout,
+        &ctx.user,
         None,
         ProgramForm::new_program(),
     ))
 }
 
-async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<ProgramForm>,
-) -> AppResult<Response> {
-    authorize(&user.actor(), Action::CreateFundingProgram)?;
-    let land_code = match user.actor().scope {
+async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::CreateFundingProgram)?;
+    let land_code = match ctx.user.actor().scope {
         Scope::Land { land_code } => land_code,
         Scope::Kommune { .. } => return Err(AppError::Forbidden),
         Scope::Nationwide => form.land_code.trim().to_owned(),
@@ -205,7 +185,7 @@ async fn create(
         r#"SELECT EXISTS (SELECT 1 FROM laender WHERE code = $1) AS "known!""#,
         land_code
     )
-    .fetch_one(&state.pool)
+    .fetch_one(&ctx.state.pool)
     .await?;
     let mut errors = FieldErrors::default();
     if !known {
@@ -214,7 +194,7 @@ async fn create(
             "Bitte einen Länderschlüssel von 01 bis 16 angeben.",
         );
     } else {
-        authorize(&user.actor(), Action::ManageFundingProgram(&land_code))?;
+        authorize(&ctx.user.actor(), Action::ManageFundingProgram(&land_code))?;
     }
     let fields = match form.validate() {
         Ok(fields) if errors.is_empty() => Some(fields),
@@ -227,7 +207,7 @@ async fn create(
         }
     };
     if let Some(fields) = fields {
-        let mut tx = state.pool.begin().await?;
+        let mut tx = ctx.state.pool.begin().await?;
         match db::insert_program(&mut *tx, &land_code, &fields).await {
             Ok(id) => {
                 let created = db::find_program(&mut *tx, id)
@@ -235,8 +215,8 @@ async fn create(
                     .ok_or(AppError::NotFound)?;
                 audit::record(
                     &mut *tx,
-                    &meta,
-                    (&user).into(),
+                    &ctx.meta,
+                    (&ctx.user).into(),
                     Event::new("angelegt", "funding_program", id)
                         .new_values(created.audit_values()),
                 )
@@ -253,51 +233,38 @@ async fn create(
             Err(e) => return Err(e.into()),
         }
     }
-    let mut page = ProgramFormPage::new(layout, &user, None, form);
+    let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, None, form);
     page.errors = errors;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let program = load_for_change(&state, &user, id).await?;
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let program = load_for_change(&ctx.state, &ctx.user, id).await?;
     let form = ProgramForm::from_program(&program);
-    let mut page = ProgramFormPage::new(layout, &user, Some(program), form);
-    page.history = audit::history(&state.pool, "funding_program", &id.to_string()).await?;
+    let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, Some(program), form);
+    page.history = audit::history(&ctx.state.pool, "funding_program", &id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<ProgramForm>,
 ) -> AppResult<Response> {
-    let before = load_for_change(&state, &user, id).await?;
+    let before = load_for_change(&ctx.state, &ctx.user, id).await?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = ProgramFormPage::new(layout.clone(), &user, Some(before), form);
+            let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields).await {
         Ok(updated) => updated,
         Err(e) if db::is_duplicate_name(&e) => {
-            let mut page = ProgramFormPage::new(layout.clone(), &user, Some(before), form);
+            let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
             page.errors.add(
                 "name",
                 "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
@@ -308,13 +275,14 @@ async fn update(
     };
     if !updated {
         drop(tx);
-        let current = db::find_program(&state.pool, id)
+        let current = db::find_program(&ctx.state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = ProgramFormPage::new(layout.clone(), &user, Some(current.clone()), form);
+        let mut page =
+            ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(current.clone()), form);
         page.conflict = Some(current);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -323,8 +291,8 @@ async fn update(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "funding_program", id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -374,40 +342,27 @@ impl PhaseFormPage {
 
 const DUPLICATE_PHASE: &str = "Eine Phase mit diesem Namen gibt es in diesem Programm schon.";
 
-async fn new_phase_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let program = load_for_change(&state, &user, id).await?;
+async fn new_phase_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let program = load_for_change(&ctx.state, &ctx.user, id).await?;
     let count = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!" FROM funding_phases WHERE program_id = $1"#,
         id
     )
-    .fetch_one(&state.pool)
+    .fetch_one(&ctx.state.pool)
     .await?;
     let form = PhaseForm::new_phase(count as usize + 1);
-    render(&PhaseFormPage::new(layout, program, None, form))
+    render(&PhaseFormPage::new(ctx.layout, program, None, form))
 }
 
 async fn create_phase(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<PhaseForm>,
 ) -> AppResult<Response> {
-    let program = load_for_change(&state, &user, id).await?;
+    let program = load_for_change(&ctx.state, &ctx.user, id).await?;
     let mut errors = match form.validate() {
         Ok(fields) => {
-            let mut tx = state.pool.begin().await?;
+            let mut tx = ctx.state.pool.begin().await?;
             match db::insert_phase(&mut tx, id, &fields).await {
                 Ok(pid) => {
                     let created = db::find_phase(&mut *tx, id, pid)
@@ -415,8 +370,8 @@ async fn create_phase(
                         .ok_or(AppError::NotFound)?;
                     audit::record(
                         &mut *tx,
-                        &meta,
-                        (&user).into(),
+                        &ctx.meta,
+                        (&ctx.user).into(),
                         Event::new("angelegt", "funding_phase", pid)
                             .new_values(created.audit_values()),
                     )
@@ -434,45 +389,37 @@ async fn create_phase(
         }
         Err(errors) => errors,
     };
-    let mut page = PhaseFormPage::new(layout, program, None, form);
+    let mut page = PhaseFormPage::new(ctx.layout, program, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn edit_phase_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let program = load_for_change(&state, &user, id).await?;
-    let phase = db::find_phase(&state.pool, id, pid)
+async fn edit_phase_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
+    let program = load_for_change(&ctx.state, &ctx.user, id).await?;
+    let phase = db::find_phase(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = PhaseFormPage::new(layout, program, Some(pid), PhaseForm::from_phase(&phase));
-    page.history = audit::history(&state.pool, "funding_phase", &pid.to_string()).await?;
+    let mut page = PhaseFormPage::new(
+        ctx.layout,
+        program,
+        Some(pid),
+        PhaseForm::from_phase(&phase),
+    );
+    page.history = audit::history(&ctx.state.pool, "funding_phase", &pid.to_string()).await?;
     render(&page)
 }
 
 async fn update_phase(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<PhaseForm>,
 ) -> AppResult<Response> {
-    let program = load_for_change(&state, &user, id).await?;
-    let before = db::find_phase(&state.pool, id, pid)
+    let program = load_for_change(&ctx.state, &ctx.user, id).await?;
+    let before = db::find_phase(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
     let rejected = |errors: FieldErrors, form: PhaseForm| {
-        let mut page = PhaseFormPage::new(layout.clone(), program.clone(), Some(pid), form);
+        let mut page = PhaseFormPage::new(ctx.layout.clone(), program.clone(), Some(pid), form);
         page.errors = errors;
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
     };
@@ -482,7 +429,7 @@ async fn update_phase(
     };
     // Evidence that municipalities gave stays attached to its deliverable: such a deliverable
     // cannot be removed (renaming it counts as removing).
-    let with_evidence = db::deliverables_with_evidence(&state.pool, pid).await?;
+    let with_evidence = db::deliverables_with_evidence(&ctx.state.pool, pid).await?;
     let removed: Vec<&String> = with_evidence
         .iter()
         .filter(|t| !fields.deliverables.contains(t))
@@ -502,7 +449,7 @@ async fn update_phase(
         );
         return rejected(errors, form);
     }
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields).await {
         Ok(updated) => updated,
         Err(e) if db::is_duplicate_name(&e) => {
@@ -517,7 +464,7 @@ async fn update_phase(
         drop(tx);
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = PhaseFormPage::new(layout.clone(), program, Some(pid), form);
+        let mut page = PhaseFormPage::new(ctx.layout.clone(), program, Some(pid), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -526,8 +473,8 @@ async fn update_phase(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "funding_phase", pid)
             .old(before.audit_values())
             .new_values(after.audit_values()),

@@ -77,17 +77,11 @@ struct OpenForm {
     seq: String,
 }
 
-async fn open(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
-    Path(fid): Path<i64>,
-    Form(form): Form<OpenForm>,
-) -> AppResult<Response> {
-    let access = FundingAccess::load(&state, &user, fid).await?;
+async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> AppResult<Response> {
+    let access = FundingAccess::load(&ctx.state, &ctx.user, fid).await?;
     let funding = access.funding;
     authorize(
-        &user.actor(),
+        &ctx.user.actor(),
         Action::EditReport(ReportRef {
             territory: Territory {
                 ags: &funding.kommune_ags,
@@ -115,9 +109,9 @@ async fn open(
             format::date(slot.period_end)
         )));
     }
-    let snapshot = take_snapshot(&state, &funding, &slot).await?;
+    let snapshot = take_snapshot(&ctx.state, &funding, &slot).await?;
     let snapshot = serde_json::to_value(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let inserted = reportdb::insert(
         &mut *tx,
         fid,
@@ -132,18 +126,26 @@ async fn open(
     let Some(rid) = inserted else {
         // Someone opened it a moment ago: go there.
         drop(tx);
-        let existing = reportdb::of_funding(&state.pool, fid)
+        let existing = reportdb::of_funding(&ctx.state.pool, fid)
             .await?
             .into_iter()
             .find(|r| r.seq == seq)
             .ok_or(AppError::NotFound)?;
         return Ok(see_other(&format!("/berichte/{}", existing.id)));
     };
-    reportdb::add_event(&mut *tx, rid, "angelegt", user.user_id, &user.email, "").await?;
+    reportdb::add_event(
+        &mut *tx,
+        rid,
+        "angelegt",
+        ctx.user.user_id,
+        &ctx.user.email,
+        "",
+    )
+    .await?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "report", rid).new_values(serde_json::json!({
             "Bericht": format!("{} {} bis {}", slot.kind.label(), format::date(slot.period_start), format::date(slot.period_end)),
             "Förderung": format!("{} – {}", funding.program_name, funding.phase_label()),
@@ -295,20 +297,12 @@ pub fn within_of(user: &SessionUser) -> Within {
     }
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    authorize(&user.actor(), Action::ListReports)?;
+async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::ListReports)?;
     let query = query.map(|q| q.0).unwrap_or_default();
-    let within = within_of(&user);
-    let briefs = db::briefs(&state.pool, &within).await?;
-    let report_briefs = db::report_briefs(&state.pool, &within).await?;
+    let within = within_of(&ctx.user);
+    let briefs = db::briefs(&ctx.state.pool, &within).await?;
+    let report_briefs = db::report_briefs(&ctx.state.pool, &within).await?;
     let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     let chosen = STAENDE.iter().find(|(code, _, _)| *code == query.stand);
     if let Some((_, _, states)) = chosen {
@@ -316,7 +310,7 @@ async fn list(
     }
     reports.sort_by_key(|r| (r.slot.due_on, r.funding.network_name.clone()));
     render(&ListPage {
-        layout,
+        layout: ctx.layout,
         reports,
         stand: chosen.map(|c| c.0.to_owned()).unwrap_or_default(),
         choices: STAENDE.iter().map(|(c, l, _)| (*c, *l)).collect(),
@@ -416,17 +410,12 @@ struct ShowQuery {
 }
 
 async fn show(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(rid): Path<i64>,
     query: Result<Query<ShowQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let report = load(&state, &user, rid).await?;
-    let mut page = ReportPage::new(&state, layout, &user, report).await?;
+    let report = load(&ctx.state, &ctx.user, rid).await?;
+    let mut page = ReportPage::new(&ctx.state, ctx.layout, &ctx.user, report).await?;
     page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
         "gespeichert" => Some("Der Entwurf wurde gespeichert."),
         "eingereicht" => Some("Der Bericht wurde eingereicht. Das Land prüft ihn."),
@@ -450,19 +439,11 @@ struct FormPage {
     conflict: Option<Report>,
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(rid): Path<i64>,
-) -> AppResult<Response> {
-    let report = load(&state, &user, rid).await?;
-    authorize(&user.actor(), Action::EditReport(report_ref(&report)))?;
+async fn edit_form(ctx: Ctx, Path(rid): Path<i64>) -> AppResult<Response> {
+    let report = load(&ctx.state, &ctx.user, rid).await?;
+    authorize(&ctx.user.actor(), Action::EditReport(report_ref(&report)))?;
     render(&FormPage {
-        layout,
+        layout: ctx.layout,
         snapshot: report.snapshot(),
         form: ReportForm::from_report(&report),
         report,
@@ -471,25 +452,16 @@ async fn edit_form(
     })
 }
 
-async fn save(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Path(rid): Path<i64>,
-    Form(form): Form<ReportForm>,
-) -> AppResult<Response> {
-    let before = load(&state, &user, rid).await?;
-    authorize(&user.actor(), Action::EditReport(report_ref(&before)))?;
+async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> AppResult<Response> {
+    let before = load(&ctx.state, &ctx.user, rid).await?;
+    authorize(&ctx.user.actor(), Action::EditReport(report_ref(&before)))?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
             return render_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &FormPage {
-                    layout: layout.clone(),
+                    layout: ctx.layout.clone(),
                     snapshot: before.snapshot(),
                     report: before,
                     form,
@@ -500,7 +472,7 @@ async fn save(
         }
     };
     let submit = form.submits();
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !reportdb::save(&mut *tx, rid, version(&form.version), &fields, submit).await? {
         drop(tx);
         let mut form = form;
@@ -508,7 +480,7 @@ async fn save(
         return render_with_status(
             StatusCode::CONFLICT,
             &FormPage {
-                layout: layout.clone(),
+                layout: ctx.layout.clone(),
                 snapshot: before.snapshot(),
                 conflict: Some(before.clone()),
                 report: before,
@@ -518,7 +490,7 @@ async fn save(
         );
     }
     let kind = if submit { "eingereicht" } else { "gespeichert" };
-    reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, "").await?;
+    reportdb::add_event(&mut *tx, rid, kind, ctx.user.user_id, &ctx.user.email, "").await?;
     let mut after = fields.audit_values();
     after["Status"] = if submit {
         "Eingereicht"
@@ -528,8 +500,8 @@ async fn save(
     .into();
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new(
             if submit { "eingereicht" } else { "geaendert" },
             "report",
@@ -570,18 +542,13 @@ async fn rejected(
 
 /// One of the Land's steps: from which states, to which, recorded as what.
 async fn review_step(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     rid: i64,
     form: StepForm,
     step: ReportReview,
 ) -> AppResult<Response> {
-    let report = load(&state, &user, rid).await?;
-    authorize(&user.actor(), Action::ReviewReport(report_ref(&report)))?;
+    let report = load(&ctx.state, &ctx.user, rid).await?;
+    authorize(&ctx.user.actor(), Action::ReviewReport(report_ref(&report)))?;
     let reason = if step == ReportReview::Return {
         let mut errors = FieldErrors::default();
         let reason = required_text(
@@ -592,7 +559,10 @@ async fn review_step(
             4000,
         );
         if !errors.is_empty() {
-            return rejected(&state, layout, &user, report, form, errors, false).await;
+            return rejected(
+                &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
+            )
+            .await;
         }
         reason
     } else {
@@ -604,13 +574,13 @@ async fn review_step(
         ReportReview::Begin => "pruefung",
         ReportReview::Accept | ReportReview::Return => kind,
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !reportdb::review(&mut *tx, rid, version(&form.version), step).await? {
         drop(tx);
         return rejected(
-            &state,
-            layout,
-            &user,
+            &ctx.state,
+            ctx.layout,
+            &ctx.user,
             report,
             form,
             FieldErrors::default(),
@@ -618,7 +588,15 @@ async fn review_step(
         )
         .await;
     }
-    reportdb::add_event(&mut *tx, rid, kind, user.user_id, &user.email, &reason).await?;
+    reportdb::add_event(
+        &mut *tx,
+        rid,
+        kind,
+        ctx.user.user_id,
+        &ctx.user.email,
+        &reason,
+    )
+    .await?;
     let mut new_values = serde_json::json!({
         "Status": step.to().label(),
     });
@@ -627,8 +605,8 @@ async fn review_step(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new(kind, "report", rid)
             .old(serde_json::json!({ "Status": report.status_label() }))
             .new_values(new_values),
@@ -659,17 +637,15 @@ async fn give_back(
 }
 
 async fn comment(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(rid): Path<i64>,
     Form(form): Form<StepForm>,
 ) -> AppResult<Response> {
-    let report = load(&state, &user, rid).await?;
-    authorize(&user.actor(), Action::CommentReport(report_ref(&report)))?;
+    let report = load(&ctx.state, &ctx.user, rid).await?;
+    authorize(
+        &ctx.user.actor(),
+        Action::CommentReport(report_ref(&report)),
+    )?;
     let mut errors = FieldErrors::default();
     let text = required_text(
         &mut errors,
@@ -679,14 +655,25 @@ async fn comment(
         4000,
     );
     if !errors.is_empty() {
-        return rejected(&state, layout, &user, report, form, errors, false).await;
+        return rejected(
+            &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
+        )
+        .await;
     }
-    let mut tx = state.pool.begin().await?;
-    reportdb::add_event(&mut *tx, rid, "kommentar", user.user_id, &user.email, &text).await?;
+    let mut tx = ctx.state.pool.begin().await?;
+    reportdb::add_event(
+        &mut *tx,
+        rid,
+        "kommentar",
+        ctx.user.user_id,
+        &ctx.user.email,
+        &text,
+    )
+    .await?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("kommentiert", "report", rid)
             .new_values(serde_json::json!({ "Kommentar": text })),
     )

@@ -70,22 +70,14 @@ struct ListPage {
     overdue: usize,
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let tree = super::tree(&state.pool, id).await?;
+async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let tree = super::tree(&ctx.state.pool, id).await?;
     let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
     let goals = all.len();
     let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
     render(&ListPage {
-        layout,
+        layout: ctx.layout,
         network,
         tree,
         goals,
@@ -93,9 +85,9 @@ async fn list(
     })
 }
 
-async fn csv(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let tree = super::tree(&state.pool, id).await?;
+async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let tree = super::tree(&ctx.state.pool, id).await?;
     let body = export::goals_csv(&tree).map_err(|e| AppError::Internal(e.into()))?;
     Ok(export::csv_response(
         &format!("ziele-netzwerk-{id}.csv"),
@@ -192,27 +184,25 @@ fn child_level(parent: Option<&Goal>) -> &'static str {
 }
 
 async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Query(query): Query<NewGoalQuery>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goals = db::all_goals(&state.pool, id).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goals = db::all_goals(&ctx.state.pool, id).await?;
     let form = GoalForm {
         oberziel: query.oberziel.trim().to_owned(),
         ..GoalForm::new_goal(None)
     };
     match resolve_parent(&goals, &form.oberziel) {
-        Ok(_) => render(&FormPage::new(layout.clone(), network, None, form).with_parents(goals)),
+        Ok(_) => {
+            render(&FormPage::new(ctx.layout.clone(), network, None, form).with_parents(goals))
+        }
         // A parent of another network, or none at all: nothing to add to.
         Err(_) if !is_goal_of(&goals, &form.oberziel) => Err(AppError::NotFound),
         Err(message) => {
-            let mut page = FormPage::new(layout.clone(), network, None, form).with_parents(goals);
+            let mut page =
+                FormPage::new(ctx.layout.clone(), network, None, form).with_parents(goals);
             page.errors.add("oberziel", message);
             render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
@@ -225,18 +215,9 @@ fn is_goal_of(goals: &[Goal], text: &str) -> bool {
         .is_ok_and(|id| goals.iter().any(|g| g.id == id))
 }
 
-async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<GoalForm>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goals = db::all_goals(&state.pool, id).await?;
+async fn create(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<GoalForm>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goals = db::all_goals(&ctx.state.pool, id).await?;
     let parent = resolve_parent(&goals, &form.oberziel);
     let (fields, parent_id, level) = match (form.validate(), parent) {
         (Ok(fields), Ok(parent)) => (fields, parent.map(|p| p.id), child_level(parent)),
@@ -245,20 +226,20 @@ async fn create(
             if let Err(message) = parent {
                 errors.add("oberziel", message);
             }
-            let mut page = FormPage::new(layout, network, None, form).with_parents(goals);
+            let mut page = FormPage::new(ctx.layout, network, None, form).with_parents(goals);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let goal_id = db::insert_goal(&mut tx, id, parent_id, level, &fields).await?;
     let created = db::find_goal(&mut *tx, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "goal", goal_id).new_values(created.audit_values()),
     )
     .await?;
@@ -266,60 +247,47 @@ async fn create(
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, goal_id)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goal = db::find_goal(&state.pool, id, goal_id)
+async fn edit_form(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goal = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let form = GoalForm::from_goal(&goal);
-    let mut page = FormPage::new(layout, network, Some(goal), form);
-    page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+    let mut page = FormPage::new(ctx.layout, network, Some(goal), form);
+    page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<GoalForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find_goal(&state.pool, id, goal_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(layout.clone(), network, Some(before), form);
+            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
             page.errors = errors;
-            page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+            page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update_goal(&mut tx, id, goal_id, version(&form.version), &fields).await? {
         drop(tx);
         // The stored values, as they are now (they may have changed since `before`).
-        let current = db::find_goal(&state.pool, id, goal_id)
+        let current = db::find_goal(&ctx.state.pool, id, goal_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = FormPage::new(layout.clone(), network, Some(current.clone()), form);
+        let mut page = FormPage::new(ctx.layout.clone(), network, Some(current.clone()), form);
         page.conflict = Some(current);
-        page.history = audit::history(&state.pool, "goal", &goal_id.to_string()).await?;
+        page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = db::find_goal(&mut *tx, id, goal_id)
@@ -327,8 +295,8 @@ async fn update(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "goal", goal_id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -341,20 +309,12 @@ async fn update(
 // ---------------------------------------------------------------------------------------------
 // Deleting goals
 
-async fn confirm_delete(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, goal_id)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goal = db::find_goal(&state.pool, id, goal_id)
+async fn confirm_delete(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppResult<Response> {
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goal = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let counts = db::delete_counts(&state.pool, id, goal_id).await?;
+    let counts = db::delete_counts(&ctx.state.pool, id, goal_id).await?;
     let mut consequences = Vec::new();
     let subgoals = counts.subgoals.len() as i64;
     if subgoals > 0 {
@@ -415,7 +375,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Ziele vorher als CSV, wenn Sie sie aufbewahren möchten.".into(),
     );
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!("das {} „{}“", goal.level_label(), goal.title),
         consequences,
         action: format!("/netzwerke/{id}/ziele/{goal_id}/loeschen"),
@@ -425,14 +385,12 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let mut tx = state.pool.begin().await?;
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let before = db::find_goal(&mut *tx, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -445,8 +403,8 @@ async fn delete(
     old["Mitgelöschte Meilensteine"] = serde_json::json!(counts.milestones.to_string());
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "goal", goal_id).old(old),
     )
     .await?;
@@ -507,20 +465,15 @@ impl MilestonePage {
 }
 
 async fn new_milestone_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goal = db::find_goal(&state.pool, id, goal_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goal = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
     render(&MilestonePage::new(
-        layout,
+        ctx.layout,
         network,
         goal.id,
         goal.title,
@@ -530,28 +483,23 @@ async fn new_milestone_form(
 }
 
 async fn create_milestone(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, goal_id)): Path<(i64, i64)>,
     Form(form): Form<MilestoneForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goal = db::find_goal(&state.pool, id, goal_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goal = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = MilestonePage::new(layout, network, goal.id, goal.title, None, form);
+            let mut page = MilestonePage::new(ctx.layout, network, goal.id, goal.title, None, form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let milestone_id = db::insert_milestone(&mut tx, id, goal_id, &fields)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -560,8 +508,8 @@ async fn create_milestone(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "milestone", milestone_id).new_values(created.audit_values()),
     )
     .await?;
@@ -570,52 +518,42 @@ async fn create_milestone(
 }
 
 async fn edit_milestone_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let milestone = db::find_milestone(&state.pool, id, milestone_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let milestone = db::find_milestone(&ctx.state.pool, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let form = MilestoneForm::from_milestone(&milestone);
     let mut page = MilestonePage::new(
-        layout,
+        ctx.layout,
         network,
         milestone.goal_id,
         milestone.goal_title.clone(),
         Some(milestone),
         form,
     );
-    page.history = audit::history(&state.pool, "milestone", &milestone_id.to_string()).await?;
+    page.history = audit::history(&ctx.state.pool, "milestone", &milestone_id.to_string()).await?;
     render(&page)
 }
 
 async fn update_milestone(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
     Form(form): Form<MilestoneForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find_milestone(&state.pool, id, milestone_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find_milestone(&ctx.state.pool, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let entity_id = milestone_id.to_string();
-    let history = || audit::history(&state.pool, "milestone", &entity_id);
+    let history = || audit::history(&ctx.state.pool, "milestone", &entity_id);
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
             let mut page = MilestonePage::new(
-                layout.clone(),
+                ctx.layout.clone(),
                 network,
                 before.goal_id,
                 before.goal_title.clone(),
@@ -627,16 +565,16 @@ async fn update_milestone(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update_milestone(&mut tx, id, milestone_id, version(&form.version), &fields).await? {
         drop(tx);
-        let current = db::find_milestone(&state.pool, id, milestone_id)
+        let current = db::find_milestone(&ctx.state.pool, id, milestone_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut form = form;
         form.version = current.version.to_string();
         let mut page = MilestonePage::new(
-            layout.clone(),
+            ctx.layout.clone(),
             network,
             current.goal_id,
             current.goal_title.clone(),
@@ -652,8 +590,8 @@ async fn update_milestone(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "milestone", milestone_id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -664,20 +602,15 @@ async fn update_milestone(
 }
 
 async fn confirm_delete_milestone(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let milestone = db::find_milestone(&state.pool, id, milestone_id)
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let milestone = db::find_milestone(&ctx.state.pool, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!(
             "den Meilenstein „{}“ (fällig am {})",
             milestone.title,
@@ -697,14 +630,12 @@ async fn confirm_delete_milestone(
 }
 
 async fn delete_milestone(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, milestone_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let mut tx = state.pool.begin().await?;
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let before = db::find_milestone(&mut *tx, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -713,8 +644,8 @@ async fn delete_milestone(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "milestone", milestone_id).old(before.audit_values()),
     )
     .await?;

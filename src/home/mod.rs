@@ -54,22 +54,15 @@ struct StartPage {
     tasks: Vec<crate::funding::Task>,
 }
 
-async fn start(
-    PublicCtx {
-        state,
-        user,
-        layout,
-        ..
-    }: PublicCtx,
-) -> AppResult<Response> {
-    let start = match &user {
+async fn start(ctx: PublicCtx) -> AppResult<Response> {
+    let start = match &ctx.user {
         None => Start::Public,
         Some(u) => match u.role {
             Role::Kommune => Start::Kommune {
                 name: u.kommune_name.clone().unwrap_or_default(),
                 ags: u.kommune_ags.clone().unwrap_or_default(),
                 land_name: u.land_name.clone().unwrap_or_default(),
-                networks: visible_to(&state.pool, u).await?,
+                networks: visible_to(&ctx.state.pool, u).await?,
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
@@ -79,14 +72,14 @@ async fn start(
                        FROM kommunen WHERE land_code = $1"#,
                     code
                 )
-                .fetch_one(&state.pool)
+                .fetch_one(&ctx.state.pool)
                 .await?;
                 Start::Land {
                     name: u.land_name.clone().unwrap_or_default(),
                     code,
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
-                    networks: visible_to(&state.pool, u).await?,
+                    networks: visible_to(&ctx.state.pool, u).await?,
                 }
             }
             Role::Bund => {
@@ -94,27 +87,27 @@ async fn start(
                     r#"SELECT (SELECT count(*) FROM laender) AS "laender!",
                               (SELECT count(*) FROM kommunen) AS "kommunen!""#
                 )
-                .fetch_one(&state.pool)
+                .fetch_one(&ctx.state.pool)
                 .await?;
                 Start::Bund {
                     laender: totals.laender,
                     kommunen: totals.kommunen,
-                    networks: visible_to(&state.pool, u).await?,
+                    networks: visible_to(&ctx.state.pool, u).await?,
                 }
             }
             Role::Admin => Start::Admin {
-                users: crate::users::db::list(&state.pool).await?,
+                users: crate::users::db::list(&ctx.state.pool).await?,
             },
         },
     };
-    let tasks = match &user {
-        Some(u) => crate::funding::tasks::for_user(&state.pool, u).await?,
+    let tasks = match &ctx.user {
+        Some(u) => crate::funding::tasks::for_user(&ctx.state.pool, u).await?,
         None => Vec::new(),
     };
     render(&StartPage {
         tasks,
-        layout,
-        greeting: user.as_ref().map(|u| u.display_name.clone()),
+        layout: ctx.layout,
+        greeting: ctx.user.as_ref().map(|u| u.display_name.clone()),
         start,
     })
 }

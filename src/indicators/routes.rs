@@ -57,27 +57,19 @@ struct ListPage {
     indicators: Vec<IndicatorSummary>,
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     render(&ListPage {
-        layout,
-        indicators: small_multiples(&state.pool, id).await?,
+        layout: ctx.layout,
+        indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
     })
 }
 
-async fn csv(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let indicators = db::all(&state.pool, id).await?;
-    let values = db::all_values(&state.pool, id).await?;
+async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let indicators = db::all(&ctx.state.pool, id).await?;
+    let values = db::all_values(&ctx.state.pool, id).await?;
     let body = indicators_csv(&indicators, &values).map_err(|e| AppError::Internal(e.into()))?;
     Ok(csv_response(&format!("kennzahlen-netzwerk-{id}.csv"), body))
 }
@@ -175,46 +167,42 @@ impl DetailPage {
     }
 }
 
-async fn detail(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, indicator_id)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let indicator = db::find(&state.pool, id, indicator_id)
+async fn detail(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&DetailPage::load(&state, layout, network, indicator, ValueForm::default()).await?)
+    render(
+        &DetailPage::load(
+            &ctx.state,
+            ctx.layout,
+            network,
+            indicator,
+            ValueForm::default(),
+        )
+        .await?,
+    )
 }
 
 async fn add_value(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<ValueForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let indicator = db::find(&state.pool, id, indicator_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
             let mut page =
-                DetailPage::load(&state, layout.clone(), network, indicator, form).await?;
+                DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let value_id = match db::insert_value(
         &mut tx,
         id,
@@ -222,7 +210,7 @@ async fn add_value(
         fields.period_date,
         fields.value,
         &fields.note,
-        user.user_id,
+        ctx.user.user_id,
     )
     .await?
     {
@@ -231,7 +219,7 @@ async fn add_value(
         Err(NotAdded::Duplicate) => {
             drop(tx);
             let mut page =
-                DetailPage::load(&state, layout.clone(), network, indicator, form).await?;
+                DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             let existing = page
                 .values
                 .iter()
@@ -250,8 +238,8 @@ async fn add_value(
     };
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "indicator_value", value_id).new_values(serde_json::json!({
             "Kennzahl": indicator.name,
             "Stichtag": format::date(fields.period_date),
@@ -321,19 +309,11 @@ fn goal_ids(goals: &[(String, String)]) -> Vec<i64> {
     goals.iter().filter_map(|(id, _)| id.parse().ok()).collect()
 }
 
-async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goals = db::goal_options(&state.pool, id).await?;
+async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goals = db::goal_options(&ctx.state.pool, id).await?;
     render(&FormPage::new(
-        layout,
+        ctx.layout,
         network,
         None,
         IndicatorForm::new_indicator(),
@@ -342,34 +322,29 @@ async fn new_form(
 }
 
 async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<IndicatorForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let goals = db::goal_options(&state.pool, id).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let goals = db::goal_options(&ctx.state.pool, id).await?;
     let fields = match form.validate(&goal_ids(&goals)) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(layout, network, None, form, goals);
+            let mut page = FormPage::new(ctx.layout, network, None, form, goals);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let indicator_id = db::insert(&mut tx, id, &fields).await?;
     let created = db::find(&mut *tx, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "indicator", indicator_id).new_values(created.audit_values()),
     )
     .await?;
@@ -377,62 +352,55 @@ async fn create(
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, indicator_id)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let indicator = db::find(&state.pool, id, indicator_id)
+async fn edit_form(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let goals = db::goal_options(&state.pool, id).await?;
+    let goals = db::goal_options(&ctx.state.pool, id).await?;
     let form = IndicatorForm::from_indicator(&indicator);
-    let mut page = FormPage::new(layout, network, Some(indicator), form, goals);
-    page.history = audit::history(&state.pool, "indicator", &indicator_id.to_string()).await?;
+    let mut page = FormPage::new(ctx.layout, network, Some(indicator), form, goals);
+    page.history = audit::history(&ctx.state.pool, "indicator", &indicator_id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<IndicatorForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id, indicator_id)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let goals = db::goal_options(&state.pool, id).await?;
+    let goals = db::goal_options(&ctx.state.pool, id).await?;
     let entity_id = indicator_id.to_string();
     let fields = match form.validate(&goal_ids(&goals)) {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(layout.clone(), network, Some(before), form, goals);
+            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form, goals);
             page.errors = errors;
-            page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
+            page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update(&mut tx, id, indicator_id, version(&form.version), &fields).await? {
         drop(tx);
-        let current = db::find(&state.pool, id, indicator_id)
+        let current = db::find(&ctx.state.pool, id, indicator_id)
             .await?
             .ok_or(AppError::NotFound)?;
         let mut form = form;
         form.version = current.version.to_string();
-        let mut page = FormPage::new(layout.clone(), network, Some(current.clone()), form, goals);
+        let mut page = FormPage::new(
+            ctx.layout.clone(),
+            network,
+            Some(current.clone()),
+            form,
+            goals,
+        );
         page.conflict = Some(current);
-        page.history = audit::history(&state.pool, "indicator", &entity_id).await?;
+        page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = db::find(&mut *tx, id, indicator_id)
@@ -440,8 +408,8 @@ async fn update(
         .ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "indicator", indicator_id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -455,19 +423,16 @@ async fn update(
 // Deleting
 
 async fn confirm_delete(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let indicator = db::find(&state.pool, id, indicator_id)
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let values = db::values_of(&state.pool, id, indicator_id).await?.len() as i64;
+    let values = db::values_of(&ctx.state.pool, id, indicator_id)
+        .await?
+        .len() as i64;
     let mut consequences = vec![format!(
         "{} {} mitgelöscht.",
         crate::format::count(values, "Messwert", "Messwerte"),
@@ -482,7 +447,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Kennzahlen vorher als CSV, wenn Sie die Werte aufbewahren möchten.".into(),
     );
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!("die Kennzahl „{}“", indicator.name),
         consequences,
         action: format!("{}/loeschen", detail_href(id, indicator_id)),
@@ -492,14 +457,12 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let mut tx = state.pool.begin().await?;
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let before = db::find(&mut *tx, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -516,8 +479,8 @@ async fn delete(
     );
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "indicator", indicator_id).old(old),
     )
     .await?;
@@ -526,23 +489,18 @@ async fn delete(
 }
 
 async fn confirm_delete_value(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let indicator = db::find(&state.pool, id, indicator_id)
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let value = db::find_value(&state.pool, id, indicator_id, value_id)
+    let value = db::find_value(&ctx.state.pool, id, indicator_id, value_id)
         .await?
         .ok_or(AppError::NotFound)?;
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!(
             "den Messwert {} vom {} der Kennzahl „{}“",
             indicator.value_text(value.value),
@@ -565,14 +523,12 @@ async fn confirm_delete_value(
 }
 
 async fn delete_value(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, indicator_id, value_id)): Path<(i64, i64, i64)>,
     Form(_): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let mut tx = state.pool.begin().await?;
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let indicator = db::find(&mut *tx, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -584,8 +540,8 @@ async fn delete_value(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "indicator_value", value_id).old(serde_json::json!({
             "Kennzahl": indicator.name,
             "Stichtag": value.period_text(),

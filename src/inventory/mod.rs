@@ -75,22 +75,17 @@ struct InventoryPage {
 }
 
 async fn page(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let sozialraeume = sqlx::query_as!(
         SozialraumOption,
         "SELECT id, name FROM sozialraeume WHERE network_id = $1 ORDER BY name",
         id
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?;
     // Unknown filter values (hand-edited URLs) are dropped, not errors.
     let sozialraum = filters
@@ -104,7 +99,7 @@ async fn page(
         sozialraum: sozialraum.map(|s| s.to_string()).unwrap_or_default(),
         zielgruppe: zielgruppe.clone().unwrap_or_default(),
     };
-    let counts = matrix(&state.pool, id, sozialraum, zielgruppe.as_deref()).await?;
+    let counts = matrix(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?;
     let rows = build_rows(&network.href(), &counts, &filters);
     let gaps = rows
         .iter()
@@ -112,8 +107,8 @@ async fn page(
         .filter(|c| c.count == 0)
         .count();
     render(&InventoryPage {
-        layout,
-        overlaps: overlaps(&state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
+        layout: ctx.layout,
+        overlaps: overlaps(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
         network,
         filters,
         sozialraeume,

@@ -137,15 +137,7 @@ fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
         .collect()
 }
 
-async fn search_page(
-    PublicCtx {
-        state,
-        user,
-        layout,
-        ..
-    }: PublicCtx,
-    Query(params): Query<SearchParams>,
-) -> AppResult<Response> {
+async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppResult<Response> {
     // Everything from the address bar is checked and anything unknown dropped: a hand-made
     // URL never leads to an error page.
     let query: String = params
@@ -171,7 +163,7 @@ async fn search_page(
         by_date: params.sortierung == "datum" || terms.is_empty(),
         page: params.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
     };
-    let result = db::search(&state.pool, &request).await?;
+    let result = db::search(&ctx.state.pool, &request).await?;
     let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
     let facets = vec![
         facet("art", "Art", ARTEN, &request.kinds, &result.facets),
@@ -198,7 +190,7 @@ async fn search_page(
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
     render(&SearchPage {
-        layout,
+        layout: ctx.layout,
         ignored_query: !query.trim().is_empty() && terms.is_empty(),
         query,
         by_date: request.by_date,
@@ -212,7 +204,7 @@ async fn search_page(
             .collect(),
         facets,
         current,
-        can_draft: user.is_some(),
+        can_draft: ctx.user.is_some(),
     })
 }
 
@@ -397,17 +389,9 @@ async fn build_entry_page(
     })
 }
 
-async fn entry_page(
-    PublicCtx {
-        state,
-        user,
-        layout,
-        ..
-    }: PublicCtx,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    let entry = visible_entry(&state, user.as_ref(), &slug).await?;
-    render(&build_entry_page(&state, layout, user.as_ref(), entry).await?)
+async fn entry_page(ctx: PublicCtx, Path(slug): Path<String>) -> AppResult<Response> {
+    let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
+    render(&build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?)
 }
 
 // ---------------------------------------------------------------- drafting
@@ -426,15 +410,8 @@ impl MinePage {
     }
 }
 
-async fn my_entries(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
-    let actor = user.actor();
+async fn my_entries(ctx: Ctx) -> AppResult<Response> {
+    let actor = ctx.user.actor();
     policy::authorize(&actor, Action::DraftKnowledge)?;
     let reviewer = policy::allows(&actor, Action::ReviewKnowledge);
     let (kommune, land) = match &actor.scope {
@@ -443,8 +420,8 @@ async fn my_entries(
         Scope::Nationwide => (None, None),
     };
     render(&MinePage {
-        layout,
-        entries: db::drafts(&state.pool, kommune, land, user.user_id, reviewer).await?,
+        layout: ctx.layout,
+        entries: db::drafts(&ctx.state.pool, kommune, land, ctx.user.user_id, reviewer).await?,
         reviewer,
     })
 }
@@ -487,69 +464,54 @@ impl FormPage {
     }
 }
 
-async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
-    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
+async fn new_form(ctx: Ctx) -> AppResult<Response> {
+    policy::authorize(&ctx.user.actor(), Action::DraftKnowledge)?;
     // The author's own municipality or Land is preset.
     let form = EntryForm {
-        level: match user.role {
+        level: match ctx.user.role {
             Role::Kommune => "kommune",
             Role::Land => "land",
             Role::Bund | Role::Admin => "bund",
         }
         .into(),
-        kommune_ags: user.kommune_ags.clone().unwrap_or_default(),
-        land_code: user.land_code.clone().unwrap_or_default(),
-        place: match user.role {
-            Role::Kommune => user.kommune_name.clone().unwrap_or_default(),
-            Role::Land => user.land_name.clone().unwrap_or_default(),
+        kommune_ags: ctx.user.kommune_ags.clone().unwrap_or_default(),
+        land_code: ctx.user.land_code.clone().unwrap_or_default(),
+        place: match ctx.user.role {
+            Role::Kommune => ctx.user.kommune_name.clone().unwrap_or_default(),
+            Role::Land => ctx.user.land_name.clone().unwrap_or_default(),
             _ => String::new(),
         },
         ..Default::default()
     };
-    render(&FormPage::new(&state, layout, None, form).await?)
+    render(&FormPage::new(&ctx.state, ctx.layout, None, form).await?)
 }
 
-async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<EntryForm>,
-) -> AppResult<Response> {
-    policy::authorize(&user.actor(), Action::DraftKnowledge)?;
-    let fields = match form.validate(&state.pool).await? {
+async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
+    policy::authorize(&ctx.user.actor(), Action::DraftKnowledge)?;
+    let fields = match form.validate(&ctx.state.pool).await? {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&state, layout, None, form).await?;
+            let mut page = FormPage::new(&ctx.state, ctx.layout, None, form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let author = db::Author {
-        user_id: user.user_id,
-        kommune_ags: (user.role == Role::Kommune)
-            .then_some(user.kommune_ags.as_deref())
+        user_id: ctx.user.user_id,
+        kommune_ags: (ctx.user.role == Role::Kommune)
+            .then_some(ctx.user.kommune_ags.as_deref())
             .flatten(),
-        land_code: matches!(user.role, Role::Kommune | Role::Land)
-            .then_some(user.land_code.as_deref())
+        land_code: matches!(ctx.user.role, Role::Kommune | Role::Land)
+            .then_some(ctx.user.land_code.as_deref())
             .flatten(),
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let slug = db::insert_draft(&mut *tx, &fields, author).await?;
     let created = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("angelegt", "knowledge", created.id).new_values(created.audit_values()),
     )
     .await?;
@@ -563,51 +525,40 @@ async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> App
     Ok(entry)
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(slug): Path<String>,
-) -> AppResult<Response> {
-    let entry = editable_entry(&state, &user, &slug).await?;
+async fn edit_form(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let entry = editable_entry(&ctx.state, &ctx.user, &slug).await?;
     let form = EntryForm::from_entry(&entry);
-    render(&FormPage::new(&state, layout, Some(entry), form).await?)
+    render(&FormPage::new(&ctx.state, ctx.layout, Some(entry), form).await?)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(slug): Path<String>,
     Form(mut form): Form<EntryForm>,
 ) -> AppResult<Response> {
-    let before = editable_entry(&state, &user, &slug).await?;
-    let fields = match form.validate(&state.pool).await? {
+    let before = editable_entry(&ctx.state, &ctx.user, &slug).await?;
+    let fields = match form.validate(&ctx.state.pool).await? {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(&state, layout.clone(), Some(before), form).await?;
+            let mut page =
+                FormPage::new(&ctx.state, ctx.layout.clone(), Some(before), form).await?;
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update(&mut *tx, before.id, version(&form.version), &fields).await? {
         form.version = before.version.to_string();
-        let mut page = FormPage::new(&state, layout.clone(), Some(before.clone()), form).await?;
+        let mut page =
+            FormPage::new(&ctx.state, ctx.layout.clone(), Some(before.clone()), form).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "knowledge", before.id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -629,17 +580,12 @@ struct StatusForm {
 
 /// Submit (authors), publish, return with a comment, or unpublish (Bund, admin).
 async fn change_status(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
-    let entry = visible_entry(&state, Some(&user), &slug).await?;
-    let actor = user.actor();
+    let entry = visible_entry(&ctx.state, Some(&ctx.user), &slug).await?;
+    let actor = ctx.user.actor();
     let target = entry_ref(&entry);
     let Some(change) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
         return Err(AppError::BadRequest(
@@ -661,14 +607,15 @@ async fn change_status(
     };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
     if change == EntryMove::Return && comment.is_empty() {
-        let mut page = build_entry_page(&state, layout.clone(), Some(&user), entry).await?;
+        let mut page =
+            build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), entry).await?;
         page.errors.add(
             "kommentar",
             "Bitte begründen Sie, was am Eintrag noch zu ändern ist.",
         );
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::set_status(
         &mut *tx,
         entry.id,
@@ -685,15 +632,15 @@ async fn change_status(
     let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new(change.audit_action(), "knowledge", entry.id)
             .old(entry.audit_values())
             .new_values(after.audit_values()),
     )
     .await?;
     tx.commit().await?;
-    let mut page = build_entry_page(&state, layout.clone(), Some(&user), after).await?;
+    let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
     page.notice = Some(notice);
     render(&page)
 }

@@ -160,18 +160,10 @@ impl UploadPage {
     }
 }
 
-pub async fn form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let options = db::options(&state.pool, id).await?;
-    render(&UploadPage::new(layout, network, &options))
+pub async fn form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
+    render(&UploadPage::new(ctx.layout, network, &options))
 }
 
 #[derive(Template)]
@@ -350,30 +342,21 @@ fn unreadable() -> AppError {
     )
 }
 
-pub async fn preview(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-    request: Request,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let upload = read_upload(&state, request).await?;
-    let options = db::options(&state.pool, id).await?;
+pub async fn preview(ctx: Ctx, Path(id): Path<i64>, request: Request) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let upload = read_upload(&ctx.state, request).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let data = match upload {
         Upload::Data(data) => data,
         Upload::Rejected(errors, pasted) => {
-            let mut page = UploadPage::new(layout.clone(), network, &options);
+            let mut page = UploadPage::new(ctx.layout.clone(), network, &options);
             page.errors = errors;
             page.pasted = pasted;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
     let text = measures_csv::decode(&data);
-    show_preview(layout, network, options, &text)
+    show_preview(ctx.layout, network, options, &text)
 }
 
 fn show_preview(
@@ -406,16 +389,11 @@ pub struct ConfirmForm {
 }
 
 pub async fn confirm(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     axum::Form(form): axum::Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let text = STANDARD
         .decode(form.daten.trim())
         .ok()
@@ -428,29 +406,29 @@ pub async fn confirm(
                     .into(),
             )
         })?;
-    let options = db::options(&state.pool, id).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     // Checked again: the data came back from the browser, and the network may have changed.
     let import = measures_csv::parse(&text, &options);
     let Some(all) = import.valid_fields() else {
-        return show_preview(layout.clone(), network, options, &text);
+        return show_preview(ctx.layout.clone(), network, options, &text);
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     for fields in all.iter() {
         let mid = match db::insert(&mut tx, id, fields).await {
             Ok(mid) => mid,
             Err(e) if db::vanished_reference(&e).is_some() => {
                 drop(tx);
                 // Something named in the file was removed a moment ago: check again.
-                let options = db::options(&state.pool, id).await?;
-                return show_preview(layout.clone(), network, options, &text);
+                let options = db::options(&ctx.state.pool, id).await?;
+                return show_preview(ctx.layout.clone(), network, options, &text);
             }
             Err(e) => return Err(e.into()),
         };
         let created = Measure::from_fields(mid, 1, fields.clone(), &options);
         audit::record(
             &mut *tx,
-            &meta,
-            (&user).into(),
+            &ctx.meta,
+            (&ctx.user).into(),
             Event::new("angelegt", "measure", mid).new_values(created.audit_values()),
         )
         .await?;

@@ -410,17 +410,12 @@ fn facets(filter: &MeasureFilter) -> Vec<Facet> {
 }
 
 async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let options = db::options(&state.pool, id).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let mut ignored = query.is_err();
     let query = query.map(|q| q.0).unwrap_or_default();
     let notice = match query.hinweis.as_str() {
@@ -434,7 +429,7 @@ async fn list(
         _ => None,
     };
     let (filter, sort, page) = parse_filter(query, &options, &mut ignored);
-    let (rows, total) = db::page(&state.pool, id, &filter, sort, page).await?;
+    let (rows, total) = db::page(&ctx.state.pool, id, &filter, sort, page).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     let unfiltered = filter.text.is_empty()
@@ -443,7 +438,7 @@ async fn list(
         && filter.partner == PartnerFilter::Any
         && !filter.niedrigschwellig;
     render(&ListPage {
-        layout,
+        layout: ctx.layout,
         network,
         options,
         facets: facets(&filter),
@@ -521,17 +516,12 @@ struct DetailQuery {
 }
 
 async fn detail(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     query: Result<Query<DetailQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let measure = db::find(&state.pool, id, mid)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let measure = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
     let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
@@ -540,8 +530,8 @@ async fn detail(
         _ => None,
     };
     render(&DetailPage {
-        layout,
-        history: audit::history(&state.pool, "measure", &mid.to_string()).await?,
+        layout: ctx.layout,
+        history: audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?,
         network,
         measure,
         notice,
@@ -614,46 +604,33 @@ impl FormPage {
     }
 }
 
-async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let options = db::options(&state.pool, id).await?;
+async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let form = MeasureForm {
         status: MeasureStatus::Planned.code().into(),
         ..Default::default()
     };
-    render(&FormPage::new(layout, network, None, form, options))
+    render(&FormPage::new(ctx.layout, network, None, form, options))
 }
 
 async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<MeasureForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let options = db::options(&state.pool, id).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = state.pool.begin().await?;
+            let mut tx = ctx.state.pool.begin().await?;
             match db::insert(&mut tx, id, &fields).await {
                 Ok(mid) => {
                     let created = Measure::from_fields(mid, 1, fields, &options);
                     audit::record(
                         &mut *tx,
-                        &meta,
-                        (&user).into(),
+                        &ctx.meta,
+                        (&ctx.user).into(),
                         Event::new("angelegt", "measure", mid).new_values(created.audit_values()),
                     )
                     .await?;
@@ -668,7 +645,7 @@ async fn create(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(layout, network, None, form, options);
+    let mut page = FormPage::new(ctx.layout, network, None, form, options);
     page.errors = errors;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
@@ -689,56 +666,43 @@ fn vanished(error: sqlx::Error) -> AppResult<FieldErrors> {
     }
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, mid)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id, mid)
+async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let options = db::options(&state.pool, id).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let mut page = FormPage::new(
-        layout,
+        ctx.layout,
         network,
         Some(mid),
         MeasureForm::from_measure(&stored),
         options,
     );
-    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+    page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     Form(form): Form<MeasureForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id, mid)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let options = db::options(&state.pool, id).await?;
+    let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = state.pool.begin().await?;
+            let mut tx = ctx.state.pool.begin().await?;
             match db::update(&mut tx, id, mid, version(&form.version), &fields).await {
                 Ok(true) => {
                     let after = Measure::from_fields(mid, before.version + 1, fields, &options);
                     audit::record(
                         &mut *tx,
-                        &meta,
-                        (&user).into(),
+                        &ctx.meta,
+                        (&ctx.user).into(),
                         Event::new("geaendert", "measure", mid)
                             .old(before.audit_values())
                             .new_values(after.audit_values()),
@@ -756,8 +720,10 @@ async fn update(
                     // overwrite.
                     let mut form = form;
                     form.version = before.version.to_string();
-                    let mut page = FormPage::new(layout.clone(), network, Some(mid), form, options);
-                    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+                    let mut page =
+                        FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
+                    page.history =
+                        audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
                     page.conflict = Some(before);
                     return render_with_status(StatusCode::CONFLICT, &page);
                 }
@@ -766,23 +732,15 @@ async fn update(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(layout.clone(), network, Some(mid), form, options);
+    let mut page = FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
     page.errors = errors;
-    page.history = audit::history(&state.pool, "measure", &mid.to_string()).await?;
+    page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn confirm_delete(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, mid)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id, mid)
+async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut consequences = match stored.goals.len() {
@@ -796,7 +754,7 @@ async fn confirm_delete(
         "Das lässt sich nicht rückgängig machen. Der Verlauf bleibt im Änderungsprotokoll.".into(),
     );
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!("die Maßnahme „{}“", stored.fields.title),
         consequences,
         action: format!("{}/massnahmen/{mid}/loeschen", network.href()),
@@ -806,24 +764,22 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
     axum::Form(form): axum::Form<DeleteForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id, mid)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::delete(&mut *tx, id, mid, version(&form.version)).await? {
         return Err(AppError::stale_delete("Die Maßnahme"));
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "measure", mid).old(before.audit_values()),
     )
     .await?;
@@ -834,9 +790,9 @@ async fn delete(
     )))
 }
 
-async fn export(Ctx { state, user, .. }: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let measures = db::all(&state.pool, id).await?;
+async fn export(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let measures = db::all(&ctx.state.pool, id).await?;
     let body = super::csv::export(&measures);
     let name = super::csv::file_name(&network.name, time::OffsetDateTime::now_utc().date());
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))

@@ -46,30 +46,24 @@ impl OverviewPage {
     }
 }
 
-pub async fn overview(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let (measures, measures_total) = measure_matrix(&state.pool, id).await?;
+pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let record = db::find(&ctx.state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (measures, measures_total) = measure_matrix(&ctx.state.pool, id).await?;
     render(&OverviewPage {
-        layout,
-        goals: crate::goals::tree(&state.pool, id).await?,
+        layout: ctx.layout,
+        goals: crate::goals::tree(&ctx.state.pool, id).await?,
         milestones: crate::goals::milestones_due(
-            &state.pool,
+            &ctx.state.pool,
             id,
             crate::clock::today(),
             MILESTONE_DAYS,
         )
         .await?,
-        indicators: crate::indicators::small_multiples(&state.pool, id).await?,
-        fundings: crate::funding::history(&state.pool, id).await?,
+        indicators: crate::indicators::small_multiples(&ctx.state.pool, id).await?,
+        fundings: crate::funding::history(&ctx.state.pool, id).await?,
         statuses: MeasureStatus::TERMS,
         measures,
         measures_total,

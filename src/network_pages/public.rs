@@ -36,27 +36,19 @@ struct PublicPage {
     measures: Vec<PublicMeasure>,
 }
 
-pub async fn profile(
-    PublicCtx {
-        state,
-        user,
-        layout,
-        ..
-    }: PublicCtx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = sqlx::query!(
         r#"SELECT n.name, n.description, n.is_public, k.name AS kommune
            FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags WHERE n.id = $1"#,
         id
     )
-    .fetch_optional(&state.pool)
+    .fetch_optional(&ctx.state.pool)
     .await?
     .ok_or(AppError::NotFound)?;
     let action = Action::ReadPublicProfile {
         is_public: network.is_public,
     };
-    let allowed = match &user {
+    let allowed = match &ctx.user {
         Some(user) => policy::allows(&user.actor(), action),
         None => policy::allows_visitor(action),
     };
@@ -68,7 +60,7 @@ pub async fn profile(
         "SELECT name, kind FROM partners WHERE network_id = $1 ORDER BY name",
         id
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?
     .into_iter()
     .map(|p| PublicPartner {
@@ -84,7 +76,7 @@ pub async fn profile(
            ORDER BY m.title"#,
         id
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?
     .into_iter()
     .map(|m| PublicMeasure {
@@ -95,12 +87,12 @@ pub async fn profile(
     })
     .collect();
     render(&PublicPage {
-        layout,
+        layout: ctx.layout,
         name: network.name,
         kommune: network.kommune,
         description: network.description,
         partners,
-        goals: crate::goals::tree(&state.pool, id).await?,
+        goals: crate::goals::tree(&ctx.state.pool, id).await?,
         measures,
     })
 }

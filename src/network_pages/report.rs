@@ -52,17 +52,11 @@ impl ReportPage {
     }
 }
 
-pub async fn report(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
-    let record = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let record = db::find(&ctx.state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let today = crate::clock::today();
     let measures = sqlx::query!(
         r#"SELECT m.title, p.name AS "partner?", m.handlungsfelder, s.name AS "sozialraum?", m.reach_per_year
@@ -73,7 +67,7 @@ pub async fn report(
            ORDER BY m.title"#,
         id
     )
-    .fetch_all(&state.pool)
+    .fetch_all(&ctx.state.pool)
     .await?
     .into_iter()
     .map(|m| ReportMeasure {
@@ -84,7 +78,7 @@ pub async fn report(
         reach: m.reach_per_year.map(|r| format::integer(r.into())).unwrap_or_default(),
     })
     .collect();
-    let counts = crate::inventory::matrix(&state.pool, id, None, None).await?;
+    let counts = crate::inventory::matrix(&ctx.state.pool, id, None, None).await?;
     let coverage: Vec<(Term, Vec<i64>)> = HANDLUNGSFELDER
         .iter()
         .map(|field| {
@@ -106,11 +100,11 @@ pub async fn report(
         .filter(|c| **c == 0)
         .count();
     render(&ReportPage {
-        layout,
+        layout: ctx.layout,
         today: format::date(today),
-        goals: crate::goals::tree(&state.pool, id).await?,
-        milestones: crate::goals::milestones_due(&state.pool, id, today, 180).await?,
-        indicators: crate::indicators::small_multiples(&state.pool, id).await?,
+        goals: crate::goals::tree(&ctx.state.pool, id).await?,
+        milestones: crate::goals::milestones_due(&ctx.state.pool, id, today, 180).await?,
+        indicators: crate::indicators::small_multiples(&ctx.state.pool, id).await?,
         measures,
         phases: LEBENSPHASEN,
         coverage,

@@ -35,18 +35,11 @@ struct ListPage {
     can_create: bool,
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
+async fn list(ctx: Ctx) -> AppResult<Response> {
     render(&ListPage {
-        networks: db::visible_to(&state.pool, &user).await?,
-        can_create: allows(&user.actor(), Action::CreateNetwork),
-        layout,
+        networks: db::visible_to(&ctx.state.pool, &ctx.user).await?,
+        can_create: allows(&ctx.user.actor(), Action::CreateNetwork),
+        layout: ctx.layout,
     })
 }
 
@@ -120,37 +113,34 @@ async fn territory_for_new(
     Ok(Ok((ags, land)))
 }
 
-async fn new_form(Ctx { user, layout, .. }: Ctx) -> AppResult<Response> {
-    authorize(&user.actor(), Action::CreateNetwork)?;
-    render(&FormPage::new(layout, &user, None, NetworkForm::default()))
+async fn new_form(ctx: Ctx) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::CreateNetwork)?;
+    render(&FormPage::new(
+        ctx.layout,
+        &ctx.user,
+        None,
+        NetworkForm::default(),
+    ))
 }
 
-async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<NetworkForm>,
-) -> AppResult<Response> {
-    authorize(&user.actor(), Action::CreateNetwork)?;
-    let territory = territory_for_new(&state, &user, &form).await?;
+async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> {
+    authorize(&ctx.user.actor(), Action::CreateNetwork)?;
+    let territory = territory_for_new(&ctx.state, &ctx.user, &form).await?;
     let (fields, (ags, _)) = match (form.validate(), territory) {
         (Ok(fields), Ok(territory)) => (fields, territory),
         (fields, territory) => {
-            let mut page = FormPage::new(layout, &user, None, form);
+            let mut page = FormPage::new(ctx.layout, &ctx.user, None, form);
             page.errors = merge(fields.err(), territory.err());
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let id = db::insert(&mut tx, &ags, &fields).await?;
     let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()),
     )
     .await?;
@@ -166,62 +156,51 @@ fn merge(a: Option<FieldErrors>, b: Option<FieldErrors>) -> FieldErrors {
     merged
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut page = FormPage::new(
-        layout,
-        &user,
+        ctx.layout,
+        &ctx.user,
         Some(network),
         NetworkForm::from_network(&stored),
     );
-    page.history = audit::history(&state.pool, "network", &id.to_string()).await?;
+    page.history = audit::history(&ctx.state.pool, "network", &id.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<NetworkForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let mut page = FormPage::new(layout.clone(), &user, Some(network), form);
+            let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
             page.errors = errors;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let before = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     if !db::update(&mut tx, id, version(&form.version), &fields).await? {
         drop(tx);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(layout.clone(), &user, Some(network), form);
+        let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("netzwerk_geaendert", "network", id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -231,17 +210,11 @@ async fn update(
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
-async fn confirm_delete(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let counts = sqlx::query!(
         r#"SELECT (SELECT count(*) FROM partners WHERE network_id = $1) AS "partners!",
                   (SELECT count(*) FROM measures WHERE network_id = $1) AS "measures!",
@@ -249,10 +222,10 @@ async fn confirm_delete(
                   (SELECT count(*) FROM indicators WHERE network_id = $1) AS "indicators!""#,
         id
     )
-    .fetch_one(&state.pool)
+    .fetch_one(&ctx.state.pool)
     .await?;
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!("das Netzwerk „{}“", network.name),
         consequences: vec![
             format!("{} Partner, {} Maßnahmen, {} Ziele mit ihren Meilensteinen und {} Kennzahlen mit allen Messwerten werden mitgelöscht.", counts.partners, counts.measures, counts.goals, counts.indicators),
@@ -265,15 +238,15 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let mut tx = state.pool.begin().await?;
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = ctx.state.pool.begin().await?;
     let deleted = match db::delete(&mut *tx, id, version(&form.version)).await {
         // Fundings and their reports are the Land's records and outlive nothing by accident.
         Err(e)
@@ -291,8 +264,8 @@ async fn delete(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()),
     )
     .await?;

@@ -63,16 +63,11 @@ impl ListPage {
 }
 
 async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let query = query.map(|q| q.0).unwrap_or_default();
     let order = PartnerOrder::parse(&query.sortierung);
     let notice = match query.hinweis.as_str() {
@@ -82,8 +77,8 @@ async fn list(
         _ => None,
     };
     render(&ListPage {
-        layout,
-        partners: db::list(&state.pool, id, order).await?,
+        layout: ctx.layout,
+        partners: db::list(&ctx.state.pool, id, order).await?,
         network,
         order,
         notice,
@@ -137,21 +132,13 @@ impl FormPage {
 
 const DUPLICATE: &str = "Einen Partner mit diesem Namen gibt es in diesem Netzwerk schon.";
 
-async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let form = PartnerForm {
         network_role: "partner".into(),
         ..Default::default()
     };
-    render(&FormPage::new(layout, network, None, form))
+    render(&FormPage::new(ctx.layout, network, None, form))
 }
 
 fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
@@ -168,31 +155,26 @@ fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner
 }
 
 async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path(id): Path<i64>,
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let mut errors = match form.validate() {
         Ok(fields) => {
-            if db::name_taken(&state.pool, id, &fields.name, None).await? {
+            if db::name_taken(&ctx.state.pool, id, &fields.name, None).await? {
                 let mut errors = FieldErrors::default();
                 errors.add("name", DUPLICATE);
                 errors
             } else {
-                let mut tx = state.pool.begin().await?;
+                let mut tx = ctx.state.pool.begin().await?;
                 match db::insert(&mut tx, id, &fields).await {
                     Ok(pid) => {
                         let created = built(pid, 1, fields, 0);
                         audit::record(
                             &mut *tx,
-                            &meta,
-                            (&user).into(),
+                            &ctx.meta,
+                            (&ctx.user).into(),
                             Event::new("angelegt", "partner", pid)
                                 .new_values(created.audit_values()),
                         )
@@ -214,50 +196,37 @@ async fn create(
         }
         Err(errors) => errors,
     };
-    let mut page = FormPage::new(layout, network, None, form);
+    let mut page = FormPage::new(ctx.layout, network, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
     render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id, pid)
+async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut page = FormPage::new(
-        layout,
+        ctx.layout,
         network,
         Some(pid),
         PartnerForm::from_partner(&stored),
     );
-    page.history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+    page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
     render(&page)
 }
 
 async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
+    ctx: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id, pid)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
     let rejected = |errors: FieldErrors, form: PartnerForm, history: Vec<HistoryLine>| {
-        let mut page = FormPage::new(layout.clone(), network.clone(), Some(pid), form);
+        let mut page = FormPage::new(ctx.layout.clone(), network.clone(), Some(pid), form);
         page.errors = errors;
         page.history = history;
         render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -265,24 +234,24 @@ async fn update(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+            let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
     };
-    if db::name_taken(&state.pool, id, &fields.name, Some(pid)).await? {
+    if db::name_taken(&ctx.state.pool, id, &fields.name, Some(pid)).await? {
         let mut errors = FieldErrors::default();
         errors.add("name", DUPLICATE);
-        let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+        let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         return rejected(errors, form, history);
     }
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields).await {
         Ok(updated) => updated,
         Err(e) if db::is_duplicate_name(&e) => {
             drop(tx);
             let mut errors = FieldErrors::default();
             errors.add("name", DUPLICATE);
-            let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+            let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
         Err(e) => return Err(e.into()),
@@ -292,16 +261,16 @@ async fn update(
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
-        let mut page = FormPage::new(layout.clone(), network, Some(pid), form);
-        page.history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
+        let mut page = FormPage::new(ctx.layout.clone(), network, Some(pid), form);
+        page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = built(pid, before.version + 1, fields, before.measures);
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geaendert", "partner", pid)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -314,17 +283,9 @@ async fn update(
     )))
 }
 
-async fn confirm_delete(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path((id, pid)): Path<(i64, i64)>,
-) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let stored = db::find(&state.pool, id, pid)
+async fn confirm_delete(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let stored = db::find(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
     let consequences = match stored.measures {
@@ -340,7 +301,7 @@ async fn confirm_delete(
         )],
     };
     render(&ConfirmDeletePage {
-        layout,
+        layout: ctx.layout,
         what: format!("den Partner „{}“", stored.name),
         consequences,
         action: format!("{}/partner/{pid}/loeschen", network.href()),
@@ -350,24 +311,22 @@ async fn confirm_delete(
 }
 
 async fn delete(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
+    ctx: Ctx,
     Path((id, pid)): Path<(i64, i64)>,
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
-    let network = NetworkContext::load(&state.pool, &user, id, Need::Edit).await?;
-    let before = db::find(&state.pool, id, pid)
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let before = db::find(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::delete(&mut *tx, id, pid, version(&form.version)).await? {
         return Err(AppError::stale_delete("Der Partner"));
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("geloescht", "partner", pid).old(before.audit_values()),
     )
     .await?;

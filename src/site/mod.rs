@@ -35,14 +35,14 @@ struct Barrierefreiheit {
     layout: Layout,
 }
 
-async fn impressum(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
-    render(&Impressum { layout })
+async fn impressum(ctx: PublicCtx) -> AppResult<Response> {
+    render(&Impressum { layout: ctx.layout })
 }
 
-async fn datenschutz(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
-    render(&Datenschutz { layout })
+async fn datenschutz(ctx: PublicCtx) -> AppResult<Response> {
+    render(&Datenschutz { layout: ctx.layout })
 }
 
-async fn barrierefreiheit(PublicCtx { layout, .. }: PublicCtx) -> AppResult<Response> {
-    render(&Barrierefreiheit { layout })
+async fn barrierefreiheit(ctx: PublicCtx) -> AppResult<Response> {
+    render(&Barrierefreiheit { layout: ctx.layout })
 }

@@ -38,18 +38,11 @@ struct ListPage {
     users: Vec<UserRow>,
 }
 
-async fn list(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
-    admin(&user)?;
+async fn list(ctx: Ctx) -> AppResult<Response> {
+    admin(&ctx.user)?;
     render(&ListPage {
-        layout,
-        users: db::list(&state.pool).await?,
+        layout: ctx.layout,
+        users: db::list(&ctx.state.pool).await?,
     })
 }
 
@@ -106,16 +99,9 @@ fn form_from(row: &UserRow) -> UserForm {
     }
 }
 
-async fn new_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-) -> AppResult<Response> {
-    admin(&user)?;
-    render(&FormPage::new(&state, layout, &user, None, UserForm::default()).await?)
+async fn new_form(ctx: Ctx) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, None, UserForm::default()).await?)
 }
 
 #[derive(Template)]
@@ -127,23 +113,17 @@ struct InitialPasswordPage {
     created: bool,
 }
 
-async fn create(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Form(form): Form<UserForm>,
-) -> AppResult<Response> {
-    admin(&user)?;
-    let valid = match form.validate(&state.pool, true).await? {
+async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    let valid = match form.validate(&ctx.state.pool, true).await? {
         Ok(valid) => valid,
-        Err(errors) => return rejected(&state, layout, &user, None, form, errors).await,
+        Err(errors) => {
+            return rejected(&ctx.state, ctx.layout, &ctx.user, None, form, errors).await;
+        }
     };
     let initial = password::generate_initial();
     let hash = password::hash(initial.clone()).await?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     let new_user = NewUser {
         email: &valid.email,
         display_name: &valid.display_name,
@@ -158,19 +138,19 @@ async fn create(
             "email",
             "Mit dieser E-Mail-Adresse gibt es bereits ein Konto.",
         );
-        return rejected(&state, layout, &user, None, form, errors).await;
+        return rejected(&ctx.state, ctx.layout, &ctx.user, None, form, errors).await;
     };
     let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()),
     )
     .await?;
     tx.commit().await?;
     render(&InitialPasswordPage {
-        layout,
+        layout: ctx.layout,
         target: created,
         password: initial,
         created: true,
@@ -194,39 +174,32 @@ async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
     db::find(&state.pool, id).await?.ok_or(AppError::NotFound)
 }
 
-async fn edit_form(
-    Ctx {
-        state,
-        user,
-        layout,
-        ..
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    admin(&user)?;
-    let row = load(&state, id).await?;
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    let row = load(&ctx.state, id).await?;
     let form = form_from(&row);
-    render(&FormPage::new(&state, layout, &user, Some(row), form).await?)
+    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form).await?)
 }
 
-async fn update(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Path(id): Path<i64>,
-    Form(form): Form<UserForm>,
-) -> AppResult<Response> {
-    admin(&user)?;
-    let before = load(&state, id).await?;
-    let valid = match form.validate(&state.pool, false).await? {
+async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    let before = load(&ctx.state, id).await?;
+    let valid = match form.validate(&ctx.state.pool, false).await? {
         Ok(valid) => valid,
-        Err(errors) => return rejected(&state, layout, &user, Some(before), form, errors).await,
+        Err(errors) => {
+            return rejected(
+                &ctx.state,
+                ctx.layout,
+                &ctx.user,
+                Some(before),
+                form,
+                errors,
+            )
+            .await;
+        }
     };
     let version: i32 = form.version.parse().unwrap_or(-1);
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::update_assignment(
         &mut *tx,
         id,
@@ -236,8 +209,14 @@ async fn update(
     )
     .await?
     {
-        let mut page =
-            FormPage::new(&state, layout.clone(), &user, Some(before.clone()), form).await?;
+        let mut page = FormPage::new(
+            &ctx.state,
+            ctx.layout.clone(),
+            &ctx.user,
+            Some(before.clone()),
+            form,
+        )
+        .await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
@@ -251,8 +230,8 @@ async fn update(
     }
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("benutzer_geaendert", "user", id)
             .old(before.audit_values())
             .new_values(after.audit_values()),
@@ -260,9 +239,9 @@ async fn update(
     .await?;
     tx.commit().await?;
     let mut page = FormPage::new(
-        &state,
-        layout.clone(),
-        &user,
+        &ctx.state,
+        ctx.layout.clone(),
+        &ctx.user,
         Some(after.clone()),
         form_from(&after),
     )
@@ -279,22 +258,16 @@ async fn reactivate(ctx: Ctx, id: Path<i64>) -> AppResult<Response> {
     set_active(ctx, id, true).await
 }
 
-async fn set_active(
-    Ctx {
-        state, user, meta, ..
-    }: Ctx,
-    Path(id): Path<i64>,
-    active: bool,
-) -> AppResult<Response> {
-    admin(&user)?;
-    if id == user.user_id && !active {
+async fn set_active(ctx: Ctx, Path(id): Path<i64>, active: bool) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    if id == ctx.user.user_id && !active {
         return Err(AppError::BadRequest(
             "Sie können Ihr eigenes Konto nicht deaktivieren. Bitten Sie eine andere Administratorin \
              oder einen anderen Administrator darum."
                 .into(),
         ));
     }
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::set_active(&mut *tx, id, active).await? {
         return Err(AppError::NotFound);
     }
@@ -309,8 +282,8 @@ async fn set_active(
     };
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new(action, "user", id)
             .old(json!({ "aktiv": !active }))
             .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
@@ -320,27 +293,19 @@ async fn set_active(
     Ok(see_other(&format!("/verwaltung/benutzer/{id}")))
 }
 
-async fn reset_password(
-    Ctx {
-        state,
-        user,
-        meta,
-        layout,
-    }: Ctx,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    admin(&user)?;
+async fn reset_password(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    admin(&ctx.user)?;
     let initial = password::generate_initial();
     let hash = password::hash(initial.clone()).await?;
-    let mut tx = state.pool.begin().await?;
+    let mut tx = ctx.state.pool.begin().await?;
     if !db::set_initial_password(&mut *tx, id, &hash).await? {
         return Err(AppError::NotFound);
     }
     session::delete_all_for_user(&mut *tx, id, None).await?;
     audit::record(
         &mut *tx,
-        &meta,
-        (&user).into(),
+        &ctx.meta,
+        (&ctx.user).into(),
         Event::new("passwort_zurueckgesetzt", "user", id)
             .new_values(json!({ "muss_passwort_aendern": true })),
     )
@@ -348,7 +313,7 @@ async fn reset_password(
     let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
     render(&InitialPasswordPage {
-        layout,
+        layout: ctx.layout,
         target,
         password: initial,
         created: false,
