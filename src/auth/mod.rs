@@ -1,7 +1,6 @@
-//! Sign-in and sign-out, sessions, the request context of every page (`Ctx`, `PublicCtx`),
-//! password changes, and the refusal of cross-site writes.
+//! Sign-in and sign-out, sessions and the middleware that finds the signed-in user, password
+//! changes, and the refusal of cross-site writes.
 
-mod context;
 mod csrf;
 pub mod password;
 mod routes;
@@ -13,7 +12,6 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub use context::{Ctx, PublicCtx};
 pub use csrf::refuse_cross_site_writes;
 pub use routes::routes;
 

@@ -7,12 +7,13 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Ctx, PublicCtx, password, session, throttle};
+use super::{password, session, throttle};
 use crate::audit::{self, By, Event};
 use crate::config::Mode;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
+use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {

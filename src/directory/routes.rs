@@ -9,12 +9,12 @@ use serde_json::json;
 
 use super::{DESTATIS_ATTRIBUTION, check_new_gemeinde_ags, kind_label};
 use crate::audit::{self, Event};
-use crate::auth::{Ctx, PublicCtx};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::policy::{Action, authorize};
 use crate::state::AppState;
 use crate::web::form::{FieldErrors, required_text};
+use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {

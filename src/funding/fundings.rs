@@ -15,7 +15,6 @@ use super::db::{self, ChecklistItem, Funding, FundingLine, PhaseOption, Schedule
 use super::forms::{EvidenceForm, FundingForm, StepForm};
 use super::reportdb::{self, ReportLine};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
@@ -23,6 +22,7 @@ use crate::policy::{Action, Territory, allows, authorize};
 use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::Term;
+use crate::web::Ctx;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

@@ -15,7 +15,6 @@ use time::Date;
 
 use super::db::{self, FundingBrief, ProgramSummary, Within};
 use super::schedule::SlotState;
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
@@ -23,6 +22,7 @@ use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
+use crate::web::Ctx;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {

@@ -12,12 +12,12 @@ use super::BERICHTSRHYTHMEN;
 use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
+use crate::web::Ctx;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

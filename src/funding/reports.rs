@@ -20,7 +20,6 @@ use super::reportdb::{
 };
 use super::schedule::{Slot, SlotState};
 use crate::audit::{self, Event};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
@@ -28,6 +27,7 @@ use crate::policy::{self, Action, Readable, ReportRef, Territory, allows, author
 use crate::state::AppState;
 use crate::states::{MeasureStatus, ReportReview, ReportStatus};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
+use crate::web::Ctx;
 use crate::web::form::{FieldErrors, required_text, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

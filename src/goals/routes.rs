@@ -12,14 +12,15 @@ use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
 use super::{GoalNode, build_tree, export};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format::count;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::GoalStatus;
 use crate::vocab::{HANDLUNGSFELDER, Term};
+use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -390,25 +391,19 @@ async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let before = db::find_goal(&mut *tx, id, goal_id)
+    let before = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let counts = db::delete_counts(&mut *tx, id, goal_id).await?;
-    if !db::delete_goal(&mut tx, id, goal_id, version(&form.version)).await? {
+    let mut change = Change::begin(&ctx).await?;
+    // Counted in the same transaction: what goes with the goal is what it had then.
+    let counts = db::delete_counts(change.conn(), id, goal_id).await?;
+    if !db::delete_goal(change.tx(), id, goal_id, version(&form.version)).await? {
         return Err(AppError::stale_delete("Das Ziel"));
     }
     let mut old = before.audit_values();
     old["Mitgelöschte Unterziele"] = serde_json::json!(counts.subgoals);
     old["Mitgelöschte Meilensteine"] = serde_json::json!(counts.milestones.to_string());
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "goal", goal_id).old(old),
-    )
-    .await?;
-    tx.commit().await?;
+    change.deleted(Record::new("goal", goal_id), old).await?;
     Ok(see_other(&list_href(id, before.parent_id)))
 }
 
@@ -635,21 +630,19 @@ async fn delete_milestone(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let before = db::find_milestone(&mut *tx, id, milestone_id)
+    let before = db::find_milestone(&ctx.state.pool, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !db::delete_milestone(&mut tx, id, milestone_id, version(&form.version)).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::delete_milestone(change.tx(), id, milestone_id, version(&form.version)).await? {
         return Err(AppError::stale_delete("Der Meilenstein"));
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "milestone", milestone_id).old(before.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .deleted(
+            Record::new("milestone", milestone_id),
+            before.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(before.goal_id))))
 }
 

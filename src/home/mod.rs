@@ -5,13 +5,13 @@ use axum::Router;
 use axum::response::Response;
 use axum::routing::get;
 
-use crate::auth::PublicCtx;
 use crate::error::AppResult;
 use crate::format;
 use crate::networks::db::{NetworkSummary, visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
+use crate::web::PublicCtx;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {

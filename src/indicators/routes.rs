@@ -10,14 +10,15 @@ use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::export::{Cell, Sheet, csv_response, number};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
+use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -462,12 +463,13 @@ async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let before = db::find(&mut *tx, id, indicator_id)
+    let before = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let values = db::values_of(&mut *tx, id, indicator_id).await?;
-    if !db::delete(&mut tx, id, indicator_id, version(&form.version)).await? {
+    let mut change = Change::begin(&ctx).await?;
+    // Read in the same transaction: the values that go with the indicator.
+    let values = db::values_of(change.conn(), id, indicator_id).await?;
+    if !db::delete(change.tx(), id, indicator_id, version(&form.version)).await? {
         return Err(AppError::stale_delete("Die Kennzahl"));
     }
     let mut old = before.audit_values();
@@ -477,14 +479,9 @@ async fn delete(
             .map(|v| format!("{}: {}", v.period_text(), before.value_text(v.value)))
             .collect::<Vec<_>>()
     );
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "indicator", indicator_id).old(old),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .deleted(Record::new("indicator", indicator_id), old)
+        .await?;
     Ok(see_other(&format!("/netzwerke/{id}/kennzahlen")))
 }
 

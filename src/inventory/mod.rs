@@ -9,11 +9,11 @@ use axum::routing::get;
 use serde::Deserialize;
 use sqlx::PgPool;
 
-use crate::auth::Ctx;
 use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
+use crate::web::Ctx;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {

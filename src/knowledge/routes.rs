@@ -14,7 +14,6 @@ use super::markdown;
 use super::search::{self, Segment};
 use super::vocab::{ARTEN, EBENEN, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::{Ctx, PublicCtx};
 use crate::error::{AppError, AppResult};
 use crate::format::url_encode;
 use crate::identity::SessionUser;
@@ -24,6 +23,7 @@ use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
 use crate::web::form::{FieldErrors, version};
+use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {

@@ -14,7 +14,6 @@ use super::csv::{self as measures_csv, Import, MAX_BYTES, MAX_ROWS, WHOLE_COMMUN
 use super::db::{self, Measure, NetworkOptions};
 use super::forms::FIELDS;
 use crate::audit::{self, Event};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -23,6 +22,7 @@ use crate::states::MeasureStatus;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
+use crate::web::Ctx;
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
 

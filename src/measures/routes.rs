@@ -14,7 +14,6 @@ use super::db::{
 };
 use super::forms::MeasureForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -23,7 +22,9 @@ use crate::states::MeasureStatus;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
+use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -772,18 +773,13 @@ async fn delete(
     let before = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::delete(&mut *tx, id, mid, version(&form.version)).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::delete(change.conn(), id, mid, version(&form.version)).await? {
         return Err(AppError::stale_delete("Die Maßnahme"));
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "measure", mid).old(before.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .deleted(Record::new("measure", mid), before.audit_values())
+        .await?;
     Ok(see_other(&format!(
         "{}/massnahmen?hinweis=geloescht",
         network.href()

@@ -5,7 +5,6 @@ use askama::Template;
 use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
@@ -14,6 +13,7 @@ use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, Term, VERANKERUNGEN};
+use crate::web::Ctx;
 use crate::web::{Layout, render};
 
 #[derive(Template)]

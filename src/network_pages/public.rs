@@ -5,11 +5,11 @@ use askama::Template;
 use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::PublicCtx;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
+use crate::web::PublicCtx;
 use crate::web::{Layout, render};
 
 pub struct PublicPartner {

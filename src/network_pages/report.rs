@@ -4,7 +4,6 @@ use askama::Template;
 use axum::extract::Path;
 use axum::response::Response;
 
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
@@ -12,6 +11,7 @@ use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
+use crate::web::Ctx;
 use crate::web::{Layout, render};
 
 pub struct ReportMeasure {

@@ -10,12 +10,13 @@ use serde::Deserialize;
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
 use crate::audit::{self, Event, HistoryLine};
-use crate::auth::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
+use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -319,18 +320,13 @@ async fn delete(
     let before = db::find(&ctx.state.pool, id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::delete(&mut *tx, id, pid, version(&form.version)).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::delete(change.conn(), id, pid, version(&form.version)).await? {
         return Err(AppError::stale_delete("Der Partner"));
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "partner", pid).old(before.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .deleted(Record::new("partner", pid), before.audit_values())
+        .await?;
     Ok(see_other(&format!(
         "{}/partner?hinweis=geloescht",
         network.href()

@@ -5,9 +5,9 @@ use axum::Router;
 use axum::response::Response;
 use axum::routing::get;
 
-use crate::auth::PublicCtx;
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::web::PublicCtx;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {

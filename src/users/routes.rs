@@ -9,11 +9,12 @@ use serde_json::json;
 use super::db::{self, LandOption, NewUser, UserRow};
 use super::forms::UserForm;
 use crate::audit::{self, Event};
-use crate::auth::{Ctx, password, session};
+use crate::auth::{password, session};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
 use crate::state::AppState;
+use crate::web::Ctx;
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
 

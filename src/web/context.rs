@@ -5,11 +5,11 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
+use super::Layout;
 use crate::error::AppError;
 use crate::identity::SessionUser;
 use crate::request::RequestMeta;
 use crate::state::AppState;
-use crate::web::Layout;
 
 /// Paths a user who must change their password may still reach.
 const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["/konto/passwort", "/abmelden"];
@@ -31,7 +31,7 @@ pub struct PublicCtx {
     pub layout: Layout,
 }
 
-/// The user the session middleware found (`super::load_session`).
+/// The user the session middleware found (`auth::load_session`).
 fn session_user(parts: &Parts) -> Option<SessionUser> {
     parts.extensions.get::<SessionUser>().cloned()
 }

@@ -2,6 +2,8 @@
 //! pages and security headers.
 
 pub mod confirm;
+mod context;
+pub mod edit;
 pub mod error_pages;
 pub mod form;
 pub mod headers;
@@ -13,6 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::error::AppResult;
 
+pub use context::{Ctx, PublicCtx};
 pub use layout::Layout;
 
 /// Renders a page template as HTML.
