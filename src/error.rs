@@ -52,6 +52,12 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl From<csv::Error> for AppError {
+    fn from(error: csv::Error) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(error: askama::Error) -> Self {
         Self::Internal(error.into())

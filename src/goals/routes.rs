@@ -21,6 +21,7 @@ use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{HANDLUNGSFELDER, Term, ZIEL_STATUS};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::csv_response;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -97,11 +98,10 @@ async fn csv(
 ) -> AppResult<Response> {
     NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let tree = super::tree(&state.pool, id).await?;
-    let body = export::goals_csv(&tree).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(export::csv_response(
+    csv_response(
         &format!("ziele-netzwerk-{id}.csv"),
-        body,
-    ))
+        export::goals_csv(&tree)?,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,13 +13,13 @@ use crate::audit::{self, Event, HistoryLine};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::format;
-use crate::goals::export::{Cell, Sheet, csv_response, number};
 use crate::identity::SessionUser;
 use crate::networks::{Need, NetworkContext};
 use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -80,8 +80,10 @@ async fn csv(
     NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let indicators = db::all(&state.pool, id).await?;
     let values = db::all_values(&state.pool, id).await?;
-    let body = indicators_csv(&indicators, &values).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(csv_response(&format!("kennzahlen-netzwerk-{id}.csv"), body))
+    csv_response(
+        &format!("kennzahlen-netzwerk-{id}.csv"),
+        indicators_csv(&indicators, &values)?,
+    )
 }
 
 /// One row per value; an indicator without values gets one row with empty value cells, so

@@ -1,8 +1,8 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -26,6 +26,7 @@ use crate::vocab::{
     ZUGAENGE,
 };
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::csv_response;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -821,19 +822,6 @@ async fn export(
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&state.pool, &user, id, Need::Read).await?;
     let measures = db::all(&state.pool, id).await?;
-    let body = super::csv::export(&measures);
     let name = super::csv::file_name(&network.name, time::OffsetDateTime::now_utc().date());
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    csv_response(&name, super::csv::export(&measures)?)
 }

@@ -1,7 +1,8 @@
 //! The web toolkit every domain uses: layout, forms, rendering, confirmation pages, error
-//! pages and security headers.
+//! pages, security headers and CSV downloads.
 
 pub mod confirm;
+pub mod csv;
 pub mod error_pages;
 pub mod form;
 pub mod headers;
