@@ -911,6 +911,16 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), 400);
+    // Above the body limit (2 MiB) the upload is refused before it is read.
+    let (content_type, body) = upload(&vec![b'x'; 3 * 1024 * 1024]);
+    let response = hamm
+        .post(app.at(&import))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
     assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 0);
 }
 
