@@ -1,9 +1,10 @@
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -78,6 +79,7 @@ async fn login(
     State(state): State<AppState>,
     MaybeUser(previous): MaybeUser,
     meta: RequestMeta,
+    jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
@@ -181,12 +183,11 @@ async fn login(
     .await?;
     tx.commit().await?;
 
-    let mut response = see_other(safe_return_path(&form.weiter));
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        session::set_cookie(&state.config, &token),
-    );
-    Ok(response)
+    Ok((
+        session::with_session(jar, &state.config, token),
+        see_other(safe_return_path(&form.weiter)),
+    )
+        .into_response())
 }
 
 /// Only paths on this site: no `//host` or absolute URLs (open redirect).
@@ -202,6 +203,7 @@ async fn logout(
     State(state): State<AppState>,
     MaybeUser(user): MaybeUser,
     meta: RequestMeta,
+    jar: CookieJar,
 ) -> AppResult<Response> {
     if let Some(user) = &user {
         let mut tx = state.pool.begin().await?;
@@ -215,11 +217,11 @@ async fn logout(
         .await?;
         tx.commit().await?;
     }
-    let mut response = see_other("/anmelden?abgemeldet=1");
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session::clear_cookie(&state.config));
-    Ok(response)
+    Ok((
+        session::without_session(jar, &state.config),
+        see_other("/anmelden?abgemeldet=1"),
+    )
+        .into_response())
 }
 
 #[derive(Template)]
