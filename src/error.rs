@@ -68,7 +68,9 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             Self::Unauthenticated { return_to } => {
-                let target = format!("/anmelden?weiter={}", crate::format::url_encode(return_to));
+                // A leaf cannot use web::with_query; this is the same encoding by the same crate.
+                let query = serde_html_form::to_string([("weiter", return_to)]).unwrap_or_default();
+                let target = format!("/anmelden?{query}");
                 return Redirect::to(&target).into_response();
             }
             Self::Forbidden => StatusCode::FORBIDDEN,

@@ -10,7 +10,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::db::{self, FundingBrief, ProgramSummary, Within};
@@ -24,7 +24,7 @@ use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term, label};
 use crate::web::csv::{Cell, Sheet, csv_response};
-use crate::web::{Layout, render};
+use crate::web::{Layout, render, with_query};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The query string; unknown or malformed values are ignored, never errors.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Filters {
     /// Only for the Bund and admins, who choose the Land.
@@ -352,14 +352,12 @@ struct OverviewPage {
 
 impl OverviewPage {
     fn sort_href(&self, code: &str) -> String {
-        let f = &self.filters;
-        format!(
-            "/land/uebersicht?land={}&programm={}&kreis={}&markierung={}&sortierung={code}",
-            self.land_code,
-            crate::format::url_encode(&f.programm),
-            crate::format::url_encode(&f.kreis),
-            crate::format::url_encode(&f.markierung)
-        )
+        let sorted = Filters {
+            land: self.land_code.clone(),
+            sortierung: code.to_owned(),
+            ..self.filters.clone()
+        };
+        with_query("/land/uebersicht", &sorted)
     }
 
     fn is_sorted_by(&self, code: &str) -> bool {
@@ -410,12 +408,12 @@ async fn page(
         .flat_map(|(_, cells)| cells)
         .filter(|c| c.measures == 0)
         .count();
-    let csv_href = format!(
-        "/land/uebersicht.csv?land={land_code}&programm={}&kreis={}&markierung={}&sortierung={}",
-        crate::format::url_encode(&filters.programm),
-        crate::format::url_encode(&filters.kreis),
-        crate::format::url_encode(&filters.markierung),
-        crate::format::url_encode(&filters.sortierung)
+    let csv_href = with_query(
+        "/land/uebersicht.csv",
+        &Filters {
+            land: land_code.clone(),
+            ..filters.clone()
+        },
     );
     render(&OverviewPage {
         layout: Layout::new(Some(&user)),

@@ -16,7 +16,6 @@ use super::vocab::{ARTEN, EBENEN, STATUS, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{AppError, AppResult};
-use crate::format::url_encode;
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role};
 use crate::request::RequestMeta;
@@ -24,7 +23,7 @@ use crate::state::AppState;
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, encode_query, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -311,16 +310,16 @@ fn dynamic_facet(
 }
 
 fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
-    let mut parts = vec![format!("q={}", url_encode(query))];
+    let mut pairs = vec![("q", query)];
     for facet in facets {
         for option in facet.options.iter().filter(|o| o.checked) {
-            parts.push(format!("{}={}", facet.name, url_encode(&option.value)));
+            pairs.push((facet.name, &option.value));
         }
     }
     if by_date {
-        parts.push("sortierung=datum".into());
+        pairs.push(("sortierung", "datum"));
     }
-    parts.join("&")
+    encode_query(&pairs)
 }
 
 // ---------------------------------------------------------------- entry page

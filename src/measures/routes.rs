@@ -5,8 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::db::{
     self, Measure, MeasureFilter, MeasureRow, NetworkOptions, PAGE_SIZE, PartnerFilter,
@@ -28,7 +27,7 @@ use crate::vocab::{
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, render, render_with_status, see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -54,17 +53,12 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// What a value in the list's links keeps unencoded (RFC 3986 unreserved characters).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// The list's address parameters as sent; anything unknown is ignored.
-#[derive(Default, Deserialize)]
+/// The list's address parameters as sent (anything unknown is ignored) and as the list's own
+/// links write them (empty ones left out).
+#[derive(Default, Deserialize, Serialize)]
 #[serde(default)]
 struct ListQuery {
+    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
     status: Vec<String>,
     handlungsfeld: Vec<String>,
@@ -72,14 +66,22 @@ struct ListQuery {
     zielgruppe: Vec<String>,
     zugang: Vec<String>,
     finanzierung: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     sozialraum: String,
     /// With a Sozialraum: also the measures for the whole municipality.
+    #[serde(skip_serializing_if = "String::is_empty")]
     auch_gesamt: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     partner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     niedrigschwellig: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     sortierung: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     seite: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     hinweis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     anzahl: String,
 }
 
@@ -121,56 +123,34 @@ const SORT_LABELS: [(SortKey, &str); 5] = [
 ];
 
 impl ListPage {
-    /// The filters as address parameters (sorting and page added by the callers).
-    fn filter_params(&self) -> Vec<(&'static str, String)> {
-        let f = &self.filter;
-        let mut params = Vec::new();
-        if !f.text.is_empty() {
-            params.push(("q", f.text.clone()));
-        }
-        for facet in &self.facets {
-            for code in &facet.chosen {
-                params.push((facet.key, code.clone()));
-            }
-        }
-        match f.place {
-            PlaceFilter::Any => {}
-            PlaceFilter::WholeCommune => params.push(("sozialraum", "gesamt".into())),
-            PlaceFilter::Sozialraum(id) => params.push(("sozialraum", id.to_string())),
-            PlaceFilter::Reaching(id) => {
-                params.push(("sozialraum", id.to_string()));
-                params.push(("auch_gesamt", "ja".into()));
-            }
-        }
-        match f.partner {
-            PartnerFilter::Any => {}
-            PartnerFilter::Without => params.push(("partner", "ohne".into())),
-            PartnerFilter::Partner(id) => params.push(("partner", id.to_string())),
-        }
-        if f.niedrigschwellig {
-            params.push(("niedrigschwellig", "ja".into()));
-        }
-        params
-    }
-
     fn href(&self, sort: Sort, page: i64) -> String {
-        let mut params = self.filter_params();
-        if sort != Sort::default() {
-            params.push(("sortierung", sort.code()));
-        }
-        if page > 1 {
-            params.push(("seite", page.to_string()));
-        }
-        let query: Vec<String> = params
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(&v, QUERY_VALUE)))
-            .collect();
-        let base = format!("{}/massnahmen", self.network.href());
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{}", query.join("&"))
-        }
+        let f = &self.filter;
+        let yes = |set: bool| if set { "ja" } else { "" }.to_owned();
+        let query = ListQuery {
+            q: f.text.clone(),
+            status: f.status.clone(),
+            handlungsfeld: f.handlungsfelder.clone(),
+            lebensphase: f.lebensphasen.clone(),
+            zielgruppe: f.zielgruppen.clone(),
+            zugang: f.zugaenge.clone(),
+            finanzierung: f.finanzierung.clone(),
+            sozialraum: self.place_value(),
+            auch_gesamt: yes(matches!(f.place, PlaceFilter::Reaching(_))),
+            partner: self.partner_value(),
+            niedrigschwellig: yes(f.niedrigschwellig),
+            sortierung: if sort == Sort::default() {
+                String::new()
+            } else {
+                sort.code()
+            },
+            seite: if page > 1 {
+                page.to_string()
+            } else {
+                String::new()
+            },
+            ..ListQuery::default()
+        };
+        with_query(&format!("{}/massnahmen", self.network.href()), &query)
     }
 
     fn page_href(&self, page: i64) -> String {
