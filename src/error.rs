@@ -16,6 +16,10 @@ pub enum AppError {
     /// A request no form of ours sends (e.g. a malformed id); shown with its German message.
     #[error("{0}")]
     BadRequest(String),
+    /// A change against a version someone else has changed since; shown with its German
+    /// message.
+    #[error("{0}")]
+    Conflict(String),
     #[error("Datenbank nicht erreichbar")]
     Unavailable,
     #[error(transparent)]
@@ -28,11 +32,17 @@ impl AppError {
     /// A delete confirmed against a version someone else has changed since; `subject` is the
     /// record with its article ("Die Maßnahme").
     pub fn stale_delete(subject: &str) -> Self {
-        Self::BadRequest(format!(
+        Self::Conflict(format!(
             "{subject} wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
              löschen Sie dann erneut."
         ))
     }
+}
+
+/// The name of the constraint `error` violates, if it is a unique, check or foreign-key
+/// violation (so that the caller can explain it instead of failing).
+pub fn violated_constraint(error: &sqlx::Error) -> Option<&str> {
+    error.as_database_error()?.constraint()
 }
 
 /// Attached to error responses so that the error page can say more than the status code.
@@ -76,6 +86,7 @@ impl IntoResponse for AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(error) => {
                 tracing::error!(error = ?error, "interner Fehler");
@@ -83,7 +94,7 @@ impl IntoResponse for AppError {
             }
         };
         let mut response = status.into_response();
-        if let Self::BadRequest(message) = self {
+        if let Self::BadRequest(message) | Self::Conflict(message) = self {
             response.extensions_mut().insert(ErrorDetail(message));
         }
         response

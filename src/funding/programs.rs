@@ -19,7 +19,7 @@ use crate::policy::{Action, Role, Scope, allows, authorize};
 use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::Term;
-use crate::web::form::{FieldErrors, version};
+use crate::web::form::{FieldErrors, OnConstraint, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
@@ -184,6 +184,8 @@ async fn new_form(CurrentUser(user): CurrentUser) -> AppResult<Response> {
     ))
 }
 
+const DUPLICATE_PROGRAM: &str = "Ein Programm mit diesem Namen gibt es in diesem Land schon.";
+
 async fn create(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -221,7 +223,10 @@ async fn create(
     };
     if let Some(fields) = fields {
         let mut tx = state.pool.begin().await?;
-        match db::insert_program(&mut *tx, &land_code, &fields).await {
+        match db::insert_program(&mut *tx, &land_code, &fields)
+            .await
+            .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
+        {
             Ok(id) => {
                 let created = db::find_program(&mut *tx, id)
                     .await?
@@ -237,13 +242,7 @@ async fn create(
                 tx.commit().await?;
                 return Ok(see_other(&format!("/foerderprogramme/{id}")));
             }
-            Err(e) if db::is_duplicate_name(&e) => {
-                errors.add(
-                    "name",
-                    "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
-                );
-            }
-            Err(e) => return Err(e.into()),
+            Err(duplicate) => errors = duplicate,
         }
     }
     let mut page = ProgramFormPage::new(&user, None, form);
@@ -280,17 +279,16 @@ async fn update(
         }
     };
     let mut tx = state.pool.begin().await?;
-    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields).await {
+    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields)
+        .await
+        .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(duplicate) => {
             let mut page = ProgramFormPage::new(&user, Some(before), form);
-            page.errors.add(
-                "name",
-                "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
-            );
+            page.errors = duplicate;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);
@@ -387,7 +385,10 @@ async fn create_phase(
     let mut errors = match form.validate() {
         Ok(fields) => {
             let mut tx = state.pool.begin().await?;
-            match db::insert_phase(&mut tx, id, &fields).await {
+            match db::insert_phase(&mut tx, id, &fields)
+                .await
+                .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
+            {
                 Ok(pid) => {
                     let created = db::find_phase(&mut *tx, id, pid)
                         .await?
@@ -403,12 +404,7 @@ async fn create_phase(
                     tx.commit().await?;
                     return Ok(see_other(&format!("/foerderprogramme/{id}")));
                 }
-                Err(e) if db::is_duplicate_name(&e) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("name", DUPLICATE_PHASE);
-                    errors
-                }
-                Err(e) => return Err(e.into()),
+                Err(duplicate) => duplicate,
             }
         }
         Err(errors) => errors,
@@ -475,15 +471,15 @@ async fn update_phase(
         return rejected(errors, form);
     }
     let mut tx = state.pool.begin().await?;
-    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields).await {
+    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields)
+        .await
+        .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(duplicate) => {
             drop(tx);
-            let mut errors = FieldErrors::default();
-            errors.add("name", DUPLICATE_PHASE);
-            return rejected(errors, form);
+            return rejected(duplicate, form);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);

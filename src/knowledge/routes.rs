@@ -668,7 +668,7 @@ async fn change_status(
     }
     let mut tx = state.pool.begin().await?;
     if !db::set_status(&mut *tx, entry.id, version(&form.version), status, &comment).await? {
-        return Err(AppError::BadRequest(
+        return Err(AppError::Conflict(
             "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
         ));
     }

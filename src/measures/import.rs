@@ -25,7 +25,7 @@ use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, MASSNAHME_STATUS, Term, ZIELGRUPPEN,
     ZUGAENGE,
 };
-use crate::web::form::FieldErrors;
+use crate::web::form::{FieldErrors, OnConstraint};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 /// One column as the upload page explains it.
@@ -428,15 +428,15 @@ pub async fn confirm(
     };
     let mut tx = state.pool.begin().await?;
     for fields in all.iter() {
-        let mid = match db::insert(&mut tx, id, fields).await {
-            Ok(mid) => mid,
-            Err(e) if db::vanished_reference(&e).is_some() => {
-                drop(tx);
-                // Something named in the file was removed a moment ago: check again.
-                let options = db::options(&state.pool, id).await?;
-                return show_preview(&user, network, options, &text);
-            }
-            Err(e) => return Err(e.into()),
+        // Something named in the file was removed a moment ago: the preview checks every row
+        // again and says which, so the field message is not needed.
+        let inserted = db::insert(&mut tx, id, fields)
+            .await
+            .on_constraint(db::CHOSEN_REFERENCES, "")?;
+        let Ok(mid) = inserted else {
+            drop(tx);
+            let options = db::options(&state.pool, id).await?;
+            return show_preview(&user, network, options, &text);
         };
         let created = Measure::from_fields(mid, 1, fields.clone(), &options);
         audit::record(

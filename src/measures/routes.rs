@@ -26,7 +26,7 @@ use crate::vocab::{
 };
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
-use crate::web::form::{FieldErrors, version};
+use crate::web::form::{FieldErrors, OnConstraint, version};
 use crate::web::{Layout, render, render_with_status, see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
@@ -619,7 +619,10 @@ async fn create(
     let errors = match form.validate(&options) {
         Ok(fields) => {
             let mut tx = state.pool.begin().await?;
-            match db::insert(&mut tx, id, &fields).await {
+            match db::insert(&mut tx, id, &fields)
+                .await
+                .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
+            {
                 Ok(mid) => {
                     let created = Measure::from_fields(mid, 1, fields, &options);
                     audit::record(
@@ -635,7 +638,7 @@ async fn create(
                         network.href()
                     )));
                 }
-                Err(e) => vanished(e)?,
+                Err(errors) => errors,
             }
         }
         Err(errors) => errors,
@@ -647,19 +650,7 @@ async fn create(
 
 /// A Sozialraum, partner or goal removed by someone else while the form was open: a message
 /// at the field instead of an error page.
-fn vanished(error: sqlx::Error) -> AppResult<FieldErrors> {
-    match db::vanished_reference(&error) {
-        Some(field) => {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                field,
-                "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen Sie erneut.",
-            );
-            Ok(errors)
-        }
-        None => Err(error.into()),
-    }
-}
+const VANISHED: &str = "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen Sie erneut.";
 
 async fn edit_form(
     State(state): State<AppState>,
@@ -697,7 +688,10 @@ async fn update(
     let errors = match form.validate(&options) {
         Ok(fields) => {
             let mut tx = state.pool.begin().await?;
-            match db::update(&mut tx, id, mid, version(&form.version), &fields).await {
+            match db::update(&mut tx, id, mid, version(&form.version), &fields)
+                .await
+                .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
+            {
                 Ok(true) => {
                     let after = Measure::from_fields(mid, before.version + 1, fields, &options);
                     audit::record(
@@ -726,7 +720,7 @@ async fn update(
                     page.conflict = Some(before);
                     return render_with_status(StatusCode::CONFLICT, &page);
                 }
-                Err(e) => vanished(e)?,
+                Err(errors) => errors,
             }
         }
         Err(errors) => errors,

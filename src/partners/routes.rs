@@ -18,7 +18,7 @@ use crate::request::RequestMeta;
 use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
-use crate::web::form::{FieldErrors, version};
+use crate::web::form::{FieldErrors, OnConstraint, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
@@ -177,7 +177,10 @@ async fn create(
                 errors
             } else {
                 let mut tx = state.pool.begin().await?;
-                match db::insert(&mut tx, id, &fields).await {
+                match db::insert(&mut tx, id, &fields)
+                    .await
+                    .on_constraint(db::NAME_TAKEN, DUPLICATE)?
+                {
                     Ok(pid) => {
                         let created = built(pid, 1, fields, 0);
                         audit::record(
@@ -194,12 +197,7 @@ async fn create(
                             network.href()
                         )));
                     }
-                    Err(e) if db::is_duplicate_name(&e) => {
-                        let mut errors = FieldErrors::default();
-                        errors.add("name", DUPLICATE);
-                        errors
-                    }
-                    Err(e) => return Err(e.into()),
+                    Err(errors) => errors,
                 }
             }
         }
@@ -260,16 +258,16 @@ async fn update(
         return rejected(errors, form, history);
     }
     let mut tx = state.pool.begin().await?;
-    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields).await {
+    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields)
+        .await
+        .on_constraint(db::NAME_TAKEN, DUPLICATE)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(errors) => {
             drop(tx);
-            let mut errors = FieldErrors::default();
-            errors.add("name", DUPLICATE);
             let history = audit::history(&state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);

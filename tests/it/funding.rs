@@ -419,6 +419,11 @@ async fn fundings_checklists_and_the_next_phase() {
         app.post(&nrw, &confirm, &[("version", "1")]).await.status(),
         303
     );
+    assert_eq!(
+        app.post(&nrw, &confirm, &[("version", "1")]).await.status(),
+        409,
+        "already confirmed"
+    );
     let page = app.get(&nrw, &funding).await.text().await.unwrap();
     assert!(page.contains("Bestätigt") && page.contains("1 von 2 Nachweisen"));
     assert!(

@@ -460,16 +460,19 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
             .unwrap()
             .contains("Bitte begründen Sie")
     );
+    let return_at = |version| {
+        [
+            ("aktion", "zurueckgeben"),
+            ("version", version),
+            ("kommentar", "Bitte Quelle ergänzen."),
+        ]
+    };
     let response = app
-        .post(
-            &bund,
-            &format!("{url}/status"),
-            &[
-                ("aktion", "zurueckgeben"),
-                ("version", "2"),
-                ("kommentar", "Bitte Quelle ergänzen."),
-            ],
-        )
+        .post(&bund, &format!("{url}/status"), &return_at("1"))
+        .await;
+    assert_eq!(response.status(), 409, "stale status change");
+    let response = app
+        .post(&bund, &format!("{url}/status"), &return_at("2"))
         .await;
     assert_eq!(response.status(), 200);
     assert!(
