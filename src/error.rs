@@ -16,6 +16,10 @@ pub enum AppError {
     /// A request no form of ours sends (e.g. a malformed id); shown with its German message.
     #[error("{0}")]
     BadRequest(String),
+    /// A change against a version someone else has changed since; shown with its German
+    /// message.
+    #[error("{0}")]
+    Conflict(String),
     #[error("Datenbank nicht erreichbar")]
     Unavailable,
     #[error(transparent)]
@@ -28,11 +32,17 @@ impl AppError {
     /// A delete confirmed against a version someone else has changed since; `subject` is the
     /// record with its article ("Die Maßnahme").
     pub fn stale_delete(subject: &str) -> Self {
-        Self::BadRequest(format!(
+        Self::Conflict(format!(
             "{subject} wurde inzwischen geändert. Bitte sehen Sie sich die Änderungen an und \
              löschen Sie dann erneut."
         ))
     }
+}
+
+/// The name of the constraint `error` violates, if it is a unique, check or foreign-key
+/// violation (so that the caller can explain it instead of failing).
+pub fn violated_constraint(error: &sqlx::Error) -> Option<&str> {
+    error.as_database_error()?.constraint()
 }
 
 /// Attached to error responses so that the error page can say more than the status code.
@@ -52,6 +62,12 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl From<csv::Error> for AppError {
+    fn from(error: csv::Error) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(error: askama::Error) -> Self {
         Self::Internal(error.into())
@@ -62,12 +78,15 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             Self::Unauthenticated { return_to } => {
-                let target = format!("/anmelden?weiter={}", crate::format::url_encode(return_to));
+                // A leaf cannot use web::with_query; this is the same encoding by the same crate.
+                let query = serde_html_form::to_string([("weiter", return_to)]).unwrap_or_default();
+                let target = format!("/anmelden?{query}");
                 return Redirect::to(&target).into_response();
             }
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(error) => {
                 tracing::error!(error = ?error, "interner Fehler");
@@ -75,7 +94,7 @@ impl IntoResponse for AppError {
             }
         };
         let mut response = status.into_response();
-        if let Self::BadRequest(message) = self {
+        if let Self::BadRequest(message) | Self::Conflict(message) = self {
             response.extensions_mut().insert(ErrorDetail(message));
         }
         response

@@ -44,11 +44,6 @@ fn last_sunday(year: i32, month: Month) -> Date {
     day
 }
 
-/// A value for a URL query or path segment, every non-alphanumeric byte percent-encoded.
-pub fn url_encode(value: &str) -> String {
-    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
-
 pub fn integer(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);

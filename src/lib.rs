@@ -96,14 +96,12 @@ pub async fn create_user(
         };
         users::db::insert(&database.pool, new_user)
             .await
-            .map_err(
-                |e| match e.as_database_error().and_then(|d| d.constraint()) {
-                    Some(c) if c.ends_with("_fkey") => {
-                        anyhow::anyhow!("Kommune oder Land nicht im Verzeichnis ({c})")
-                    }
-                    _ => e.into(),
-                },
-            )?
+            .map_err(|e| match error::violated_constraint(&e) {
+                Some(c) if c.ends_with("_fkey") => {
+                    anyhow::anyhow!("Kommune oder Land nicht im Verzeichnis ({c})")
+                }
+                _ => e.into(),
+            })?
             .ok_or_else(|| anyhow::anyhow!("Es gibt bereits ein Konto mit der E-Mail {email}"))?;
         Ok(initial)
     }

@@ -10,7 +10,8 @@ pub mod throttle;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
 
 pub use csrf::refuse_cross_site_writes;
 pub use routes::routes;
@@ -18,14 +19,15 @@ pub use routes::routes;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// Resolves the session cookie (one query) and puts the [`SessionUser`] into the request's
+/// Resolves the session cookie (one query) and puts the signed-in user into the request's
 /// extensions. Pages for signed-in users are marked `no-store`; a dead cookie is cleared.
 pub async fn load_session(
     State(state): State<AppState>,
+    jar: CookieJar,
     mut request: Request,
     next: Next,
 ) -> Result<Response, AppError> {
-    let token = cookie_value(&request, session::cookie_name(&state.config));
+    let token = session::token(&jar, &state.config);
     let user = match &token {
         Some(token) => session::touch(&state.pool, &state.config, token).await?,
         None => None,
@@ -40,21 +42,7 @@ pub async fn load_session(
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     } else if token.is_some() && !response.headers().contains_key(header::SET_COOKIE) {
-        response
-            .headers_mut()
-            .append(header::SET_COOKIE, session::clear_cookie(&state.config));
+        return Ok((session::without_session(jar, &state.config), response).into_response());
     }
     Ok(response)
-}
-
-fn cookie_value(request: &Request, name: &str) -> Option<String> {
-    request
-        .headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
 }

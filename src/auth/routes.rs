@@ -1,9 +1,10 @@
 use askama::Template;
 use axum::extract::Query;
-use axum::http::{StatusCode, header};
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -71,7 +72,7 @@ const LOGIN_FAILED: &str = "E-Mail-Adresse oder Passwort ist falsch.";
 const LOCKED: &str = "Zu viele fehlgeschlagene Anmeldeversuche. Aus Sicherheitsgründen ist die \
                       Anmeldung für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut.";
 
-async fn login(ctx: PublicCtx, Form(form): Form<LoginForm>) -> AppResult<Response> {
+async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> AppResult<Response> {
     let email = form.email.trim().to_lowercase();
     let mut errors = FieldErrors::default();
     if email.is_empty() {
@@ -175,12 +176,11 @@ async fn login(ctx: PublicCtx, Form(form): Form<LoginForm>) -> AppResult<Respons
     .await?;
     tx.commit().await?;
 
-    let mut response = see_other(safe_return_path(&form.weiter));
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        session::set_cookie(&ctx.state.config, &token),
-    );
-    Ok(response)
+    Ok((
+        session::with_session(jar, &ctx.state.config, token),
+        see_other(safe_return_path(&form.weiter)),
+    )
+        .into_response())
 }
 
 /// Only paths on this site: no `//host` or absolute URLs (open redirect).
@@ -192,7 +192,7 @@ fn safe_return_path(path: &str) -> &str {
     }
 }
 
-async fn logout(ctx: PublicCtx) -> AppResult<Response> {
+async fn logout(ctx: PublicCtx, jar: CookieJar) -> AppResult<Response> {
     if let Some(user) = &ctx.user {
         let mut tx = ctx.state.pool.begin().await?;
         session::delete(&mut *tx, &user.session_hash).await?;
@@ -205,11 +205,11 @@ async fn logout(ctx: PublicCtx) -> AppResult<Response> {
         .await?;
         tx.commit().await?;
     }
-    let mut response = see_other("/anmelden?abgemeldet=1");
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session::clear_cookie(&ctx.state.config));
-    Ok(response)
+    Ok((
+        session::without_session(jar, &ctx.state.config),
+        see_other("/anmelden?abgemeldet=1"),
+    )
+        .into_response())
 }
 
 #[derive(Template)]

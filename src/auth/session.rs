@@ -1,7 +1,8 @@
 //! Server-side sessions in PostgreSQL. The cookie holds 256 random bits; the table holds only
 //! their SHA-256 hash.
 
-use axum::http::HeaderValue;
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngExt;
@@ -12,7 +13,7 @@ use crate::config::Config;
 use crate::identity::SessionUser;
 use crate::policy::Role;
 
-pub fn cookie_name(config: &Config) -> &'static str {
+fn cookie_name(config: &Config) -> &'static str {
     if config.https {
         "__Host-kinderchancen_sitzung"
     } else {
@@ -20,22 +21,32 @@ pub fn cookie_name(config: &Config) -> &'static str {
     }
 }
 
-pub fn set_cookie(config: &Config, token: &str) -> HeaderValue {
-    let secure = if config.https { "; Secure" } else { "" };
-    let value = format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
-        cookie_name(config)
-    );
-    HeaderValue::from_str(&value).expect("cookie value is ASCII")
+/// The session cookie: sent to this host only (`__Host-` and `Secure` with HTTPS), hidden from
+/// scripts, and left out of requests that other sites start (`SameSite=Lax`). Without
+/// `Max-Age` it ends with the browser session.
+fn cookie(config: &Config, value: String) -> Cookie<'static> {
+    Cookie::build((cookie_name(config), value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(config.https)
+        .build()
 }
 
-pub fn clear_cookie(config: &Config) -> HeaderValue {
-    let secure = if config.https { "; Secure" } else { "" };
-    let value = format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        cookie_name(config)
-    );
-    HeaderValue::from_str(&value).expect("cookie value is ASCII")
+/// The session token the browser sent, if any.
+pub fn token(jar: &CookieJar, config: &Config) -> Option<String> {
+    jar.get(cookie_name(config)).map(|c| c.value().to_owned())
+}
+
+/// `jar` setting the cookie of a new session.
+pub fn with_session(jar: CookieJar, config: &Config, token: String) -> CookieJar {
+    jar.add(cookie(config, token))
+}
+
+/// `jar` clearing the session cookie the browser sent (`Max-Age=0`, with the attributes it
+/// was set with, so that the browser matches it).
+pub fn without_session(jar: CookieJar, config: &Config) -> CookieJar {
+    jar.remove(cookie(config, String::new()))
 }
 
 pub fn hash_token(token: &str) -> Vec<u8> {
@@ -140,4 +151,68 @@ pub async fn purge_expired(pool: &PgPool, config: &Config) -> sqlx::Result<u64> 
     .execute(pool)
     .await?;
     Ok(result.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::header::{COOKIE, SET_COOKIE};
+    use axum::http::{HeaderMap, HeaderValue};
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    fn set_cookie_headers(jar: CookieJar) -> Vec<String> {
+        (jar, ())
+            .into_response()
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect()
+    }
+
+    fn sent(cookie: &'static str) -> CookieJar {
+        let mut headers = HeaderMap::new();
+        headers.insert(COOKIE, HeaderValue::from_static(cookie));
+        CookieJar::from_headers(&headers)
+    }
+
+    #[test]
+    fn session_cookies_over_http() {
+        let config = Config::for_tests();
+        assert_eq!(
+            set_cookie_headers(with_session(CookieJar::new(), &config, "abc".into())),
+            ["kinderchancen_sitzung=abc; HttpOnly; SameSite=Lax; Path=/"]
+        );
+        let jar = sent("andere=1; kinderchancen_sitzung=abc");
+        assert_eq!(token(&jar, &config).as_deref(), Some("abc"));
+        let cleared = set_cookie_headers(without_session(jar, &config));
+        assert_eq!(cleared.len(), 1);
+        assert!(
+            cleared[0]
+                .starts_with("kinderchancen_sitzung=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0"),
+            "{cleared:?}"
+        );
+    }
+
+    #[test]
+    fn session_cookies_over_https() {
+        let config = Config {
+            https: true,
+            ..Config::for_tests()
+        };
+        assert_eq!(
+            set_cookie_headers(with_session(CookieJar::new(), &config, "abc".into())),
+            ["__Host-kinderchancen_sitzung=abc; HttpOnly; SameSite=Lax; Secure; Path=/"]
+        );
+        let jar = sent("kinderchancen_sitzung=alt; __Host-kinderchancen_sitzung=abc");
+        assert_eq!(token(&jar, &config).as_deref(), Some("abc"));
+        let cleared = set_cookie_headers(without_session(jar, &config));
+        assert!(
+            cleared[0].starts_with(
+                "__Host-kinderchancen_sitzung=; HttpOnly; SameSite=Lax; Secure; Path=/; Max-Age=0"
+            ),
+            "{cleared:?}"
+        );
+    }
 }

@@ -146,13 +146,10 @@ pub async fn update_program(
         == 1)
 }
 
-/// Whether `error` is a duplicate name (of a program in its Land, or a phase in its program).
-pub fn is_duplicate_name(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .and_then(|e| e.constraint())
-        .is_some_and(|c| c == "funding_programs_name_key" || c == "funding_phases_name_key")
-}
+/// The unique name of a program in its Land, at the form's name field.
+pub const PROGRAM_NAME_TAKEN: &[(&str, &str)] = &[("funding_programs_name_key", "name")];
+/// The unique name of a phase in its program, at the form's name field.
+pub const PHASE_NAME_TAKEN: &[(&str, &str)] = &[("funding_phases_name_key", "name")];
 
 // ---------------------------------------------------------------------------------------
 // Phases and their deliverables

@@ -668,7 +668,7 @@ async fn confirm(
         .ok_or(AppError::NotFound)?;
     let mut tx = ctx.state.pool.begin().await?;
     if !db::confirm_evidence(&mut *tx, fid, did, version(&form.version), ctx.user.user_id).await? {
-        return Err(AppError::BadRequest(
+        return Err(AppError::Conflict(
             "Der Nachweis wurde inzwischen geändert oder schon bestätigt. Bitte sehen Sie ihn sich noch einmal an.".into(),
         ));
     }

@@ -7,10 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Router;
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::db::{self, FundingBrief, ProgramSummary, Within};
@@ -23,6 +22,8 @@ use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::Ctx;
+use crate::web::csv::{Cell, Sheet, csv_response};
+use crate::web::with_query;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
@@ -32,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The query string; unknown or malformed values are ignored, never errors.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Filters {
     /// Only for the Bund and admins, who choose the Land.
@@ -350,14 +351,12 @@ struct OverviewPage {
 
 impl OverviewPage {
     fn sort_href(&self, code: &str) -> String {
-        let f = &self.filters;
-        format!(
-            "/land/uebersicht?land={}&programm={}&kreis={}&markierung={}&sortierung={code}",
-            self.land_code,
-            crate::format::url_encode(&f.programm),
-            crate::format::url_encode(&f.kreis),
-            crate::format::url_encode(&f.markierung)
-        )
+        let sorted = Filters {
+            land: self.land_code.clone(),
+            sortierung: code.to_owned(),
+            ..self.filters.clone()
+        };
+        with_query("/land/uebersicht", &sorted)
     }
 
     fn is_sorted_by(&self, code: &str) -> bool {
@@ -407,12 +406,12 @@ async fn page(
         .flat_map(|(_, cells)| cells)
         .filter(|c| c.measures == 0)
         .count();
-    let csv_href = format!(
-        "/land/uebersicht.csv?land={land_code}&programm={}&kreis={}&markierung={}&sortierung={}",
-        crate::format::url_encode(&filters.programm),
-        crate::format::url_encode(&filters.kreis),
-        crate::format::url_encode(&filters.markierung),
-        crate::format::url_encode(&filters.sortierung)
+    let csv_href = with_query(
+        "/land/uebersicht.csv",
+        &Filters {
+            land: land_code.clone(),
+            ..filters.clone()
+        },
     );
     render(&OverviewPage {
         layout: ctx.layout,
@@ -442,75 +441,46 @@ async fn csv_export(
     let today = crate::clock::today();
     let mut rows = rows(&ctx.state.pool, &land_code, today).await?;
     filter_and_sort(&mut rows, &filters);
-    let body = csv_bytes(&rows).map_err(|e| AppError::Internal(e.into()))?;
     let name = format!("landesuebersicht-{land_code}-{today}.csv");
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    csv_response(&name, csv_bytes(&rows)?)
 }
 
-/// German CSV as spreadsheets open it: byte order mark, semicolons, CRLF.
-fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        writer.write_record([
-            "Netzwerk",
-            "Kommune",
-            "Kreis",
-            "Programm",
-            "Phase",
-            "Förderstatus",
-            "Bewilligt (Euro)",
-            "Nächste Fälligkeit",
-            "Berichtsstand",
-            "Bericht überfällig",
-            "Bericht zurückgegeben",
-            "Fehlende Nachweise",
-        ])?;
-        let yes_no = |b: bool| if b { "ja" } else { "nein" };
-        for r in rows {
-            let f = r.funding.as_ref();
-            writer.write_record([
-                // A leading =, +, - or @ would be a formula in a spreadsheet.
-                guard(&r.network_name),
-                guard(&r.kommune_name),
-                guard(&r.kreis_name),
-                guard(f.map_or("", |f| f.program_name.as_str())),
-                f.map(FundingBrief::phase_label).unwrap_or_default(),
-                r.funding_status().to_owned(),
+fn csv_bytes(rows: &[Row]) -> csv::Result<Vec<u8>> {
+    let mut sheet = Sheet::new(&[
+        "Netzwerk",
+        "Kommune",
+        "Kreis",
+        "Programm",
+        "Phase",
+        "Förderstatus",
+        "Bewilligt (Euro)",
+        "Nächste Fälligkeit",
+        "Berichtsstand",
+        "Bericht überfällig",
+        "Bericht zurückgegeben",
+        "Fehlende Nachweise",
+    ])?;
+    let yes_no = |b: bool| Cell::Text(if b { "ja" } else { "nein" }.to_owned());
+    for r in rows {
+        let f = r.funding.as_ref();
+        sheet.row(&[
+            Cell::Text(r.network_name.clone()),
+            Cell::Text(r.kommune_name.clone()),
+            Cell::Text(r.kreis_name.clone()),
+            Cell::Text(f.map(|f| f.program_name.clone()).unwrap_or_default()),
+            Cell::Text(f.map(FundingBrief::phase_label).unwrap_or_default()),
+            Cell::Text(r.funding_status().to_owned()),
+            Cell::Number(
                 f.and_then(|f| f.granted_amount_euro)
                     .map(|v| v.to_string())
                     .unwrap_or_default(),
-                r.next_due_text(),
-                r.state_text().to_owned(),
-                yes_no(r.overdue).to_owned(),
-                yes_no(r.returned).to_owned(),
-                r.missing_deliverables.to_string(),
-            ])?;
-        }
-        writer.flush()?;
+            ),
+            Cell::Number(r.next_due_text()),
+            Cell::Text(r.state_text().to_owned()),
+            yes_no(r.overdue),
+            yes_no(r.returned),
+            Cell::Number(r.missing_deliverables.to_string()),
+        ])?;
     }
-    Ok(out)
-}
-
-fn guard(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
+    sheet.finish()
 }

@@ -18,6 +18,7 @@ use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -174,6 +175,8 @@ async fn new_form(ctx: Ctx) -> AppResult<Response> {
     ))
 }
 
+const DUPLICATE_PROGRAM: &str = "Ein Programm mit diesem Namen gibt es in diesem Land schon.";
+
 async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::CreateFundingProgram)?;
     let land_code = match ctx.user.actor().scope {
@@ -208,7 +211,10 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
     };
     if let Some(fields) = fields {
         let mut tx = ctx.state.pool.begin().await?;
-        match db::insert_program(&mut *tx, &land_code, &fields).await {
+        match db::insert_program(&mut *tx, &land_code, &fields)
+            .await
+            .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
+        {
             Ok(id) => {
                 let created = db::find_program(&mut *tx, id)
                     .await?
@@ -224,13 +230,7 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
                 tx.commit().await?;
                 return Ok(see_other(&format!("/foerderprogramme/{id}")));
             }
-            Err(e) if db::is_duplicate_name(&e) => {
-                errors.add(
-                    "name",
-                    "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
-                );
-            }
-            Err(e) => return Err(e.into()),
+            Err(duplicate) => errors = duplicate,
         }
     }
     let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, None, form);
@@ -261,17 +261,16 @@ async fn update(
         }
     };
     let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields).await {
+    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields)
+        .await
+        .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(duplicate) => {
             let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
-            page.errors.add(
-                "name",
-                "Ein Programm mit diesem Namen gibt es in diesem Land schon.",
-            );
+            page.errors = duplicate;
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);
@@ -363,7 +362,10 @@ async fn create_phase(
     let mut errors = match form.validate() {
         Ok(fields) => {
             let mut tx = ctx.state.pool.begin().await?;
-            match db::insert_phase(&mut tx, id, &fields).await {
+            match db::insert_phase(&mut tx, id, &fields)
+                .await
+                .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
+            {
                 Ok(pid) => {
                     let created = db::find_phase(&mut *tx, id, pid)
                         .await?
@@ -379,12 +381,7 @@ async fn create_phase(
                     tx.commit().await?;
                     return Ok(see_other(&format!("/foerderprogramme/{id}")));
                 }
-                Err(e) if db::is_duplicate_name(&e) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("name", DUPLICATE_PHASE);
-                    errors
-                }
-                Err(e) => return Err(e.into()),
+                Err(duplicate) => duplicate,
             }
         }
         Err(errors) => errors,
@@ -450,15 +447,15 @@ async fn update_phase(
         return rejected(errors, form);
     }
     let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields).await {
+    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields)
+        .await
+        .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(duplicate) => {
             drop(tx);
-            let mut errors = FieldErrors::default();
-            errors.add("name", DUPLICATE_PHASE);
-            return rejected(errors, form);
+            return rejected(duplicate, form);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);

@@ -20,6 +20,7 @@ use crate::states::GoalStatus;
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -89,11 +90,10 @@ async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
 async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let tree = super::tree(&ctx.state.pool, id).await?;
-    let body = export::goals_csv(&tree).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(export::csv_response(
+    csv_response(
         &format!("ziele-netzwerk-{id}.csv"),
-        body,
-    ))
+        export::goals_csv(&tree)?,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

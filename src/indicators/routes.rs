@@ -12,12 +12,12 @@ use super::{IndicatorSummary, detail_chart, small_multiples};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format;
-use crate::goals::export::{Cell, Sheet, csv_response, number};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -71,8 +71,10 @@ async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let indicators = db::all(&ctx.state.pool, id).await?;
     let values = db::all_values(&ctx.state.pool, id).await?;
-    let body = indicators_csv(&indicators, &values).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(csv_response(&format!("kennzahlen-netzwerk-{id}.csv"), body))
+    csv_response(
+        &format!("kennzahlen-netzwerk-{id}.csv"),
+        indicators_csv(&indicators, &values)?,
+    )
 }
 
 /// One row per value; an indicator without values gets one row with empty value cells, so

@@ -6,7 +6,7 @@ use axum::Router;
 use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
 
 use crate::error::AppResult;
@@ -14,6 +14,7 @@ use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
 use crate::web::Ctx;
+use crate::web::with_query;
 use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
@@ -181,17 +182,23 @@ pub async fn matrix_of_land(pool: &PgPool, land_code: &str) -> sqlx::Result<Vec<
     .await
 }
 
+/// The measure list's address for a cell: its running measures, within the page's filters.
+#[derive(Serialize)]
+struct CellLink<'a> {
+    status: &'static str,
+    handlungsfeld: &'static str,
+    lebensphase: &'static str,
+    sozialraum: Option<&'a str>,
+    /// The Sozialraum's measures together with those for the whole municipality, as the
+    /// matrix counts them.
+    auch_gesamt: Option<&'static str>,
+    zielgruppe: Option<&'a str>,
+}
+
 fn build_rows(base: &str, counts: &[(String, String, i64)], filters: &Filters) -> Vec<MatrixRow> {
-    let mut extra = String::new();
-    if !filters.sozialraum.is_empty() {
-        extra.push_str(&format!(
-            "&sozialraum={}&auch_gesamt=ja",
-            filters.sozialraum
-        ));
-    }
-    if !filters.zielgruppe.is_empty() {
-        extra.push_str(&format!("&zielgruppe={}", filters.zielgruppe));
-    }
+    let list = format!("{base}/massnahmen");
+    let sozialraum = Some(filters.sozialraum.as_str()).filter(|s| !s.is_empty());
+    let zielgruppe = Some(filters.zielgruppe.as_str()).filter(|z| !z.is_empty());
     HANDLUNGSFELDER
         .iter()
         .map(|field| MatrixRow {
@@ -204,9 +211,16 @@ fn build_rows(base: &str, counts: &[(String, String, i64)], filters: &Filters) -
                         .iter()
                         .find(|(f, p, _)| f == field.code && p == phase.code)
                         .map_or(0, |c| c.2),
-                    href: format!(
-                        "{base}/massnahmen?status=laufend&handlungsfeld={}&lebensphase={}{extra}",
-                        field.code, phase.code
+                    href: with_query(
+                        &list,
+                        &CellLink {
+                            status: "laufend",
+                            handlungsfeld: field.code,
+                            lebensphase: phase.code,
+                            sozialraum,
+                            auch_gesamt: sozialraum.is_some().then_some("ja"),
+                            zielgruppe,
+                        },
                     ),
                 })
                 .collect(),

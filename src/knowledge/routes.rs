@@ -15,13 +15,13 @@ use super::search::{self, Segment};
 use super::vocab::{ARTEN, EBENEN, THEMEN, source_title};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
-use crate::format::url_encode;
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role, Scope};
 use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
+use crate::web::encode_query;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -307,16 +307,16 @@ fn dynamic_facet(
 }
 
 fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
-    let mut parts = vec![format!("q={}", url_encode(query))];
+    let mut pairs = vec![("q", query)];
     for facet in facets {
         for option in facet.options.iter().filter(|o| o.checked) {
-            parts.push(format!("{}={}", facet.name, url_encode(&option.value)));
+            pairs.push((facet.name, &option.value));
         }
     }
     if by_date {
-        parts.push("sortierung=datum".into());
+        pairs.push(("sortierung", "datum"));
     }
-    parts.join("&")
+    encode_query(&pairs)
 }
 
 // ---------------------------------------------------------------- entry page
@@ -625,7 +625,7 @@ async fn change_status(
     )
     .await?
     {
-        return Err(AppError::BadRequest(
+        return Err(AppError::Conflict(
             "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
         ));
     }

@@ -13,6 +13,7 @@ use crate::states::MeasureStatus;
 use crate::vocab::{
     self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
 };
+use crate::web::csv::{Cell, Sheet, unguard};
 
 /// The largest file the import takes.
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -35,25 +36,8 @@ pub fn headers() -> impl Iterator<Item = &'static str> {
     FIELDS.iter().map(|(_, label)| *label)
 }
 
-/// Spreadsheets run cells starting with these as formulas; such cells get a leading
-/// apostrophe on export, which the import removes again.
-fn guard(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
-
-fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// One measure as CSV cells, in the order of [`headers`].
-fn cells(m: &Measure) -> Vec<String> {
+fn cells(m: &Measure) -> Vec<Cell> {
     let f = &m.fields;
     let date = |d: Option<time::Date>| d.map(format::date).unwrap_or_default();
     let labels = |terms: &[Term], codes: &[String]| vocab::labels(terms, codes);
@@ -86,27 +70,18 @@ fn cells(m: &Measure) -> Vec<String> {
             .join(", "),
     ]
     .into_iter()
-    .map(guard)
+    // All as text: the dates and numbers here are never negative, so the guard leaves them be.
+    .map(Cell::Text)
     .collect()
 }
 
-/// The CSV file: byte order mark, header row, one row per measure, CRLF line ends.
-pub fn export(measures: &[Measure]) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        writer.write_record(headers()).expect("writing to memory");
-        for measure in measures {
-            writer
-                .write_record(cells(measure))
-                .expect("writing to memory");
-        }
-        writer.flush().expect("writing to memory");
+/// The CSV file: header row, one row per measure.
+pub fn export(measures: &[Measure]) -> csv::Result<Vec<u8>> {
+    let mut sheet = Sheet::new(headers())?;
+    for measure in measures {
+        sheet.row(&cells(measure))?;
     }
-    out
+    sheet.finish()
 }
 
 /// A file name such as `massnahmen-praeventionskette-hamm-2026-03-01.csv`.
@@ -652,7 +627,7 @@ mod tests {
 
     #[test]
     fn export_is_german_csv_and_reads_back_unchanged() {
-        let bytes = export(&[measure()]);
+        let bytes = export(&[measure()]).unwrap();
         assert!(bytes.starts_with(b"\xef\xbb\xbf"));
         let text = String::from_utf8(bytes).unwrap();
         assert!(text.contains("\r\n"));

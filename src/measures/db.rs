@@ -463,22 +463,14 @@ pub async fn delete(
         == 1)
 }
 
-/// Which field a foreign-key violation is about, if `error` is one (a Sozialraum, partner or
-/// goal removed while the form was open).
-pub fn vanished_reference(error: &sqlx::Error) -> Option<&'static str> {
-    let db = error.as_database_error()?;
-    if db.kind() != sqlx::error::ErrorKind::ForeignKeyViolation {
-        return None;
-    }
-    let constraint = db.constraint().unwrap_or_default();
-    Some(if constraint.contains("partner") {
-        "partner_id"
-    } else if constraint.contains("sozialraum") {
-        "sozialraum_id"
-    } else {
-        "goal_ids"
-    })
-}
+/// The foreign keys to what a measure names from its network (partner, Sozialraum, goals),
+/// each with the form field that chose it: violated when that was removed while the form was
+/// open. PostgreSQL named them after their columns.
+pub const CHOSEN_REFERENCES: &[(&str, &str)] = &[
+    ("measures_network_id_partner_id_fkey", "partner_id"),
+    ("measures_network_id_sozialraum_id_fkey", "sozialraum_id"),
+    ("measure_goals_network_id_goal_id_fkey", "goal_ids"),
+];
 
 /// The Sozialraum filter of the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! transaction or none.
 
 use askama::Template;
+use axum::extract::Multipart;
 use axum::extract::{FromRequest, Path, Request};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
@@ -24,6 +25,7 @@ use crate::vocab::{
 };
 use crate::web::Ctx;
 use crate::web::form::FieldErrors;
+use crate::web::form::OnConstraint;
 use crate::web::{Layout, render, render_with_status, see_other};
 
 /// One column as the upload page explains it.
@@ -280,17 +282,18 @@ async fn read_upload(state: &AppState, request: Request) -> AppResult<Upload> {
         .to_ascii_lowercase()
         .starts_with("multipart/form-data")
     {
-        let boundary = multipart_boundary(&content_type).ok_or_else(unreadable)?;
-        let body = axum::body::to_bytes(request.into_body(), state.config.max_body_bytes)
+        // Reads at most the body limit (`DefaultBodyLimit`), like every extractor.
+        let mut multipart = Multipart::from_request(request, state)
             .await
             .map_err(|_| unreadable())?;
-        let parts = multipart_parts(&body, &boundary).ok_or_else(unreadable)?;
         let mut file = Vec::new();
         let mut pasted = String::new();
-        for (name, data) in parts {
+        while let Some(field) = multipart.next_field().await.map_err(|_| unreadable())? {
+            let name = field.name().unwrap_or_default().to_owned();
+            let data = field.bytes().await.map_err(|_| unreadable())?;
             match name.as_str() {
                 "datei" => file = data.to_vec(),
-                "csv_inhalt" => pasted = String::from_utf8_lossy(data).into_owned(),
+                "csv_inhalt" => pasted = String::from_utf8_lossy(&data).into_owned(),
                 _ => {}
             }
         }
@@ -414,15 +417,15 @@ pub async fn confirm(
     };
     let mut tx = ctx.state.pool.begin().await?;
     for fields in all.iter() {
-        let mid = match db::insert(&mut tx, id, fields).await {
-            Ok(mid) => mid,
-            Err(e) if db::vanished_reference(&e).is_some() => {
-                drop(tx);
-                // Something named in the file was removed a moment ago: check again.
-                let options = db::options(&ctx.state.pool, id).await?;
-                return show_preview(ctx.layout.clone(), network, options, &text);
-            }
-            Err(e) => return Err(e.into()),
+        // Something named in the file was removed a moment ago: the preview checks every row
+        // again and says which, so the field message is not needed.
+        let inserted = db::insert(&mut tx, id, fields)
+            .await
+            .on_constraint(db::CHOSEN_REFERENCES, "")?;
+        let Ok(mid) = inserted else {
+            drop(tx);
+            let options = db::options(&ctx.state.pool, id).await?;
+            return show_preview(ctx.layout.clone(), network, options, &text);
         };
         let created = Measure::from_fields(mid, 1, fields.clone(), &options);
         audit::record(
@@ -439,84 +442,4 @@ pub async fn confirm(
         network.href(),
         all.len()
     )))
-}
-
-/// The boundary parameter of a `multipart/form-data` content type.
-fn multipart_boundary(content_type: &str) -> Option<String> {
-    content_type.split(';').skip(1).find_map(|param| {
-        let (key, value) = param.trim().split_once('=')?;
-        let value = value.trim().trim_matches('"');
-        (key.trim().eq_ignore_ascii_case("boundary") && !value.is_empty() && value.len() <= 70)
-            .then(|| value.to_owned())
-    })
-}
-
-fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
-}
-
-/// The parts of a `multipart/form-data` body (RFC 7578) as (field name, content). Browsers
-/// send exactly this shape; anything else is `None`.
-fn multipart_parts<'a>(body: &'a [u8], boundary: &str) -> Option<Vec<(String, &'a [u8])>> {
-    let delimiter = format!("--{boundary}");
-    let delimiter = delimiter.as_bytes();
-    let between = [b"\r\n".as_slice(), delimiter].concat();
-    let mut pos = find(body, delimiter, 0)? + delimiter.len();
-    let mut parts = Vec::new();
-    loop {
-        let rest = body.get(pos..)?;
-        if rest.starts_with(b"--") {
-            return Some(parts);
-        }
-        if !rest.starts_with(b"\r\n") {
-            return None;
-        }
-        pos += 2;
-        let headers_end = find(body, b"\r\n\r\n", pos)?;
-        let headers = String::from_utf8_lossy(&body[pos..headers_end]);
-        let content_start = headers_end + 4;
-        let content_end = find(body, &between, content_start)?;
-        let name = headers.lines().find_map(|line| {
-            let (key, value) = line.split_once(':')?;
-            if !key.trim().eq_ignore_ascii_case("content-disposition") {
-                return None;
-            }
-            value.split(';').skip(1).find_map(|param| {
-                let (k, v) = param.trim().split_once('=')?;
-                (k.trim() == "name").then(|| v.trim().trim_matches('"').to_owned())
-            })
-        })?;
-        parts.push((name, &body[content_start..content_end]));
-        pos = content_end + between.len();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn multipart_as_browsers_send_it() {
-        let content_type = "multipart/form-data; boundary=----WebKitFormBoundaryX7";
-        let boundary = multipart_boundary(content_type).unwrap();
-        let body = "------WebKitFormBoundaryX7\r\n\
-                    Content-Disposition: form-data; name=\"datei\"; filename=\"m.csv\"\r\n\
-                    Content-Type: text/csv\r\n\r\n\
-                    Titel;Status\r\nA;Laufend\r\n\
-                    \r\n------WebKitFormBoundaryX7\r\n\
-                    Content-Disposition: form-data; name=\"csv_inhalt\"\r\n\r\n\
-                    \r\n------WebKitFormBoundaryX7--\r\n";
-        let parts = multipart_parts(body.as_bytes(), &boundary).unwrap();
-        assert_eq!(parts.len(), 2);
-        assert_eq!(parts[0].0, "datei");
-        assert_eq!(parts[0].1, b"Titel;Status\r\nA;Laufend\r\n");
-        assert_eq!(parts[1], ("csv_inhalt".to_owned(), b"".as_slice()));
-        assert!(multipart_parts(b"garbage", &boundary).is_none());
-        assert!(multipart_parts(b"------WebKitFormBoundaryX7\r\nkaputt", &boundary).is_none());
-        assert!(multipart_boundary("multipart/form-data").is_none());
-    }
 }

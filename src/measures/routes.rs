@@ -1,12 +1,11 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::Path;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::db::{
     self, Measure, MeasureFilter, MeasureRow, NetworkOptions, PAGE_SIZE, PartnerFilter,
@@ -24,8 +23,11 @@ use crate::vocab::{
 };
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
+use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
+use crate::web::with_query;
 use crate::web::{Layout, render, render_with_status, see_other};
 
 pub fn routes() -> Router<AppState> {
@@ -52,17 +54,12 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// What a value in the list's links keeps unencoded (RFC 3986 unreserved characters).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
-
-/// The list's address parameters as sent; anything unknown is ignored.
-#[derive(Default, Deserialize)]
+/// The list's address parameters as sent (anything unknown is ignored) and as the list's own
+/// links write them (empty ones left out).
+#[derive(Default, Deserialize, Serialize)]
 #[serde(default)]
 struct ListQuery {
+    #[serde(skip_serializing_if = "String::is_empty")]
     q: String,
     status: Vec<String>,
     handlungsfeld: Vec<String>,
@@ -70,14 +67,22 @@ struct ListQuery {
     zielgruppe: Vec<String>,
     zugang: Vec<String>,
     finanzierung: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     sozialraum: String,
     /// With a Sozialraum: also the measures for the whole municipality.
+    #[serde(skip_serializing_if = "String::is_empty")]
     auch_gesamt: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     partner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     niedrigschwellig: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     sortierung: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     seite: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     hinweis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     anzahl: String,
 }
 
@@ -119,56 +124,34 @@ const SORT_LABELS: [(SortKey, &str); 5] = [
 ];
 
 impl ListPage {
-    /// The filters as address parameters (sorting and page added by the callers).
-    fn filter_params(&self) -> Vec<(&'static str, String)> {
-        let f = &self.filter;
-        let mut params = Vec::new();
-        if !f.text.is_empty() {
-            params.push(("q", f.text.clone()));
-        }
-        for facet in &self.facets {
-            for code in &facet.chosen {
-                params.push((facet.key, code.clone()));
-            }
-        }
-        match f.place {
-            PlaceFilter::Any => {}
-            PlaceFilter::WholeCommune => params.push(("sozialraum", "gesamt".into())),
-            PlaceFilter::Sozialraum(id) => params.push(("sozialraum", id.to_string())),
-            PlaceFilter::Reaching(id) => {
-                params.push(("sozialraum", id.to_string()));
-                params.push(("auch_gesamt", "ja".into()));
-            }
-        }
-        match f.partner {
-            PartnerFilter::Any => {}
-            PartnerFilter::Without => params.push(("partner", "ohne".into())),
-            PartnerFilter::Partner(id) => params.push(("partner", id.to_string())),
-        }
-        if f.niedrigschwellig {
-            params.push(("niedrigschwellig", "ja".into()));
-        }
-        params
-    }
-
     fn href(&self, sort: Sort, page: i64) -> String {
-        let mut params = self.filter_params();
-        if sort != Sort::default() {
-            params.push(("sortierung", sort.code()));
-        }
-        if page > 1 {
-            params.push(("seite", page.to_string()));
-        }
-        let query: Vec<String> = params
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(&v, QUERY_VALUE)))
-            .collect();
-        let base = format!("{}/massnahmen", self.network.href());
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{}", query.join("&"))
-        }
+        let f = &self.filter;
+        let yes = |set: bool| if set { "ja" } else { "" }.to_owned();
+        let query = ListQuery {
+            q: f.text.clone(),
+            status: f.status.clone(),
+            handlungsfeld: f.handlungsfelder.clone(),
+            lebensphase: f.lebensphasen.clone(),
+            zielgruppe: f.zielgruppen.clone(),
+            zugang: f.zugaenge.clone(),
+            finanzierung: f.finanzierung.clone(),
+            sozialraum: self.place_value(),
+            auch_gesamt: yes(matches!(f.place, PlaceFilter::Reaching(_))),
+            partner: self.partner_value(),
+            niedrigschwellig: yes(f.niedrigschwellig),
+            sortierung: if sort == Sort::default() {
+                String::new()
+            } else {
+                sort.code()
+            },
+            seite: if page > 1 {
+                page.to_string()
+            } else {
+                String::new()
+            },
+            ..ListQuery::default()
+        };
+        with_query(&format!("{}/massnahmen", self.network.href()), &query)
     }
 
     fn page_href(&self, page: i64) -> String {
@@ -625,7 +608,10 @@ async fn create(
     let errors = match form.validate(&options) {
         Ok(fields) => {
             let mut tx = ctx.state.pool.begin().await?;
-            match db::insert(&mut tx, id, &fields).await {
+            match db::insert(&mut tx, id, &fields)
+                .await
+                .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
+            {
                 Ok(mid) => {
                     let created = Measure::from_fields(mid, 1, fields, &options);
                     audit::record(
@@ -641,7 +627,7 @@ async fn create(
                         network.href()
                     )));
                 }
-                Err(e) => vanished(e)?,
+                Err(errors) => errors,
             }
         }
         Err(errors) => errors,
@@ -653,19 +639,7 @@ async fn create(
 
 /// A Sozialraum, partner or goal removed by someone else while the form was open: a message
 /// at the field instead of an error page.
-fn vanished(error: sqlx::Error) -> AppResult<FieldErrors> {
-    match db::vanished_reference(&error) {
-        Some(field) => {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                field,
-                "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen Sie erneut.",
-            );
-            Ok(errors)
-        }
-        None => Err(error.into()),
-    }
-}
+const VANISHED: &str = "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen Sie erneut.";
 
 async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
@@ -697,7 +671,10 @@ async fn update(
     let errors = match form.validate(&options) {
         Ok(fields) => {
             let mut tx = ctx.state.pool.begin().await?;
-            match db::update(&mut tx, id, mid, version(&form.version), &fields).await {
+            match db::update(&mut tx, id, mid, version(&form.version), &fields)
+                .await
+                .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
+            {
                 Ok(true) => {
                     let after = Measure::from_fields(mid, before.version + 1, fields, &options);
                     audit::record(
@@ -728,7 +705,7 @@ async fn update(
                     page.conflict = Some(before);
                     return render_with_status(StatusCode::CONFLICT, &page);
                 }
-                Err(e) => vanished(e)?,
+                Err(errors) => errors,
             }
         }
         Err(errors) => errors,
@@ -789,19 +766,6 @@ async fn delete(
 async fn export(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let measures = db::all(&ctx.state.pool, id).await?;
-    let body = super::csv::export(&measures);
     let name = super::csv::file_name(&network.name, time::OffsetDateTime::now_utc().date());
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
+    csv_response(&name, super::csv::export(&measures)?)
 }

@@ -9,6 +9,7 @@ use super::db::{self, Network, NetworkSummary};
 use super::forms::NetworkForm;
 use super::{Need, NetworkContext};
 use crate::audit::{self, Event, HistoryLine};
+use crate::error::violated_constraint;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, Territory, allows, authorize};
@@ -249,10 +250,7 @@ async fn delete(
     let mut tx = ctx.state.pool.begin().await?;
     let deleted = match db::delete(&mut *tx, id, version(&form.version)).await {
         // Fundings and their reports are the Land's records and outlive nothing by accident.
-        Err(e)
-            if e.as_database_error().and_then(|d| d.constraint())
-                == Some("fundings_network_id_fkey") =>
-        {
+        Err(e) if violated_constraint(&e) == Some("fundings_network_id_fkey") => {
             return Err(AppError::BadRequest(
                 "Das Netzwerk wird aus einem Landesprogramm gefördert. Förderungen und Berichte bleiben erhalten; deshalb kann das Netzwerk nicht gelöscht werden.".into(),
             ));

@@ -153,13 +153,9 @@ pub async fn name_taken(
     .await
 }
 
-/// Whether `error` is the unique name of a partner (two people saving at once).
-pub fn is_duplicate_name(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .and_then(|e| e.constraint())
-        .is_some_and(|c| c == "partners_name_key")
-}
+/// The unique name of a partner in its network (two people saving at once), at the form's
+/// name field.
+pub const NAME_TAKEN: &[(&str, &str)] = &[("partners_name_key", "name")];
 
 pub async fn insert(
     tx: &mut Transaction<'_, Postgres>,

@@ -17,6 +17,7 @@ use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::{Change, Record};
+use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -169,7 +170,10 @@ async fn create(
                 errors
             } else {
                 let mut tx = ctx.state.pool.begin().await?;
-                match db::insert(&mut tx, id, &fields).await {
+                match db::insert(&mut tx, id, &fields)
+                    .await
+                    .on_constraint(db::NAME_TAKEN, DUPLICATE)?
+                {
                     Ok(pid) => {
                         let created = built(pid, 1, fields, 0);
                         audit::record(
@@ -186,12 +190,7 @@ async fn create(
                             network.href()
                         )));
                     }
-                    Err(e) if db::is_duplicate_name(&e) => {
-                        let mut errors = FieldErrors::default();
-                        errors.add("name", DUPLICATE);
-                        errors
-                    }
-                    Err(e) => return Err(e.into()),
+                    Err(errors) => errors,
                 }
             }
         }
@@ -246,16 +245,16 @@ async fn update(
         return rejected(errors, form, history);
     }
     let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields).await {
+    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields)
+        .await
+        .on_constraint(db::NAME_TAKEN, DUPLICATE)?
+    {
         Ok(updated) => updated,
-        Err(e) if db::is_duplicate_name(&e) => {
+        Err(errors) => {
             drop(tx);
-            let mut errors = FieldErrors::default();
-            errors.add("name", DUPLICATE);
             let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
-        Err(e) => return Err(e.into()),
     };
     if !updated {
         drop(tx);

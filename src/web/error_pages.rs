@@ -86,6 +86,11 @@ fn describe(status: StatusCode) -> (&'static str, &'static str) {
             "Aktion nicht erlaubt",
             "Diese Adresse kann auf diese Weise nicht aufgerufen werden.",
         ),
+        StatusCode::CONFLICT => (
+            "Inzwischen geändert",
+            "Die Daten wurden inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie \
+             die Änderungen.",
+        ),
         StatusCode::PAYLOAD_TOO_LARGE => (
             "Daten zu groß",
             "Die gesendeten Daten sind zu groß. Bitte senden Sie weniger oder kleinere Daten.",

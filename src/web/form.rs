@@ -1,5 +1,6 @@
 //! Server-side form validation results, rendered at each field and in a summary at the top.
 
+use crate::error::violated_constraint;
 use crate::states::StoredState;
 
 #[derive(Debug, Default)]
@@ -54,6 +55,41 @@ impl IntoIterator for FieldErrors {
 
     fn into_iter(self) -> Self::IntoIter {
         self.errors.into_iter()
+    }
+}
+
+/// For writes that the database may refuse for a reason a form can explain (a name taken a
+/// moment ago, a chosen record deleted while the form was open), like realworld-axum-sqlx's
+/// `on_constraint`.
+pub trait OnConstraint<T> {
+    /// A violation of one of the constraints in `fields` (constraint name, form field) becomes
+    /// `message` at that field, for showing the form again; every other error stays an error.
+    fn on_constraint(
+        self,
+        fields: &[(&str, &'static str)],
+        message: &str,
+    ) -> sqlx::Result<Result<T, FieldErrors>>;
+}
+
+impl<T> OnConstraint<T> for sqlx::Result<T> {
+    fn on_constraint(
+        self,
+        fields: &[(&str, &'static str)],
+        message: &str,
+    ) -> sqlx::Result<Result<T, FieldErrors>> {
+        let error = match self {
+            Ok(value) => return Ok(Ok(value)),
+            Err(error) => error,
+        };
+        let violated = violated_constraint(&error);
+        match fields.iter().find(|(name, _)| Some(*name) == violated) {
+            Some((_, field)) => {
+                let mut errors = FieldErrors::default();
+                errors.add(field, message);
+                Ok(Err(errors))
+            }
+            None => Err(error),
+        }
     }
 }
 

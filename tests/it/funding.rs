@@ -419,6 +419,11 @@ async fn fundings_checklists_and_the_next_phase() {
         app.post(&nrw, &confirm, &[("version", "1")]).await.status(),
         303
     );
+    assert_eq!(
+        app.post(&nrw, &confirm, &[("version", "1")]).await.status(),
+        409,
+        "already confirmed"
+    );
     let page = app.get(&nrw, &funding).await.text().await.unwrap();
     assert!(page.contains("Bestätigt") && page.contains("1 von 2 Nachweisen"));
     assert!(
@@ -884,6 +889,35 @@ async fn the_land_overview_flags_filters_and_exports() {
         .await
         .unwrap();
     assert!(bw.contains("Kinderchancen Tübingen") && !bw.contains("Präventionskette Hamm"));
+}
+
+/// Names the Land officers type themselves reach the spreadsheet as text, never as formulas.
+#[tokio::test]
+async fn the_land_overview_csv_guards_formulas_in_program_and_phase_names() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let (program, aufbau, _) = program(&app, "05", "=2+2 Programm").await;
+    sqlx::query("UPDATE funding_phases SET name = '=2+2 Phase' WHERE id = $1")
+        .bind(aufbau)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    funding(&app, network, program, aufbau, "2023-01-01").await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+
+    let text = app
+        .get(&nrw, "/land/uebersicht.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains(";'=2+2 Programm;'=2+2 Phase;Laufend;"),
+        "{text}"
+    );
+    assert!(!text.contains(";=2+2"), "{text}");
 }
 
 /// 500 networks in NRW, 300 of them funded with reports in every state: the overview issues

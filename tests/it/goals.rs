@@ -293,7 +293,7 @@ async fn stale_edits_are_refused_and_nothing_is_overwritten() {
             &[("version", "1")],
         )
         .await;
-    assert_eq!(response.status(), 400);
+    assert_eq!(response.status(), 409);
     assert_eq!(scalar(&app, "SELECT count(*) FROM milestones").await, 1);
 }
 
@@ -354,7 +354,14 @@ async fn deleting_a_goal_explains_what_goes_and_what_stays() {
         .await
         .unwrap();
     let response = app.post(&hamm, &confirm, &[("version", "1")]).await;
-    assert_eq!(response.status(), 400);
+    assert_eq!(response.status(), 409);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Das Ziel wurde inzwischen geändert.")
+    );
     assert_eq!(scalar(&app, "SELECT count(*) FROM goals").await, 4);
     let response = app.post(&hamm, &confirm, &[("version", "2")]).await;
     assert_eq!(response.status(), 303);

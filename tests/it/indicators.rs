@@ -243,7 +243,7 @@ async fn an_indicator_with_values_chart_and_table() {
         app.post(&hamm, &confirm, &[("version", "1")])
             .await
             .status(),
-        400
+        409
     );
     assert_eq!(
         app.post(&hamm, &confirm, &[("version", "2")])

@@ -1,11 +1,12 @@
 use kinderchancen::policy::Role;
+use kinderchancen::web::with_query;
 
 use crate::networks::{DETMOLD, HAMM};
 use crate::support::TestApp;
 
 /// Slugs of the result list, in order.
 async fn search(app: &TestApp, query: &str) -> Vec<String> {
-    let url = format!("/wissen?q={}", kinderchancen::format::url_encode(query));
+    let url = with_query("/wissen", &[("q", query)]);
     let response = app.get(&app.client, &url).await;
     assert_eq!(response.status(), 200, "{query}");
     slugs(&response.text().await.unwrap())
@@ -15,10 +16,7 @@ async fn search(app: &TestApp, query: &str) -> Vec<String> {
 async fn search_all(app: &TestApp, query: &str) -> Vec<String> {
     let mut all = Vec::new();
     for page in 1..=5 {
-        let url = format!(
-            "/wissen?q={}&seite={page}",
-            kinderchancen::format::url_encode(query)
-        );
+        let url = with_query("/wissen", &[("q", query), ("seite", &page.to_string())]);
         let found = slugs(&app.get(&app.client, &url).await.text().await.unwrap());
         if found.is_empty() {
             break;
@@ -173,7 +171,7 @@ async fn empty_nonsense_and_hostile_queries_give_a_helpful_page() {
         "\\",
         "a & b | !c :*",
     ] {
-        let url = format!("/wissen?q={}", kinderchancen::format::url_encode(query));
+        let url = with_query("/wissen", &[("q", query)]);
         let response = app.get(&app.client, &url).await;
         assert_eq!(response.status(), 200, "{query:?}");
         let body = response.text().await.unwrap();
@@ -462,16 +460,19 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
             .unwrap()
             .contains("Bitte begründen Sie")
     );
+    let return_at = |version| {
+        [
+            ("aktion", "zurueckgeben"),
+            ("version", version),
+            ("kommentar", "Bitte Quelle ergänzen."),
+        ]
+    };
     let response = app
-        .post(
-            &bund,
-            &format!("{url}/status"),
-            &[
-                ("aktion", "zurueckgeben"),
-                ("version", "2"),
-                ("kommentar", "Bitte Quelle ergänzen."),
-            ],
-        )
+        .post(&bund, &format!("{url}/status"), &return_at("1"))
+        .await;
+    assert_eq!(response.status(), 409, "stale status change");
+    let response = app
+        .post(&bund, &format!("{url}/status"), &return_at("2"))
         .await;
     assert_eq!(response.status(), 200);
     assert!(

@@ -2,7 +2,9 @@
 //! detail, CSV export and import, access only within scope, hostile input.
 
 use base64::Engine;
+use kinderchancen::measures::db::CHOSEN_REFERENCES;
 use kinderchancen::policy::Role;
+use kinderchancen::web::form::OnConstraint;
 
 use crate::networks::{DETMOLD, HAMM};
 use crate::support::{TestApp, queries};
@@ -254,7 +256,7 @@ async fn a_coordinator_creates_edits_and_deletes_a_measure() {
     let response = app
         .post(&hamm, &format!("{detail}/loeschen"), &[("version", "1")])
         .await;
-    assert_eq!(response.status(), 400);
+    assert_eq!(response.status(), 409);
     let response = app
         .post(&hamm, &format!("{detail}/loeschen"), &[("version", "2")])
         .await;
@@ -911,6 +913,16 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), 400);
+    // Above the body limit (2 MiB) the upload is refused before it is read.
+    let (content_type, body) = upload(&vec![b'x'; 3 * 1024 * 1024]);
+    let response = hamm
+        .post(app.at(&import))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
     assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 0);
 }
 
@@ -1012,4 +1024,59 @@ async fn hostile_input_is_refused_or_escaped_never_an_error() {
         assert!(status == 400 || status == 404, "{path}: {status}");
     }
     assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 1);
+}
+
+/// A partner, Sozialraum or goal removed while the form was open becomes a message at its
+/// field: the names in `CHOSEN_REFERENCES` are the ones PostgreSQL gave the foreign keys.
+#[tokio::test]
+async fn removed_choices_are_messages_at_their_fields() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let field_of = |result: sqlx::Result<sqlx::postgres::PgQueryResult>| {
+        let errors = result
+            .on_constraint(CHOSEN_REFERENCES, "weg")
+            .expect("a chosen reference")
+            .expect_err("refused");
+        errors.iter().map(|e| e.field).collect::<Vec<_>>()
+    };
+    let partner = sqlx::query(
+        "INSERT INTO measures (network_id, title, status, partner_id)
+         VALUES ($1, 'M', 'laufend', 999999)",
+    )
+    .bind(network)
+    .execute(&app.pool)
+    .await;
+    assert_eq!(field_of(partner), ["partner_id"]);
+    let sozialraum = sqlx::query(
+        "INSERT INTO measures (network_id, title, status, sozialraum_id)
+         VALUES ($1, 'M', 'laufend', 999999)",
+    )
+    .bind(network)
+    .execute(&app.pool)
+    .await;
+    assert_eq!(field_of(sozialraum), ["sozialraum_id"]);
+    let measure: i64 = sqlx::query_scalar(
+        "INSERT INTO measures (network_id, title, status) VALUES ($1, 'M', 'laufend')
+         RETURNING id",
+    )
+    .bind(network)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let goal = sqlx::query(
+        "INSERT INTO measure_goals (network_id, measure_id, goal_id) VALUES ($1, $2, 999999)",
+    )
+    .bind(network)
+    .bind(measure)
+    .execute(&app.pool)
+    .await;
+    assert_eq!(field_of(goal), ["goal_ids"]);
+    // Any other violation stays an error.
+    let status = sqlx::query(
+        "INSERT INTO measures (network_id, title, status) VALUES ($1, 'M', 'unbekannt')",
+    )
+    .bind(network)
+    .execute(&app.pool)
+    .await;
+    assert!(status.on_constraint(CHOSEN_REFERENCES, "weg").is_err());
 }

@@ -218,7 +218,7 @@ async fn deleting_a_network_asks_first_and_checks_the_version() {
             &[("version", "1")],
         )
         .await;
-    assert_eq!(response.status(), 400, "stale delete refused");
+    assert_eq!(response.status(), 409, "stale delete refused");
     let response = app
         .post(
             &hamm,

@@ -160,7 +160,7 @@ async fn a_coordinator_manages_the_partners() {
     let response = app
         .post(&hamm, &format!("{base}/{id}/loeschen"), &[("version", "1")])
         .await;
-    assert_eq!(response.status(), 400, "stale delete refused");
+    assert_eq!(response.status(), 409, "stale delete refused");
     let response = app
         .post(&hamm, &format!("{base}/{id}/loeschen"), &[("version", "2")])
         .await;
