@@ -374,7 +374,9 @@ pub async fn phase_options(
 // Fundings
 // ---------------------------------------------------------------------------------------
 
-/// A funding with everything its pages show about network, program and phase.
+/// A funding with what its pages, the report schedule, the tasks and the Land overview show
+/// about network, program, phase and checklist: one view for all of them, as its columns come
+/// from the tables each of them joins anyway.
 #[derive(Clone, Debug)]
 pub struct Funding {
     pub id: i64,
@@ -403,6 +405,10 @@ pub struct Funding {
     pub file_reference: String,
     pub note: String,
     pub version: i32,
+    /// The deliverables the phase requires, and how many of them have evidence or are confirmed.
+    pub deliverables_required: i64,
+    pub deliverables_provided: i64,
+    pub deliverables_confirmed: i64,
 }
 
 impl Funding {
@@ -455,6 +461,10 @@ impl Funding {
         }
     }
 
+    pub fn missing_deliverables(&self) -> i64 {
+        (self.deliverables_required - self.deliverables_provided).max(0)
+    }
+
     pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
             "Netzwerk": self.network_name,
@@ -479,7 +489,31 @@ pub fn phase_label(phase_name: &str, repetition: i32) -> String {
     }
 }
 
+/// Which fundings to look at: one municipality's, one Land's, one network's, or all.
+#[derive(Clone, Debug, Default)]
+pub struct Within {
+    pub kommune_ags: Option<String>,
+    pub land_code: Option<String>,
+    pub network_id: Option<i64>,
+}
+
+/// The fundings within the bounds, by network and start. One query.
+pub async fn fundings(db: impl PgExecutor<'_>, within: &Within) -> sqlx::Result<Vec<Funding>> {
+    select_fundings(db, within, None).await
+}
+
 pub async fn find_funding(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<Funding>> {
+    Ok(select_fundings(db, &Within::default(), Some(id))
+        .await?
+        .pop())
+}
+
+/// The fundings within the bounds, or just funding `only`.
+async fn select_fundings(
+    db: impl PgExecutor<'_>,
+    within: &Within,
+    only: Option<i64>,
+) -> sqlx::Result<Vec<Funding>> {
     sqlx::query_as!(
         Funding,
         r#"SELECT f.id, f.network_id, n.name AS network_name, n.kommune_ags, k.name AS kommune_name,
@@ -487,17 +521,32 @@ pub async fn find_funding(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Opti
                   p.own_share_percent, p.report_due_days, ph.id AS phase_id, ph.name AS phase_name,
                   ph.position AS phase_position, ph.duration_months, ph.repeatable,
                   ph.report_interval_months, ph.final_report, f.repetition, f.start_date,
-                  f.end_date, f.granted_amount_euro, f.own_share_euro, f.status AS "status: FundingStatus", f.file_reference,
-                  f.note, f.version
+                  f.end_date, f.granted_amount_euro, f.own_share_euro,
+                  f.status AS "status: FundingStatus", f.file_reference, f.note, f.version,
+                  coalesce(d.required, 0) AS "deliverables_required!",
+                  coalesce(e.provided, 0) AS "deliverables_provided!",
+                  coalesce(e.confirmed, 0) AS "deliverables_confirmed!"
            FROM fundings f
            JOIN networks n ON n.id = f.network_id
            JOIN kommunen k ON k.ags = n.kommune_ags
            JOIN funding_programs p ON p.id = f.program_id
            JOIN funding_phases ph ON ph.id = f.phase_id
-           WHERE f.id = $1"#,
-        id
+           -- Counted once per phase and funding, not per row (a third of the time).
+           LEFT JOIN (SELECT phase_id, count(*) AS required FROM phase_deliverables
+                      GROUP BY phase_id) d ON d.phase_id = f.phase_id
+           LEFT JOIN (SELECT funding_id, count(*) AS provided, count(confirmed_at) AS confirmed
+                      FROM funding_deliverables GROUP BY funding_id) e ON e.funding_id = f.id
+           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
+             AND ($2::text IS NULL OR k.land_code = $2)
+             AND ($3::bigint IS NULL OR f.network_id = $3)
+             AND ($4::bigint IS NULL OR f.id = $4)
+           ORDER BY f.network_id, f.start_date, f.id"#,
+        within.kommune_ags,
+        within.land_code,
+        within.network_id,
+        only
     )
-    .fetch_optional(db)
+    .fetch_all(db)
     .await
 }
 
@@ -598,60 +647,6 @@ pub async fn update_funding(
     .rows_affected()
         == 1)
 }
-
-/// A funding in a network's history.
-pub struct FundingLine {
-    pub id: i64,
-    pub program_name: String,
-    pub phase_name: String,
-    pub repetition: i32,
-    pub start_date: Date,
-    pub end_date: Date,
-    pub granted_amount_euro: Option<i64>,
-    pub status: FundingStatus,
-}
-
-impl FundingLine {
-    pub fn phase_label(&self) -> String {
-        phase_label(&self.phase_name, self.repetition)
-    }
-
-    pub fn status_label(&self) -> &str {
-        self.status.label()
-    }
-
-    pub fn period_text(&self) -> String {
-        format!(
-            "{} bis {}",
-            format::date(self.start_date),
-            format::date(self.end_date)
-        )
-    }
-
-    pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
-    }
-}
-
-pub async fn lines_of_network(
-    db: impl PgExecutor<'_>,
-    network_id: i64,
-) -> sqlx::Result<Vec<FundingLine>> {
-    sqlx::query_as!(
-        FundingLine,
-        r#"SELECT f.id, p.name AS program_name, ph.name AS phase_name, f.repetition, f.start_date,
-                  f.end_date, f.granted_amount_euro, f.status AS "status: FundingStatus"
-           FROM fundings f
-           JOIN funding_programs p ON p.id = f.program_id
-           JOIN funding_phases ph ON ph.id = f.phase_id
-           WHERE f.network_id = $1
-           ORDER BY f.start_date DESC, f.id DESC"#,
-        network_id
-    )
-    .fetch_all(db)
-    .await
-}
-
 // ---------------------------------------------------------------------------------------
 // The checklist
 // ---------------------------------------------------------------------------------------
@@ -854,97 +849,6 @@ pub async fn confirm_evidence(
 // Fundings and reports across networks: the schedule of many fundings at once
 // ---------------------------------------------------------------------------------------
 
-/// Which fundings to look at: one municipality's, one Land's, one network's, or all.
-#[derive(Clone, Debug, Default)]
-pub struct Within {
-    pub kommune_ags: Option<String>,
-    pub land_code: Option<String>,
-    pub network_id: Option<i64>,
-}
-
-/// A funding as the schedule, the tasks and the Land overview need it.
-#[derive(Clone, Debug)]
-pub struct FundingBrief {
-    pub id: i64,
-    pub network_id: i64,
-    pub network_name: String,
-    pub kommune_name: String,
-    pub program_id: i64,
-    pub program_name: String,
-    pub phase_name: String,
-    pub repetition: i32,
-    pub status: FundingStatus,
-    pub start_date: Date,
-    pub end_date: Date,
-    pub granted_amount_euro: Option<i64>,
-    pub report_interval_months: Option<i32>,
-    pub final_report: bool,
-    pub report_due_days: i32,
-    pub deliverables_required: i64,
-    pub deliverables_provided: i64,
-    pub deliverables_confirmed: i64,
-}
-
-impl FundingBrief {
-    pub fn phase_label(&self) -> String {
-        phase_label(&self.phase_name, self.repetition)
-    }
-
-    pub fn missing_deliverables(&self) -> i64 {
-        (self.deliverables_required - self.deliverables_provided).max(0)
-    }
-
-    pub fn slots(&self) -> Vec<Slot> {
-        if self.status.owes_reports() {
-            schedule(
-                self.start_date,
-                self.end_date,
-                Rhythm {
-                    interval_months: self.report_interval_months,
-                    final_report: self.final_report,
-                    due_days: self.report_due_days,
-                },
-            )
-        } else {
-            Vec::new()
-        }
-    }
-}
-
-/// The fundings within the bounds, by network and start. One query.
-pub async fn briefs(db: impl PgExecutor<'_>, within: &Within) -> sqlx::Result<Vec<FundingBrief>> {
-    sqlx::query_as!(
-        FundingBrief,
-        r#"SELECT f.id, f.network_id, n.name AS network_name, k.name AS kommune_name,
-                  p.id AS program_id, p.name AS program_name, ph.name AS phase_name, f.repetition,
-                  f.status AS "status: FundingStatus", f.start_date, f.end_date, f.granted_amount_euro,
-                  ph.report_interval_months, ph.final_report,
-                  p.report_due_days,
-                  coalesce(d.required, 0) AS "deliverables_required!",
-                  coalesce(e.provided, 0) AS "deliverables_provided!",
-                  coalesce(e.confirmed, 0) AS "deliverables_confirmed!"
-           FROM fundings f
-           JOIN networks n ON n.id = f.network_id
-           JOIN kommunen k ON k.ags = n.kommune_ags
-           JOIN funding_programs p ON p.id = f.program_id
-           JOIN funding_phases ph ON ph.id = f.phase_id
-           -- Counted once per phase and funding, not per row (a third of the time).
-           LEFT JOIN (SELECT phase_id, count(*) AS required FROM phase_deliverables
-                      GROUP BY phase_id) d ON d.phase_id = f.phase_id
-           LEFT JOIN (SELECT funding_id, count(*) AS provided, count(confirmed_at) AS confirmed
-                      FROM funding_deliverables GROUP BY funding_id) e ON e.funding_id = f.id
-           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
-             AND ($2::text IS NULL OR k.land_code = $2)
-             AND ($3::bigint IS NULL OR f.network_id = $3)
-           ORDER BY f.network_id, f.start_date, f.id"#,
-        within.kommune_ags,
-        within.land_code,
-        within.network_id
-    )
-    .fetch_all(db)
-    .await
-}
-
 /// A report as the schedule needs it: which slot it fills and where it stands.
 #[derive(Clone, Debug)]
 pub struct ReportBrief {
@@ -979,7 +883,7 @@ pub async fn report_briefs(
 /// One slot of some funding's schedule, with the report that fills it (if opened).
 #[derive(Clone, Debug)]
 pub struct ScheduledReport {
-    pub funding: FundingBrief,
+    pub funding: Funding,
     pub slot: Slot,
     pub report_id: Option<i64>,
     pub state: SlotState,
@@ -1011,7 +915,7 @@ impl ScheduledReport {
 /// because the period was shortened later still shows on its funding's page, which lists the
 /// stored reports.)
 pub fn scheduled(
-    fundings: &[FundingBrief],
+    fundings: &[Funding],
     reports: &[ReportBrief],
     today: Date,
 ) -> Vec<ScheduledReport> {
@@ -1026,7 +930,7 @@ pub fn scheduled(
     let mut all = Vec::new();
     for funding in fundings {
         let reports = by_funding.get(&funding.id).cloned().unwrap_or_default();
-        for slot in funding.slots() {
+        for slot in funding.schedule() {
             let report = reports.iter().find(|r| r.seq == slot.seq);
             all.push(ScheduledReport {
                 funding: funding.clone(),

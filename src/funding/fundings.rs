@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::db::{self, ChecklistItem, Funding, FundingLine, PhaseOption, ScheduledReport, Within};
+use super::db::{self, ChecklistItem, Funding, PhaseOption, ScheduledReport, Within};
 use super::forms::{EvidenceForm, FundingForm, StepForm};
 use super::reportdb::{self, ReportLine};
 use crate::audit::{self, Event, HistoryLine};
@@ -105,7 +105,8 @@ fn territory(network: &NetworkContext) -> Territory<'_> {
 struct NetworkPage {
     layout: Layout,
     network: NetworkContext,
-    fundings: Vec<FundingLine>,
+    /// Newest first.
+    fundings: Vec<Funding>,
     reports: Vec<ScheduledReport>,
     can_manage: bool,
 }
@@ -120,13 +121,14 @@ async fn of_network(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         network_id: Some(id),
         ..Default::default()
     };
-    let briefs = db::briefs(&ctx.state.pool, &within).await?;
+    let mut fundings = db::fundings(&ctx.state.pool, &within).await?;
     let report_briefs = db::report_briefs(&ctx.state.pool, &within).await?;
-    let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
+    let mut reports = db::scheduled(&fundings, &report_briefs, crate::clock::today());
     reports.sort_by_key(|r| r.slot.due_on);
+    fundings.reverse();
     render(&NetworkPage {
         layout: ctx.layout,
-        fundings: db::lines_of_network(&ctx.state.pool, id).await?,
+        fundings,
         reports,
         network,
         can_manage,
@@ -396,26 +398,6 @@ async fn detail(
     let stored = reportdb::of_funding(&ctx.state.pool, fid).await?;
     let today = crate::clock::today();
     let slots = funding.schedule();
-    let brief = db::FundingBrief {
-        id: funding.id,
-        network_id: funding.network_id,
-        network_name: funding.network_name.clone(),
-        kommune_name: funding.kommune_name.clone(),
-        program_id: funding.program_id,
-        program_name: funding.program_name.clone(),
-        phase_name: funding.phase_name.clone(),
-        repetition: funding.repetition,
-        status: funding.status,
-        start_date: funding.start_date,
-        end_date: funding.end_date,
-        granted_amount_euro: funding.granted_amount_euro,
-        report_interval_months: funding.report_interval_months,
-        final_report: funding.final_report,
-        report_due_days: funding.report_due_days,
-        deliverables_required: checklist.len() as i64,
-        deliverables_provided: checklist.iter().filter(|i| i.has_evidence()).count() as i64,
-        deliverables_confirmed: checklist.iter().filter(|i| i.is_confirmed()).count() as i64,
-    };
     let briefs: Vec<db::ReportBrief> = stored
         .iter()
         .map(|r| db::ReportBrief {
@@ -425,7 +407,7 @@ async fn detail(
             status: r.status,
         })
         .collect();
-    let schedule = db::scheduled(std::slice::from_ref(&brief), &briefs, today);
+    let schedule = db::scheduled(std::slice::from_ref(funding), &briefs, today);
     let orphans = stored
         .into_iter()
         .filter(|r| !slots.iter().any(|s| s.seq == r.seq))

@@ -12,7 +12,7 @@ use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::db::{self, FundingBrief, ProgramSummary, Within};
+use super::db::{self, Funding, ProgramSummary, Within};
 use super::schedule::SlotState;
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -103,7 +103,7 @@ pub struct Row {
     pub kreis_ags: String,
     pub kreis_name: String,
     /// The latest funding that was not refused.
-    pub funding: Option<FundingBrief>,
+    pub funding: Option<Funding>,
     pub next_due: Option<Date>,
     /// The most pressing state among the network's reports.
     pub report_state: Option<SlotState>,
@@ -178,10 +178,10 @@ pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Re
         land_code: Some(land_code.to_owned()),
         ..Default::default()
     };
-    let fundings = db::briefs(pool, &within).await?;
+    let fundings = db::fundings(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;
     let scheduled = db::scheduled(&fundings, &reports, today);
-    let mut fundings_of: HashMap<i64, Vec<&FundingBrief>> = HashMap::new();
+    let mut fundings_of: HashMap<i64, Vec<&Funding>> = HashMap::new();
     for f in &fundings {
         fundings_of.entry(f.network_id).or_default().push(f);
     }
@@ -212,7 +212,7 @@ pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Re
             let missing_deliverables = funding
                 .as_ref()
                 .filter(|f| f.status.owes_reports())
-                .map_or(0, FundingBrief::missing_deliverables);
+                .map_or(0, Funding::missing_deliverables);
             Row {
                 network_id: n.id,
                 network_name: n.name,
@@ -468,7 +468,7 @@ fn csv_bytes(rows: &[Row]) -> csv::Result<Vec<u8>> {
             Cell::Text(r.kommune_name.clone()),
             Cell::Text(r.kreis_name.clone()),
             Cell::Text(f.map(|f| f.program_name.clone()).unwrap_or_default()),
-            Cell::Text(f.map(FundingBrief::phase_label).unwrap_or_default()),
+            Cell::Text(f.map(Funding::phase_label).unwrap_or_default()),
             Cell::Text(r.funding_status().to_owned()),
             Cell::Number(
                 f.and_then(|f| f.granted_amount_euro)

@@ -20,7 +20,7 @@ use axum::Router;
 use crate::state::AppState;
 use crate::vocab::Term;
 
-pub use db::FundingLine;
+pub use db::Funding;
 pub use tasks::Task;
 
 pub fn routes() -> Router<AppState> {
@@ -53,6 +53,12 @@ pub fn euro(value: Option<i64>) -> String {
 }
 
 /// The fundings of a network, newest first, for its overview page. One query.
-pub async fn history(pool: &sqlx::PgPool, network_id: i64) -> sqlx::Result<Vec<FundingLine>> {
-    db::lines_of_network(pool, network_id).await
+pub async fn history(pool: &sqlx::PgPool, network_id: i64) -> sqlx::Result<Vec<Funding>> {
+    let within = db::Within {
+        network_id: Some(network_id),
+        ..Default::default()
+    };
+    let mut fundings = db::fundings(pool, &within).await?;
+    fundings.reverse();
+    Ok(fundings)
 }

@@ -9,7 +9,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 
 use super::BERICHTSRHYTHMEN;
-use super::db::{self, FundingBrief, Phase, Program, ProgramSummary, Within};
+use super::db::{self, Funding, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
@@ -98,7 +98,7 @@ struct DetailPage {
     can_manage: bool,
     /// The program's fundings, only for those who see the whole Land (never for a
     /// municipality, which sees only its own fundings, on its network's pages).
-    fundings: Option<Vec<FundingBrief>>,
+    fundings: Option<Vec<Funding>>,
 }
 
 async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -111,7 +111,7 @@ async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
             land_code: Some(program.land_code.clone()),
             ..Default::default()
         };
-        let mut all = db::briefs(&ctx.state.pool, &within).await?;
+        let mut all = db::fundings(&ctx.state.pool, &within).await?;
         all.retain(|f| f.program_id == id);
         Some(all)
     } else {

@@ -301,7 +301,7 @@ async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppR
     authorize(&ctx.user.actor(), Action::ListReports)?;
     let query = query.map(|q| q.0).unwrap_or_default();
     let within = within_of(&ctx.user);
-    let briefs = db::briefs(&ctx.state.pool, &within).await?;
+    let briefs = db::fundings(&ctx.state.pool, &within).await?;
     let report_briefs = db::report_briefs(&ctx.state.pool, &within).await?;
     let mut reports = db::scheduled(&briefs, &report_briefs, crate::clock::today());
     let chosen = STAENDE.iter().find(|(code, _, _)| *code == query.stand);

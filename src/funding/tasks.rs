@@ -27,7 +27,7 @@ pub async fn for_user(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<Tas
         return Ok(Vec::new());
     }
     let within: Within = within_of(user);
-    let fundings = db::briefs(pool, &within).await?;
+    let fundings = db::fundings(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;
     let today = crate::clock::today();
     let mut tasks = Vec::new();

@@ -30,7 +30,7 @@ struct OverviewPage {
     measures: Vec<(Term, Vec<i64>)>,
     measures_total: i64,
     /// The network's fundings, newest first.
-    fundings: Vec<crate::funding::FundingLine>,
+    fundings: Vec<crate::funding::Funding>,
 }
 
 /// How far ahead the overview lists milestones.
