@@ -23,6 +23,7 @@ use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -295,9 +296,9 @@ async fn create(
             match form.validate(phase.duration_months, phase.own_share_percent) {
                 Ok(fields) if errors.is_empty() => {
                     let phase_repetition = phase.earlier as i32 + 1;
-                    let mut tx = ctx.state.pool.begin().await?;
+                    let mut change = Change::begin(&ctx).await?;
                     let fid = db::insert_funding(
-                        &mut *tx,
+                        change.conn(),
                         id,
                         phase.program_id,
                         phase_id,
@@ -305,17 +306,12 @@ async fn create(
                         &fields,
                     )
                     .await?;
-                    let created = db::find_funding(&mut *tx, fid)
+                    let created = db::find_funding(change.conn(), fid)
                         .await?
                         .ok_or(AppError::NotFound)?;
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("angelegt", "funding", fid).new_values(created.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .created(Record::new("funding", fid), created.audit_values())
+                        .await?;
                     return Ok(see_other(&created.href()));
                 }
                 Ok(_) => None,
@@ -466,28 +462,25 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update_funding(&mut *tx, fid, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update_funding(change.conn(), fid, version(&form.version), &fields).await? {
+        drop(change);
         let mut form = form;
         form.version = before.version.to_string();
         let mut page = FormPage::new(ctx.layout.clone(), network, Some(before.clone()), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find_funding(&mut *tx, fid)
+    let after = db::find_funding(change.conn(), fid)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "funding", fid)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("funding", fid),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!("{}?hinweis=gespeichert", after.href())))
 }
 
@@ -576,10 +569,10 @@ async fn save_evidence(
         }
     };
     let expected = version(&form.version);
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let written = if expected == 0 {
         db::insert_evidence(
-            &mut *tx,
+            change.conn(),
             fid,
             funding.phase_id,
             did,
@@ -588,10 +581,10 @@ async fn save_evidence(
         )
         .await?
     } else {
-        db::update_evidence(&mut *tx, fid, did, expected, ctx.user.user_id, &fields).await?
+        db::update_evidence(change.conn(), fid, did, expected, ctx.user.user_id, &fields).await?
     };
     if !written {
-        drop(tx);
+        drop(change);
         let mut form = form;
         form.version = before.version.to_string();
         return render_with_status(
@@ -627,8 +620,7 @@ async fn save_evidence(
     if expected != 0 {
         event = event.old(before.audit_values());
     }
-    audit::record(&mut *tx, &ctx.meta, (&ctx.user).into(), event).await?;
-    tx.commit().await?;
+    change.finish(event).await?;
     Ok(see_other(&format!(
         "{}?hinweis=nachweis#nachweise",
         funding.href()
@@ -648,28 +640,33 @@ async fn confirm(
         .into_iter()
         .find(|i| i.deliverable_id == did)
         .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::confirm_evidence(&mut *tx, fid, did, version(&form.version), ctx.user.user_id).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::confirm_evidence(
+        change.conn(),
+        fid,
+        did,
+        version(&form.version),
+        ctx.user.user_id,
+    )
+    .await?
+    {
         return Err(AppError::Conflict(
             "Der Nachweis wurde inzwischen geändert oder schon bestätigt. Bitte sehen Sie ihn sich noch einmal an.".into(),
         ));
     }
     let mut after = before.audit_values();
     after["Bestätigt"] = true.into();
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(
-            "nachweis_bestaetigt",
-            "funding_deliverable",
-            evidence_key(fid, did),
+    change
+        .finish(
+            Event::new(
+                "nachweis_bestaetigt",
+                "funding_deliverable",
+                evidence_key(fid, did),
+            )
+            .old(before.audit_values())
+            .new_values(after),
         )
-        .old(before.audit_values())
-        .new_values(after),
-    )
-    .await?;
-    tx.commit().await?;
+        .await?;
     Ok(see_other(&format!(
         "{}?hinweis=bestaetigt#nachweise",
         funding.href()

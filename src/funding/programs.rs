@@ -11,13 +11,14 @@ use axum::{Form, Router};
 use super::BERICHTSRHYTHMEN;
 use super::db::{self, Funding, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::edit::{Change, Record};
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -210,24 +211,18 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
         }
     };
     if let Some(fields) = fields {
-        let mut tx = ctx.state.pool.begin().await?;
-        match db::insert_program(&mut *tx, &land_code, &fields)
+        let mut change = Change::begin(&ctx).await?;
+        match db::insert_program(change.conn(), &land_code, &fields)
             .await
             .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
         {
             Ok(id) => {
-                let created = db::find_program(&mut *tx, id)
+                let created = db::find_program(change.conn(), id)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                audit::record(
-                    &mut *tx,
-                    &ctx.meta,
-                    (&ctx.user).into(),
-                    Event::new("angelegt", "funding_program", id)
-                        .new_values(created.audit_values()),
-                )
-                .await?;
-                tx.commit().await?;
+                change
+                    .created(Record::new("funding_program", id), created.audit_values())
+                    .await?;
                 return Ok(see_other(&format!("/foerderprogramme/{id}")));
             }
             Err(duplicate) => errors = duplicate,
@@ -260,8 +255,8 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update_program(&mut *tx, id, version(&form.version), &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let updated = match db::update_program(change.conn(), id, version(&form.version), &fields)
         .await
         .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
     {
@@ -273,7 +268,7 @@ async fn update(
         }
     };
     if !updated {
-        drop(tx);
+        drop(change);
         let current = db::find_program(&ctx.state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -285,19 +280,16 @@ async fn update(
         page.conflict = Some(current);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find_program(&mut *tx, id)
+    let after = db::find_program(change.conn(), id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "funding_program", id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("funding_program", id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!("/foerderprogramme/{id}")))
 }
 
@@ -361,24 +353,18 @@ async fn create_phase(
     let program = load_for_change(&ctx.state, &ctx.user, id).await?;
     let mut errors = match form.validate() {
         Ok(fields) => {
-            let mut tx = ctx.state.pool.begin().await?;
-            match db::insert_phase(&mut tx, id, &fields)
+            let mut change = Change::begin(&ctx).await?;
+            match db::insert_phase(change.tx(), id, &fields)
                 .await
                 .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
             {
                 Ok(pid) => {
-                    let created = db::find_phase(&mut *tx, id, pid)
+                    let created = db::find_phase(change.conn(), id, pid)
                         .await?
                         .ok_or(AppError::NotFound)?;
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("angelegt", "funding_phase", pid)
-                            .new_values(created.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .created(Record::new("funding_phase", pid), created.audit_values())
+                        .await?;
                     return Ok(see_other(&format!("/foerderprogramme/{id}")));
                 }
                 Err(duplicate) => duplicate,
@@ -446,37 +432,34 @@ async fn update_phase(
         );
         return rejected(errors, form);
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update_phase(&mut tx, id, pid, version(&form.version), &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let updated = match db::update_phase(change.tx(), id, pid, version(&form.version), &fields)
         .await
         .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
     {
         Ok(updated) => updated,
         Err(duplicate) => {
-            drop(tx);
+            drop(change);
             return rejected(duplicate, form);
         }
     };
     if !updated {
-        drop(tx);
+        drop(change);
         let mut form = form;
         form.version = before.version.to_string();
         let mut page = PhaseFormPage::new(ctx.layout.clone(), program, Some(pid), form);
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find_phase(&mut *tx, id, pid)
+    let after = db::find_phase(change.conn(), id, pid)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "funding_phase", pid)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("funding_phase", pid),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!("/foerderprogramme/{id}")))
 }

@@ -9,6 +9,7 @@ use time::{Date, OffsetDateTime};
 use super::db::phase_label;
 use super::schedule::ReportKind;
 use crate::format;
+use crate::identity::SessionUser;
 use crate::states::{ReportReview, ReportStatus};
 
 /// What the network looked like when the report was opened. Stored as JSON and only ever
@@ -295,8 +296,7 @@ pub async fn add_event(
     db: impl PgExecutor<'_>,
     report_id: i64,
     kind: &str,
-    user_id: i64,
-    actor_label: &str,
+    by: &SessionUser,
     body: &str,
 ) -> sqlx::Result<()> {
     sqlx::query!(
@@ -304,8 +304,8 @@ pub async fn add_event(
          VALUES ($1, $2, $3, $4, $5)",
         report_id,
         kind,
-        user_id,
-        actor_label,
+        by.user_id,
+        by.email,
         body
     )
     .execute(db)

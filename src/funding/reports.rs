@@ -19,7 +19,7 @@ use super::reportdb::{
     SnapshotMeasure,
 };
 use super::schedule::{Slot, SlotState};
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
@@ -28,6 +28,7 @@ use crate::state::AppState;
 use crate::states::{MeasureStatus, ReportReview, ReportStatus};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 use crate::web::Ctx;
+use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, required_text, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -111,9 +112,9 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
     }
     let snapshot = take_snapshot(&ctx.state, &funding, &slot).await?;
     let snapshot = serde_json::to_value(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let inserted = reportdb::insert(
-        &mut *tx,
+        change.conn(),
         fid,
         slot.seq,
         slot.kind.code(),
@@ -125,7 +126,7 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
     .await?;
     let Some(rid) = inserted else {
         // Someone opened it a moment ago: go there.
-        drop(tx);
+        drop(change);
         let existing = reportdb::of_funding(&ctx.state.pool, fid)
             .await?
             .into_iter()
@@ -133,27 +134,17 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
             .ok_or(AppError::NotFound)?;
         return Ok(see_other(&format!("/berichte/{}", existing.id)));
     };
-    reportdb::add_event(
-        &mut *tx,
-        rid,
-        "angelegt",
-        ctx.user.user_id,
-        &ctx.user.email,
-        "",
-    )
-    .await?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "report", rid).new_values(serde_json::json!({
-            "Bericht": format!("{} {} bis {}", slot.kind.label(), format::date(slot.period_start), format::date(slot.period_end)),
-            "Förderung": format!("{} – {}", funding.program_name, funding.phase_label()),
-            "Fällig am": format::date(slot.due_on),
-        })),
-    )
-    .await?;
-    tx.commit().await?;
+    reportdb::add_event(change.conn(), rid, "angelegt", &ctx.user, "").await?;
+    change
+        .created(
+            Record::new("report", rid),
+            serde_json::json!({
+                "Bericht": format!("{} {} bis {}", slot.kind.label(), format::date(slot.period_start), format::date(slot.period_end)),
+                "Förderung": format!("{} – {}", funding.program_name, funding.phase_label()),
+                "Fällig am": format::date(slot.due_on),
+            }),
+        )
+        .await?;
     Ok(see_other(&format!("/berichte/{rid}/bearbeiten")))
 }
 
@@ -472,9 +463,9 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
         }
     };
     let submit = form.submits();
-    let mut tx = ctx.state.pool.begin().await?;
-    if !reportdb::save(&mut *tx, rid, version(&form.version), &fields, submit).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !reportdb::save(change.conn(), rid, version(&form.version), &fields, submit).await? {
+        drop(change);
         let mut form = form;
         form.version = before.version.to_string();
         return render_with_status(
@@ -490,7 +481,7 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
         );
     }
     let kind = if submit { "eingereicht" } else { "gespeichert" };
-    reportdb::add_event(&mut *tx, rid, kind, ctx.user.user_id, &ctx.user.email, "").await?;
+    reportdb::add_event(change.conn(), rid, kind, &ctx.user, "").await?;
     let mut after = fields.audit_values();
     after["Status"] = if submit {
         "Eingereicht"
@@ -498,20 +489,17 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
         before.status_label()
     }
     .into();
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(
-            if submit { "eingereicht" } else { "geaendert" },
-            "report",
-            rid,
+    change
+        .finish(
+            Event::new(
+                if submit { "eingereicht" } else { "geaendert" },
+                "report",
+                rid,
+            )
+            .old(before.audit_values())
+            .new_values(after),
         )
-        .old(before.audit_values())
-        .new_values(after),
-    )
-    .await?;
-    tx.commit().await?;
+        .await?;
     Ok(see_other(&format!("/berichte/{rid}?hinweis={kind}")))
 }
 
@@ -574,9 +562,9 @@ async fn review_step(
         ReportReview::Begin => "pruefung",
         ReportReview::Accept | ReportReview::Return => kind,
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !reportdb::review(&mut *tx, rid, version(&form.version), step).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !reportdb::review(change.conn(), rid, version(&form.version), step).await? {
+        drop(change);
         return rejected(
             &ctx.state,
             ctx.layout,
@@ -588,31 +576,20 @@ async fn review_step(
         )
         .await;
     }
-    reportdb::add_event(
-        &mut *tx,
-        rid,
-        kind,
-        ctx.user.user_id,
-        &ctx.user.email,
-        &reason,
-    )
-    .await?;
+    reportdb::add_event(change.conn(), rid, kind, &ctx.user, &reason).await?;
     let mut new_values = serde_json::json!({
         "Status": step.to().label(),
     });
     if !reason.is_empty() {
         new_values["Begründung"] = reason.clone().into();
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(kind, "report", rid)
-            .old(serde_json::json!({ "Status": report.status_label() }))
-            .new_values(new_values),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new(kind, "report", rid)
+                .old(serde_json::json!({ "Status": report.status_label() }))
+                .new_values(new_values),
+        )
+        .await?;
     Ok(see_other(&format!("/berichte/{rid}?hinweis={hint}")))
 }
 
@@ -660,25 +637,14 @@ async fn comment(
         )
         .await;
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    reportdb::add_event(
-        &mut *tx,
-        rid,
-        "kommentar",
-        ctx.user.user_id,
-        &ctx.user.email,
-        &text,
-    )
-    .await?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("kommentiert", "report", rid)
-            .new_values(serde_json::json!({ "Kommentar": text })),
-    )
-    .await?;
-    tx.commit().await?;
+    let mut change = Change::begin(&ctx).await?;
+    reportdb::add_event(change.conn(), rid, "kommentar", &ctx.user, &text).await?;
+    change
+        .finish(
+            Event::new("kommentiert", "report", rid)
+                .new_values(serde_json::json!({ "Kommentar": text })),
+        )
+        .await?;
     Ok(see_other(&format!(
         "/berichte/{rid}?hinweis=kommentiert#verlauf"
     )))
