@@ -8,11 +8,12 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{DESTATIS_ATTRIBUTION, check_new_gemeinde_ags, kind_label};
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::policy::{Action, authorize};
 use crate::state::AppState;
+use crate::web::edit::Change;
 use crate::web::form::{FieldErrors, required_text};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -181,7 +182,7 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
             },
         );
     }
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let inserted = sqlx::query!(
         "INSERT INTO kommunen (ags, kind, name, kreis_ags, land_code)
          VALUES ($1, 'gemeinde', $2, left($1, 5), left($1, 2))
@@ -189,7 +190,7 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
         ags,
         name
     )
-    .execute(&mut *tx)
+    .execute(change.conn())
     .await?;
     if inserted.rows_affected() == 0 {
         // Someone added the same AGS between the check and now.
@@ -206,14 +207,11 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
             },
         );
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("gemeinde_angelegt", "kommune", &ags)
-            .new_values(json!({ "ags": ags, "name": name })),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new("gemeinde_angelegt", "kommune", &ags)
+                .new_values(json!({ "ags": ags, "name": name })),
+        )
+        .await?;
     Ok(see_other(&format!("/verzeichnis/{}", &ags[..2])))
 }

@@ -11,7 +11,7 @@ use time::Date;
 use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
 use super::{GoalNode, build_tree, export};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format::count;
 use crate::networks::{Need, NetworkContext};
@@ -232,19 +232,14 @@ async fn create(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<GoalForm>) -> Ap
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let goal_id = db::insert_goal(&mut tx, id, parent_id, level, &fields).await?;
-    let created = db::find_goal(&mut *tx, id, goal_id)
+    let mut change = Change::begin(&ctx).await?;
+    let goal_id = db::insert_goal(change.tx(), id, parent_id, level, &fields).await?;
+    let created = db::find_goal(change.conn(), id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "goal", goal_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(Record::new("goal", goal_id), created.audit_values())
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -277,9 +272,9 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update_goal(&mut tx, id, goal_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update_goal(change.tx(), id, goal_id, version(&form.version), &fields).await? {
+        drop(change);
         // The stored values, as they are now (they may have changed since `before`).
         let current = db::find_goal(&ctx.state.pool, id, goal_id)
             .await?
@@ -291,19 +286,16 @@ async fn update(
         page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find_goal(&mut *tx, id, goal_id)
+    let after = db::find_goal(change.conn(), id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "goal", goal_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("goal", goal_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -494,21 +486,19 @@ async fn create_milestone(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let milestone_id = db::insert_milestone(&mut tx, id, goal_id, &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let milestone_id = db::insert_milestone(change.tx(), id, goal_id, &fields)
         .await?
         .ok_or(AppError::NotFound)?;
-    let created = db::find_milestone(&mut *tx, id, milestone_id)
+    let created = db::find_milestone(change.conn(), id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "milestone", milestone_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(
+            Record::new("milestone", milestone_id),
+            created.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -560,9 +550,17 @@ async fn update_milestone(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update_milestone(&mut tx, id, milestone_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update_milestone(
+        change.tx(),
+        id,
+        milestone_id,
+        version(&form.version),
+        &fields,
+    )
+    .await?
+    {
+        drop(change);
         let current = db::find_milestone(&ctx.state.pool, id, milestone_id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -580,19 +578,16 @@ async fn update_milestone(
         page.history = history().await?;
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find_milestone(&mut *tx, id, milestone_id)
+    let after = db::find_milestone(change.conn(), id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "milestone", milestone_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("milestone", milestone_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(after.goal_id))))
 }
 

@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -205,9 +205,9 @@ async fn add_value(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let value_id = match db::insert_value(
-        &mut tx,
+        change.tx(),
         id,
         indicator_id,
         fields.period_date,
@@ -220,7 +220,7 @@ async fn add_value(
         Ok(value_id) => value_id,
         Err(NotAdded::NoIndicator) => return Err(AppError::NotFound),
         Err(NotAdded::Duplicate) => {
-            drop(tx);
+            drop(change);
             let mut page =
                 DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             let existing = page
@@ -239,19 +239,7 @@ async fn add_value(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "indicator_value", value_id).new_values(serde_json::json!({
-            "Kennzahl": indicator.name,
-            "Stichtag": format::date(fields.period_date),
-            "Wert": indicator.value_text(fields.value),
-            "Bemerkung": fields.note,
-        })),
-    )
-    .await?;
-    tx.commit().await?;
+    change.created(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": format::date(fields.period_date), "Wert": indicator.value_text(fields.value), "Bemerkung": fields.note, })).await?;
     Ok(see_other(&format!(
         "{}#messwerte",
         detail_href(id, indicator_id)
@@ -339,19 +327,17 @@ async fn create(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let indicator_id = db::insert(&mut tx, id, &fields).await?;
-    let created = db::find(&mut *tx, id, indicator_id)
+    let mut change = Change::begin(&ctx).await?;
+    let indicator_id = db::insert(change.tx(), id, &fields).await?;
+    let created = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "indicator", indicator_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(
+            Record::new("indicator", indicator_id),
+            created.audit_values(),
+        )
+        .await?;
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
@@ -387,9 +373,17 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update(&mut tx, id, indicator_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update(
+        change.tx(),
+        id,
+        indicator_id,
+        version(&form.version),
+        &fields,
+    )
+    .await?
+    {
+        drop(change);
         let current = db::find(&ctx.state.pool, id, indicator_id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -406,19 +400,16 @@ async fn update(
         page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find(&mut *tx, id, indicator_id)
+    let after = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "indicator", indicator_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("indicator", indicator_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
@@ -527,30 +518,17 @@ async fn delete_value(
     Form(_): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let indicator = db::find(&mut *tx, id, indicator_id)
+    let mut change = Change::begin(&ctx).await?;
+    let indicator = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let value = db::find_value(&mut *tx, id, indicator_id, value_id)
+    let value = db::find_value(change.conn(), id, indicator_id, value_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !db::delete_value(&mut tx, id, indicator_id, value_id).await? {
+    if !db::delete_value(change.tx(), id, indicator_id, value_id).await? {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "indicator_value", value_id).old(serde_json::json!({
-            "Kennzahl": indicator.name,
-            "Stichtag": value.period_text(),
-            "Wert": indicator.value_text(value.value),
-            "Bemerkung": value.note,
-            "Erfasst von": value.entered_by_text(),
-        })),
-    )
-    .await?;
-    tx.commit().await?;
+    change.deleted(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": value.period_text(), "Wert": indicator.value_text(value.value), "Bemerkung": value.note, "Erfasst von": value.entered_by_text(), })).await?;
     Ok(see_other(&format!(
         "{}#messwerte",
         detail_href(id, indicator_id)

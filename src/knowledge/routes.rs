@@ -21,6 +21,7 @@ use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
+use crate::web::edit::{Change, Record};
 use crate::web::encode_query;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
@@ -505,17 +506,14 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
             .then_some(ctx.user.land_code.as_deref())
             .flatten(),
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let slug = db::insert_draft(&mut *tx, &fields, author).await?;
-    let created = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "knowledge", created.id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let mut change = Change::begin(&ctx).await?;
+    let slug = db::insert_draft(change.conn(), &fields, author).await?;
+    let created = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .created(Record::new("knowledge", created.id), created.audit_values())
+        .await?;
     Ok(see_other(&format!("/wissen/eintrag/{slug}")))
 }
 
@@ -546,25 +544,24 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update(&mut *tx, before.id, version(&form.version), &fields).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update(change.conn(), before.id, version(&form.version), &fields).await? {
         form.version = before.version.to_string();
         let mut page =
             FormPage::new(&ctx.state, ctx.layout.clone(), Some(before.clone()), form).await?;
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "knowledge", before.id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .updated(
+            Record::new("knowledge", before.id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!("/wissen/eintrag/{slug}")))
 }
 
@@ -587,26 +584,26 @@ async fn change_status(
     let entry = visible_entry(&ctx.state, Some(&ctx.user), &slug).await?;
     let actor = ctx.user.actor();
     let target = entry_ref(&entry);
-    let Some(change) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
+    let Some(step) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
         return Err(AppError::BadRequest(
             "Diese Aktion ist für den Eintrag in seinem jetzigen Stand nicht möglich.".into(),
         ));
     };
     policy::authorize(
         &actor,
-        match change {
+        match step {
             EntryMove::Submit => Action::SubmitKnowledge(target),
             EntryMove::Publish | EntryMove::Return | EntryMove::Withdraw => Action::ReviewKnowledge,
         },
     )?;
-    let notice = match change {
+    let notice = match step {
         EntryMove::Submit => "Der Eintrag wurde zur Prüfung eingereicht.",
         EntryMove::Publish => "Der Eintrag ist veröffentlicht.",
         EntryMove::Return => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
         EntryMove::Withdraw => "Der Eintrag ist nicht mehr öffentlich.",
     };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
-    if change == EntryMove::Return && comment.is_empty() {
+    if step == EntryMove::Return && comment.is_empty() {
         let mut page =
             build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), entry).await?;
         page.errors.add(
@@ -615,12 +612,12 @@ async fn change_status(
         );
         return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     if !db::set_status(
-        &mut *tx,
+        change.conn(),
         entry.id,
         version(&form.version),
-        change.to(),
+        step.to(),
         &comment,
     )
     .await?
@@ -629,17 +626,16 @@ async fn change_status(
             "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
         ));
     }
-    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(change.audit_action(), "knowledge", entry.id)
-            .old(entry.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(
+            Event::new(step.audit_action(), "knowledge", entry.id)
+                .old(entry.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
     page.notice = Some(notice);
     render(&page)

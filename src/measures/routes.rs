@@ -12,7 +12,7 @@ use super::db::{
     PlaceFilter, Sort, SortKey,
 };
 use super::forms::MeasureForm;
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -607,21 +607,16 @@ async fn create(
     let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = ctx.state.pool.begin().await?;
-            match db::insert(&mut tx, id, &fields)
+            let mut change = Change::begin(&ctx).await?;
+            match db::insert(change.tx(), id, &fields)
                 .await
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(mid) => {
                     let created = Measure::from_fields(mid, 1, fields, &options);
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("angelegt", "measure", mid).new_values(created.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .created(Record::new("measure", mid), created.audit_values())
+                        .await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=angelegt",
                         network.href()
@@ -670,30 +665,27 @@ async fn update(
     let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = ctx.state.pool.begin().await?;
-            match db::update(&mut tx, id, mid, version(&form.version), &fields)
+            let mut change = Change::begin(&ctx).await?;
+            match db::update(change.tx(), id, mid, version(&form.version), &fields)
                 .await
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(true) => {
                     let after = Measure::from_fields(mid, before.version + 1, fields, &options);
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("geaendert", "measure", mid)
-                            .old(before.audit_values())
-                            .new_values(after.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .updated(
+                            Record::new("measure", mid),
+                            before.audit_values(),
+                            after.audit_values(),
+                        )
+                        .await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=gespeichert",
                         network.href()
                     )));
                 }
                 Ok(false) => {
-                    drop(tx);
+                    drop(change);
                     // Saving again after reviewing the other person's values is a deliberate
                     // overwrite.
                     let mut form = form;

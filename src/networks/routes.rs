@@ -17,6 +17,7 @@ use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::Change;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -135,17 +136,14 @@ async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> 
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let id = db::insert(&mut tx, &ags, &fields).await?;
-    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let mut change = Change::begin(&ctx).await?;
+    let id = db::insert(change.tx(), &ags, &fields).await?;
+    let created = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()))
+        .await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
@@ -186,10 +184,12 @@ async fn update(
             return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let before = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    if !db::update(&mut tx, id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    let before = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::update(change.tx(), id, version(&form.version), &fields).await? {
+        drop(change);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
@@ -197,17 +197,16 @@ async fn update(
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_geaendert", "network", id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(
+            Event::new("netzwerk_geaendert", "network", id)
+                .old(before.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
@@ -247,8 +246,8 @@ async fn delete(
     let before = db::find(&ctx.state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let deleted = match db::delete(&mut *tx, id, version(&form.version)).await {
+    let mut change = Change::begin(&ctx).await?;
+    let deleted = match db::delete(change.conn(), id, version(&form.version)).await {
         // Fundings and their reports are the Land's records and outlive nothing by accident.
         Err(e) if violated_constraint(&e) == Some("fundings_network_id_fkey") => {
             return Err(AppError::BadRequest(
@@ -260,13 +259,8 @@ async fn delete(
     if !deleted {
         return Err(AppError::stale_delete("Das Netzwerk"));
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()))
+        .await?;
     Ok(see_other("/netzwerke"))
 }

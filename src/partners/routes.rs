@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
@@ -169,22 +169,16 @@ async fn create(
                 errors.add("name", DUPLICATE);
                 errors
             } else {
-                let mut tx = ctx.state.pool.begin().await?;
-                match db::insert(&mut tx, id, &fields)
+                let mut change = Change::begin(&ctx).await?;
+                match db::insert(change.tx(), id, &fields)
                     .await
                     .on_constraint(db::NAME_TAKEN, DUPLICATE)?
                 {
                     Ok(pid) => {
                         let created = built(pid, 1, fields, 0);
-                        audit::record(
-                            &mut *tx,
-                            &ctx.meta,
-                            (&ctx.user).into(),
-                            Event::new("angelegt", "partner", pid)
-                                .new_values(created.audit_values()),
-                        )
-                        .await?;
-                        tx.commit().await?;
+                        change
+                            .created(Record::new("partner", pid), created.audit_values())
+                            .await?;
                         return Ok(see_other(&format!(
                             "{}/partner?hinweis=angelegt",
                             network.href()
@@ -244,20 +238,20 @@ async fn update(
         let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         return rejected(errors, form, history);
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let updated = match db::update(change.tx(), id, pid, version(&form.version), &fields)
         .await
         .on_constraint(db::NAME_TAKEN, DUPLICATE)?
     {
         Ok(updated) => updated,
         Err(errors) => {
-            drop(tx);
+            drop(change);
             let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
     };
     if !updated {
-        drop(tx);
+        drop(change);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
@@ -267,16 +261,13 @@ async fn update(
         return render_with_status(StatusCode::CONFLICT, &page);
     }
     let after = built(pid, before.version + 1, fields, before.measures);
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "partner", pid)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("partner", pid),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!(
         "{}/partner?hinweis=gespeichert",
         network.href()

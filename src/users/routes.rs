@@ -15,6 +15,7 @@ use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
 use crate::state::AppState;
 use crate::web::Ctx;
+use crate::web::edit::Change;
 use crate::web::form::FieldErrors;
 use crate::web::{Layout, render, render_with_status, see_other};
 
@@ -124,7 +125,7 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
     };
     let initial = password::generate_initial();
     let hash = password::hash(initial.clone()).await?;
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let new_user = NewUser {
         email: &valid.email,
         display_name: &valid.display_name,
@@ -133,7 +134,7 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
         must_change_password: true,
         is_demo: false,
     };
-    let Some(id) = db::insert(&mut *tx, new_user).await? else {
+    let Some(id) = db::insert(change.conn(), new_user).await? else {
         let mut errors = FieldErrors::default();
         errors.add(
             "email",
@@ -141,15 +142,12 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
         );
         return rejected(&ctx.state, ctx.layout, &ctx.user, None, form, errors).await;
     };
-    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let created = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()))
+        .await?;
     render(&InitialPasswordPage {
         layout: ctx.layout,
         target: created,
@@ -200,9 +198,9 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
         }
     };
     let version: i32 = form.version.parse().unwrap_or(-1);
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     if !db::update_assignment(
-        &mut *tx,
+        change.conn(),
         id,
         version,
         &valid.display_name,
@@ -221,24 +219,23 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
         page.conflict = Some(before);
         return render_with_status(StatusCode::CONFLICT, &page);
     }
-    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    let after = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     // A changed role or scope must not linger in open sessions.
     if after.role != before.role
         || after.kommune_ags != before.kommune_ags
         || after.land_code != before.land_code
     {
-        session::delete_all_for_user(&mut *tx, id, None).await?;
+        session::delete_all_for_user(change.conn(), id, None).await?;
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("benutzer_geaendert", "user", id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new("benutzer_geaendert", "user", id)
+                .old(before.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     let mut page = FormPage::new(
         &ctx.state,
         ctx.layout.clone(),
@@ -268,29 +265,26 @@ async fn set_active(ctx: Ctx, Path(id): Path<i64>, active: bool) -> AppResult<Re
                 .into(),
         ));
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::set_active(&mut *tx, id, active).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::set_active(change.conn(), id, active).await? {
         return Err(AppError::NotFound);
     }
     let mut ended = 0;
     if !active {
-        ended = session::delete_all_for_user(&mut *tx, id, None).await?;
+        ended = session::delete_all_for_user(change.conn(), id, None).await?;
     }
     let action = if active {
         "benutzer_reaktiviert"
     } else {
         "benutzer_deaktiviert"
     };
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(action, "user", id)
-            .old(json!({ "aktiv": !active }))
-            .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new(action, "user", id)
+                .old(json!({ "aktiv": !active }))
+                .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
+        )
+        .await?;
     Ok(see_other(&format!("/verwaltung/benutzer/{id}")))
 }
 

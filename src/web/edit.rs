@@ -64,7 +64,8 @@ impl<'c> Change<'c> {
             .await
     }
 
-    async fn finish(mut self, event: Event<'_>) -> sqlx::Result<()> {
+    /// Records any other event (e.g. a status change) and commits.
+    pub async fn finish(mut self, event: Event<'_>) -> sqlx::Result<()> {
         let by = (&self.ctx.user).into();
         audit::record(&mut *self.tx, &self.ctx.meta, by, event).await?;
         self.tx.commit().await
