@@ -12,6 +12,7 @@ use sqlx::PgPool;
 use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
+use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
 use crate::web::Ctx;
 use crate::web::with_query;
@@ -131,13 +132,14 @@ pub async fn matrix(
     let rows = sqlx::query!(
         r#"SELECT field AS "field!", phase AS "phase!", count(*) AS "count!"
            FROM measures m, unnest(m.handlungsfelder) field, unnest(m.lebensphasen) phase
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $4
              AND ($2::bigint IS NULL OR m.sozialraum_id = $2 OR m.sozialraum_id IS NULL)
              AND ($3::text IS NULL OR $3 = ANY (m.zielgruppen))
            GROUP BY field, phase"#,
         network_id,
         sozialraum,
-        zielgruppe
+        zielgruppe,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await?;
@@ -170,13 +172,14 @@ pub async fn matrix_of_land(pool: &PgPool, land_code: &str) -> sqlx::Result<Vec<
                FROM measures m
                JOIN networks n ON n.id = m.network_id
                JOIN kommunen k ON k.ags = n.kommune_ags
-               WHERE k.land_code = $1 AND m.status = 'laufend'
+               WHERE k.land_code = $1 AND m.status = $2
                GROUP BY m.network_id, m.handlungsfelder, m.lebensphasen)
            SELECT field AS "field!", phase AS "phase!", sum(c.measures)::bigint AS "measures!",
                   count(DISTINCT c.network_id) AS "networks!"
            FROM combos c, unnest(c.handlungsfelder) field, unnest(c.lebensphasen) phase
            GROUP BY field, phase"#,
-        land_code
+        land_code,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await
@@ -247,7 +250,7 @@ async fn overlaps(
            JOIN partners p2 ON p2.id = m2.partner_id
            LEFT JOIN sozialraeume s ON s.id = m1.sozialraum_id
            WHERE m1.network_id = $1
-             AND m1.status = 'laufend' AND m2.status = 'laufend'
+             AND m1.status = $4 AND m2.status = $4
              AND m1.partner_id <> m2.partner_id
              AND m1.sozialraum_id IS NOT DISTINCT FROM m2.sozialraum_id
              AND m1.handlungsfelder && m2.handlungsfelder
@@ -259,7 +262,8 @@ async fn overlaps(
            LIMIT 200"#,
         network_id,
         sozialraum,
-        zielgruppe
+        zielgruppe,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await?;

@@ -8,6 +8,7 @@ use axum::response::Response;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
+use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
 use crate::web::PublicCtx;
 use crate::web::{Layout, render};
@@ -72,9 +73,10 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         r#"SELECT m.title, m.description, m.handlungsfelder, s.name AS "sozialraum?"
            FROM measures m
            LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $2
            ORDER BY m.title"#,
-        id
+        id,
+        MeasureStatus::Running as MeasureStatus,
     )
     .fetch_all(&ctx.state.pool)
     .await?

@@ -10,6 +10,7 @@ use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
+use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::{Layout, render};
@@ -63,9 +64,10 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
            FROM measures m
            LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
            LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $2
            ORDER BY m.title"#,
-        id
+        id,
+        MeasureStatus::Running as MeasureStatus,
     )
     .fetch_all(&ctx.state.pool)
     .await?
