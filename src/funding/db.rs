@@ -5,8 +5,8 @@
 use sqlx::{PgExecutor, Postgres, Transaction};
 use time::{Date, OffsetDateTime};
 
+use super::BERICHTSRHYTHMEN;
 use super::schedule::{Rhythm, Slot, SlotState, schedule};
-use super::{BERICHTSRHYTHMEN, euro};
 use crate::format;
 use crate::states::{FundingStatus, ReportStatus};
 use crate::vocab::label;
@@ -431,11 +431,11 @@ impl Funding {
     }
 
     pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
+        format::euro(self.granted_amount_euro)
     }
 
     pub fn own_share_text(&self) -> String {
-        euro(self.own_share_euro)
+        format::euro(self.own_share_euro)
     }
 
     pub fn rhythm_text(&self) -> String {
@@ -632,7 +632,7 @@ impl FundingLine {
     }
 
     pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
+        format::euro(self.granted_amount_euro)
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod confirm;
 pub mod error_pages;
+pub mod filters;
 pub mod form;
 pub mod headers;
 pub mod layout;
