@@ -20,6 +20,7 @@ use crate::state::AppState;
 use crate::states::GoalStatus;
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

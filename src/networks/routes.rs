@@ -16,6 +16,7 @@ use crate::policy::{Action, Scope, Territory, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

@@ -16,6 +16,7 @@ use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

@@ -182,10 +182,10 @@ pub fn labels<C: Codes>(codes: C, _: &dyn Values, terms: &[Term]) -> Result<Stri
     Ok(vocab::labels(terms, codes.codes()))
 }
 
-/// Whether `code` is among the chosen codes (checked boxes).
+/// Whether `code` is among the chosen codes, for checked boxes ([`vocab::contains`]).
 #[askama::filter_fn]
 pub fn contains<C: Codes>(chosen: C, _: &dyn Values, code: &str) -> Result<bool> {
-    Ok(chosen.codes().iter().any(|c| c == code))
+    Ok(vocab::contains(chosen.codes(), code))
 }
 
 /// A record's audit values as (label, value) pairs, for showing what is stored now
