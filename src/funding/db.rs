@@ -630,10 +630,6 @@ impl FundingLine {
             format::date(self.end_date)
         )
     }
-
-    pub fn granted_text(&self) -> String {
-        format::euro(self.granted_amount_euro)
-    }
 }
 
 pub async fn lines_of_network(

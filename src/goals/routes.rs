@@ -18,7 +18,7 @@ use crate::format::count;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::GoalStatus;
-use crate::vocab::{HANDLUNGSFELDER, Term};
+use crate::vocab::{HANDLUNGSFELDER, Term, ZIEL_EBENEN};
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};

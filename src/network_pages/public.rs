@@ -9,7 +9,8 @@ use crate::auth::PublicCtx;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
-use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
+use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN, ZIEL_EBENEN};
+use crate::web::filters;
 use crate::web::{Layout, render};
 
 pub struct PublicPartner {
