@@ -350,16 +350,6 @@ struct EntryPage {
     notice: Option<&'static str>,
 }
 
-impl EntryPage {
-    fn kind_label(&self) -> &str {
-        vocab::label(ARTEN, &self.entry.kind)
-    }
-
-    fn level_label(&self) -> &str {
-        vocab::label(EBENEN, &self.entry.level)
-    }
-}
-
 async fn build_entry_page(
     state: &AppState,
     layout: Layout,
@@ -419,12 +409,6 @@ struct MinePage {
     layout: Layout,
     entries: Vec<db::Listed>,
     reviewer: bool,
-}
-
-impl MinePage {
-    fn when(&self, at: &time::OffsetDateTime) -> String {
-        crate::format::date_time(*at)
-    }
 }
 
 async fn my_entries(
