@@ -5,8 +5,8 @@
 use sqlx::{PgExecutor, Postgres, Transaction};
 use time::{Date, OffsetDateTime};
 
+use super::BERICHTSRHYTHMEN;
 use super::schedule::{Rhythm, Slot, SlotState, schedule};
-use super::{BERICHTSRHYTHMEN, euro};
 use crate::format;
 use crate::states::{FundingStatus, ReportStatus};
 use crate::vocab::label;
@@ -30,10 +30,6 @@ pub struct Program {
 }
 
 impl Program {
-    pub fn own_share_text(&self) -> String {
-        format!("{}\u{a0}%", format::decimal(self.own_share_percent, 0))
-    }
-
     pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
             "Name": self.name,
@@ -428,11 +424,11 @@ impl Funding {
     }
 
     pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
+        format::euro(self.granted_amount_euro)
     }
 
     pub fn own_share_text(&self) -> String {
-        euro(self.own_share_euro)
+        format::euro(self.own_share_euro)
     }
 
     pub fn rhythm_text(&self) -> String {
@@ -626,10 +622,6 @@ impl FundingLine {
             format::date(self.start_date),
             format::date(self.end_date)
         )
-    }
-
-    pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
     }
 }
 

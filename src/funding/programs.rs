@@ -18,6 +18,7 @@ use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};

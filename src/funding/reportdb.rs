@@ -117,10 +117,6 @@ impl Report {
         self.status.label()
     }
 
-    pub fn due_text(&self) -> String {
-        format::date(self.due_on)
-    }
-
     pub fn is_locked(&self) -> bool {
         self.status.is_final()
     }
@@ -337,10 +333,6 @@ impl ReportEvent {
             "angenommen" => "Angenommen",
             _ => "Kommentar",
         }
-    }
-
-    pub fn when(&self) -> String {
-        format::date_time(self.occurred_at)
     }
 
     pub fn who(&self) -> String {

@@ -17,11 +17,13 @@ use crate::format::count;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::GoalStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

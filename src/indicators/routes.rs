@@ -19,6 +19,7 @@ use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

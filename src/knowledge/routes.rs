@@ -23,6 +23,7 @@ use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
 use crate::web::edit::{Change, Record};
 use crate::web::encode_query;
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -342,16 +343,6 @@ struct EntryPage {
     notice: Option<&'static str>,
 }
 
-impl EntryPage {
-    fn kind_label(&self) -> &str {
-        vocab::label(ARTEN, &self.entry.kind)
-    }
-
-    fn level_label(&self) -> &str {
-        vocab::label(EBENEN, &self.entry.level)
-    }
-}
-
 async fn build_entry_page(
     state: &AppState,
     layout: Layout,
@@ -403,12 +394,6 @@ struct MinePage {
     layout: Layout,
     entries: Vec<db::Listed>,
     reviewer: bool,
-}
-
-impl MinePage {
-    fn when(&self, at: &time::OffsetDateTime) -> String {
-        crate::format::date_time(*at)
-    }
 }
 
 async fn my_entries(ctx: Ctx) -> AppResult<Response> {

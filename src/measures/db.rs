@@ -5,7 +5,7 @@ use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
 use crate::states::MeasureStatus;
-use crate::vocab::{self, ZIEL_EBENEN};
+use crate::vocab;
 
 /// A Sozialraum or partner to choose from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,12 +20,6 @@ pub struct GoalChoice {
     pub id: i64,
     pub level: String,
     pub title: String,
-}
-
-impl GoalChoice {
-    pub fn level_label(&self) -> &str {
-        vocab::label(ZIEL_EBENEN, &self.level)
-    }
 }
 
 /// What a measure of this network may point at.

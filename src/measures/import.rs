@@ -20,10 +20,9 @@ use crate::format;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::MeasureStatus;
-use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
-};
+use crate::vocab::{FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE};
 use crate::web::Ctx;
+use crate::web::filters;
 use crate::web::form::FieldErrors;
 use crate::web::form::OnConstraint;
 use crate::web::{Layout, render, render_with_status, see_other};
@@ -219,21 +218,10 @@ impl PreviewPage {
             .count()
     }
 
-    fn count(&self, n: usize) -> String {
-        format::integer(n as i64)
-    }
-
     fn status(&self, row: &measures_csv::ImportRow) -> String {
         row.fields
             .as_ref()
             .map(|f| f.status.label().to_owned())
-            .unwrap_or_default()
-    }
-
-    fn fields(&self, row: &measures_csv::ImportRow) -> String {
-        row.fields
-            .as_ref()
-            .map(|f| vocab::labels(HANDLUNGSFELDER, &f.handlungsfelder))
             .unwrap_or_default()
     }
 

@@ -19,12 +19,13 @@ use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIEL_EBENEN, ZIELGRUPPEN, ZUGAENGE,
 };
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::with_query;
@@ -255,22 +256,6 @@ impl ListPage {
             PartnerFilter::Partner(id) => id.to_string(),
         }
     }
-
-    fn fields(&self, codes: &[String]) -> String {
-        vocab::labels(HANDLUNGSFELDER, codes)
-    }
-
-    fn date(&self, date: &Option<time::Date>) -> String {
-        date.map(format::date).unwrap_or_default()
-    }
-
-    fn euros(&self, value: &i64) -> String {
-        format::integer(*value)
-    }
-
-    fn reach(&self, value: &Option<i32>) -> String {
-        value.map(|v| format::integer(v.into())).unwrap_or_default()
-    }
 }
 
 /// Keeps the known codes of `terms`; `ignored` notes unknown ones.
@@ -455,15 +440,6 @@ impl DetailPage {
         text.lines().collect()
     }
 
-    fn labels(&self, terms: &[Term], codes: &[String]) -> String {
-        let text = vocab::labels(terms, codes);
-        if text.is_empty() {
-            "keine Angabe".into()
-        } else {
-            text
-        }
-    }
-
     fn period(&self) -> String {
         let f = &self.measure.fields;
         match (f.start_date, f.end_date) {
@@ -474,22 +450,6 @@ impl DetailPage {
                 format!("{} bis {}", format::date(start), format::date(end))
             }
         }
-    }
-
-    fn reach(&self) -> String {
-        self.measure
-            .fields
-            .reach_per_year
-            .map(|r| format!("{} pro Jahr", format::integer(r.into())))
-            .unwrap_or_else(|| "keine Angabe".into())
-    }
-
-    fn cost(&self) -> String {
-        self.measure
-            .fields
-            .annual_cost_euro
-            .map(|c| format!("{} € pro Jahr", format::integer(c)))
-            .unwrap_or_else(|| "keine Angabe".into())
     }
 }
 

@@ -6,14 +6,15 @@ use axum::extract::Path;
 use axum::response::Response;
 
 use crate::error::{AppError, AppResult};
-use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::states::MeasureStatus;
-use crate::vocab::{self, HANDLUNGSFELDER, Term, VERANKERUNGEN};
+use crate::vocab::ZIEL_EBENEN;
+use crate::vocab::{HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::Ctx;
+use crate::web::filters;
 use crate::web::{Layout, render};
 
 #[derive(Template)]
@@ -35,16 +36,6 @@ struct OverviewPage {
 
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
-
-impl OverviewPage {
-    fn anchoring(&self) -> &str {
-        vocab::label(VERANKERUNGEN, &self.record.anchoring)
-    }
-
-    fn date(&self, date: &Option<time::Date>) -> String {
-        date.map(format::date).unwrap_or_default()
-    }
-}
 
 pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;

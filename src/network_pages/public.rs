@@ -9,8 +9,10 @@ use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
 use crate::states::MeasureStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
 use crate::web::PublicCtx;
+use crate::web::filters;
 use crate::web::{Layout, render};
 
 pub struct PublicPartner {

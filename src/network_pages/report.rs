@@ -11,8 +11,10 @@ use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::states::MeasureStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
 use crate::web::Ctx;
+use crate::web::filters;
 use crate::web::{Layout, render};
 
 pub struct ReportMeasure {
@@ -38,19 +40,6 @@ struct ReportPage {
     /// Handlungsfeld with the number of running measures per Lebensphase.
     coverage: Vec<(Term, Vec<i64>)>,
     gaps: usize,
-}
-
-impl ReportPage {
-    fn anchoring(&self) -> &str {
-        vocab::label(VERANKERUNGEN, &self.record.anchoring)
-    }
-
-    fn mandate(&self) -> String {
-        match self.record.mandate_date {
-            Some(date) => format!("Ratsbeschluss vom {}", format::date(date)),
-            None => "kein Ratsbeschluss erfasst".into(),
-        }
-    }
 }
 
 pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

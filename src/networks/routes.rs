@@ -18,6 +18,7 @@ use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::Change;
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

@@ -17,6 +17,7 @@ use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
