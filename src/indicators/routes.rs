@@ -1,9 +1,10 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::db::{self, Indicator, Measurement, NotAdded};
@@ -21,7 +22,7 @@ use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -51,7 +52,7 @@ fn detail_href(network_id: i64, indicator_id: i64) -> String {
 // ---------------------------------------------------------------------------------------------
 // List and export
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/list.html")]
 struct ListPage {
     layout: Layout,
@@ -61,11 +62,12 @@ struct ListPage {
 
 async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
-    })
+    }
+    .into_response())
 }
 
 async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -130,7 +132,7 @@ fn indicators_csv(indicators: &[Indicator], values: &[Measurement]) -> csv::Resu
 // ---------------------------------------------------------------------------------------------
 // Detail page with chart, values and the form for a new value
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/detail.html")]
 struct DetailPage {
     layout: Layout,
@@ -176,16 +178,15 @@ async fn detail(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResu
     let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(
-        &DetailPage::load(
-            &ctx.state,
-            ctx.layout,
-            network,
-            indicator,
-            ValueForm::default(),
-        )
-        .await?,
+    Ok(DetailPage::load(
+        &ctx.state,
+        ctx.layout,
+        network,
+        indicator,
+        ValueForm::default(),
     )
+    .await?
+    .into_response())
 }
 
 async fn add_value(
@@ -203,7 +204,7 @@ async fn add_value(
             let mut page =
                 DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -237,7 +238,7 @@ async fn add_value(
                     format::date(fields.period_date)
                 ),
             );
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     change.created(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": format::date(fields.period_date), "Wert": indicator.value_text(fields.value), "Bemerkung": fields.note, })).await?;
@@ -250,7 +251,7 @@ async fn add_value(
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/form.html")]
 struct FormPage {
     layout: Layout,
@@ -304,13 +305,14 @@ fn goal_ids(goals: &[(String, String)]) -> Vec<i64> {
 async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let goals = db::goal_options(&ctx.state.pool, id).await?;
-    render(&FormPage::new(
+    Ok(FormPage::new(
         ctx.layout,
         network,
         None,
         IndicatorForm::new_indicator(),
         goals,
-    ))
+    )
+    .into_response())
 }
 
 async fn create(
@@ -325,7 +327,7 @@ async fn create(
         Err(errors) => {
             let mut page = FormPage::new(ctx.layout, network, None, form, goals);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -351,7 +353,7 @@ async fn edit_form(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppR
     let form = IndicatorForm::from_indicator(&indicator);
     let mut page = FormPage::new(ctx.layout, network, Some(indicator), form, goals);
     page.history = audit::history(&ctx.state.pool, "indicator", &indicator_id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -371,7 +373,7 @@ async fn update(
             let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form, goals);
             page.errors = errors;
             page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -399,7 +401,7 @@ async fn update(
         );
         page.conflict = Some(current);
         page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find(change.conn(), id, indicator_id)
         .await?
@@ -441,14 +443,15 @@ async fn confirm_delete(
     consequences.push(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Kennzahlen vorher als CSV, wenn Sie die Werte aufbewahren möchten.".into(),
     );
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("die Kennzahl „{}“", indicator.name),
         consequences,
         action: format!("{}/loeschen", detail_href(id, indicator_id)),
         cancel: detail_href(id, indicator_id),
         version: indicator.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(
@@ -490,7 +493,7 @@ async fn confirm_delete_value(
     let value = db::find_value(&ctx.state.pool, id, indicator_id, value_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!(
             "den Messwert {} vom {} der Kennzahl „{}“",
@@ -510,7 +513,7 @@ async fn confirm_delete_value(
         cancel: format!("{}#messwerte", detail_href(id, indicator_id)),
         // Values are never edited, so there is no version to compare.
         version: 1,
-    })
+    }.into_response())
 }
 
 async fn delete_value(

@@ -2,9 +2,10 @@
 //! where the gaps are, and which measures of different partners may duplicate each other.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -15,8 +16,8 @@ use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
 use crate::web::Ctx;
+use crate::web::Layout;
 use crate::web::with_query;
-use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/netzwerke/{id}/bestandsaufnahme", get(page))
@@ -62,7 +63,7 @@ pub struct Overlap {
     pub shared: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "inventory/page.html")]
 struct InventoryPage {
     layout: Layout,
@@ -108,7 +109,7 @@ async fn page(
         .flat_map(|r| &r.cells)
         .filter(|c| c.count == 0)
         .count();
-    render(&InventoryPage {
+    Ok(InventoryPage {
         layout: ctx.layout,
         overlaps: overlaps(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
         network,
@@ -118,7 +119,8 @@ async fn page(
         phases: LEBENSPHASEN,
         rows,
         gaps,
-    })
+    }
+    .into_response())
 }
 
 /// (Handlungsfeld, Lebensphase, number of active measures), only for non-empty cells.

@@ -1,8 +1,9 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
@@ -26,7 +27,7 @@ use crate::web::encode_query;
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -113,7 +114,7 @@ struct ResultItem {
     snippet: Vec<Segment>,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/search.html")]
 struct SearchPage {
     layout: Layout,
@@ -191,7 +192,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         ),
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
-    render(&SearchPage {
+    Ok(SearchPage {
         layout: ctx.layout,
         ignored_query: !query.trim().is_empty() && terms.is_empty(),
         query,
@@ -207,7 +208,8 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         facets,
         current,
         can_draft: ctx.user.is_some(),
-    })
+    }
+    .into_response())
 }
 
 fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
@@ -323,7 +325,7 @@ fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
 
 // ---------------------------------------------------------------- entry page
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/entry.html")]
 struct EntryPage {
     layout: Layout,
@@ -383,12 +385,16 @@ async fn build_entry_page(
 
 async fn entry_page(ctx: PublicCtx, Path(slug): Path<String>) -> AppResult<Response> {
     let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
-    render(&build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?)
+    Ok(
+        build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry)
+            .await?
+            .into_response(),
+    )
 }
 
 // ---------------------------------------------------------------- drafting
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/mine.html")]
 struct MinePage {
     layout: Layout,
@@ -405,14 +411,15 @@ async fn my_entries(ctx: Ctx) -> AppResult<Response> {
         Scope::Land { land_code } => (None, Some(land_code.as_str())),
         Scope::Nationwide => (None, None),
     };
-    render(&MinePage {
+    Ok(MinePage {
         layout: ctx.layout,
         entries: db::drafts(&ctx.state.pool, kommune, land, ctx.user.user_id, reviewer).await?,
         reviewer,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/form.html")]
 struct FormPage {
     layout: Layout,
@@ -469,7 +476,9 @@ async fn new_form(ctx: Ctx) -> AppResult<Response> {
         },
         ..Default::default()
     };
-    render(&FormPage::new(&ctx.state, ctx.layout, None, form).await?)
+    Ok(FormPage::new(&ctx.state, ctx.layout, None, form)
+        .await?
+        .into_response())
 }
 
 async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
@@ -479,7 +488,7 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
         Err(errors) => {
             let mut page = FormPage::new(&ctx.state, ctx.layout, None, form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let author = db::Author {
@@ -511,7 +520,9 @@ async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> App
 async fn edit_form(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let entry = editable_entry(&ctx.state, &ctx.user, &slug).await?;
     let form = EntryForm::from_entry(&entry);
-    render(&FormPage::new(&ctx.state, ctx.layout, Some(entry), form).await?)
+    Ok(FormPage::new(&ctx.state, ctx.layout, Some(entry), form)
+        .await?
+        .into_response())
 }
 
 async fn update(
@@ -526,7 +537,7 @@ async fn update(
             let mut page =
                 FormPage::new(&ctx.state, ctx.layout.clone(), Some(before), form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -535,7 +546,7 @@ async fn update(
         let mut page =
             FormPage::new(&ctx.state, ctx.layout.clone(), Some(before.clone()), form).await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find(change.conn(), &slug)
         .await?
@@ -595,7 +606,7 @@ async fn change_status(
             "kommentar",
             "Bitte begründen Sie, was am Eintrag noch zu ändern ist.",
         );
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let mut change = Change::begin(&ctx).await?;
     if !db::set_status(
@@ -623,5 +634,5 @@ async fn change_status(
         .await?;
     let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
     page.notice = Some(notice);
-    render(&page)
+    Ok(page.into_response())
 }

@@ -1,8 +1,9 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
 use serde::{Deserialize, Serialize};
@@ -29,7 +30,7 @@ use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::with_query;
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -95,7 +96,7 @@ pub struct Facet {
     pub chosen: Vec<String>,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/list.html")]
 struct ListPage {
     layout: Layout,
@@ -406,7 +407,7 @@ async fn list(
         && filter.place == PlaceFilter::Any
         && filter.partner == PartnerFilter::Any
         && !filter.niedrigschwellig;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         network,
         options,
@@ -421,10 +422,11 @@ async fn list(
         notice,
         ignored,
         no_errors: FieldErrors::default(),
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/detail.html")]
 struct DetailPage {
     layout: Layout,
@@ -473,16 +475,17 @@ async fn detail(
         "angelegt" => Some("Die Maßnahme wurde angelegt."),
         _ => None,
     };
-    render(&DetailPage {
+    Ok(DetailPage {
         layout: ctx.layout,
         history: audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?,
         network,
         measure,
         notice,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/form.html")]
 struct FormPage {
     layout: Layout,
@@ -555,7 +558,7 @@ async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         status: MeasureStatus::Planned.code().into(),
         ..Default::default()
     };
-    render(&FormPage::new(ctx.layout, network, None, form, options))
+    Ok(FormPage::new(ctx.layout, network, None, form, options).into_response())
 }
 
 async fn create(
@@ -589,7 +592,7 @@ async fn create(
     };
     let mut page = FormPage::new(ctx.layout, network, None, form, options);
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// A Sozialraum, partner or goal removed by someone else while the form was open: a message
@@ -610,7 +613,7 @@ async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Res
         options,
     );
     page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -655,7 +658,7 @@ async fn update(
                     page.history =
                         audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
                     page.conflict = Some(before);
-                    return render_with_status(StatusCode::CONFLICT, &page);
+                    return Ok((StatusCode::CONFLICT, page).into_response());
                 }
                 Err(errors) => errors,
             }
@@ -665,7 +668,7 @@ async fn update(
     let mut page = FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
     page.errors = errors;
     page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -683,14 +686,15 @@ async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResul
     consequences.push(
         "Das lässt sich nicht rückgängig machen. Der Verlauf bleibt im Änderungsprotokoll.".into(),
     );
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("die Maßnahme „{}“", stored.fields.title),
         consequences,
         action: format!("{}/massnahmen/{mid}/loeschen", network.href()),
         cancel: format!("{}/massnahmen/{mid}", network.href()),
         version: stored.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(

@@ -2,8 +2,9 @@
 //! indicators and measures at a glance.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
 use crate::goals::{GoalNode, MilestoneDue};
@@ -14,10 +15,10 @@ use crate::states::MeasureStatus;
 use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::Ctx;
+use crate::web::Layout;
 use crate::web::filters;
-use crate::web::{Layout, render};
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/overview.html")]
 struct OverviewPage {
     layout: Layout,
@@ -43,7 +44,7 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         .await?
         .ok_or(AppError::NotFound)?;
     let (measures, measures_total) = measure_matrix(&ctx.state.pool, id).await?;
-    render(&OverviewPage {
+    Ok(OverviewPage {
         layout: ctx.layout,
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
         milestones: crate::goals::milestones_due(
@@ -60,7 +61,8 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         measures_total,
         network,
         record,
-    })
+    }
+    .into_response())
 }
 
 /// Counts of measures by Handlungsfeld and status, and the number of measures. One query.

@@ -2,8 +2,9 @@
 //! description, partners, goals with progress, running measures — nothing else.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
@@ -11,9 +12,9 @@ use crate::policy::{self, Action};
 use crate::states::MeasureStatus;
 use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
+use crate::web::Layout;
 use crate::web::PublicCtx;
 use crate::web::filters;
-use crate::web::{Layout, render};
 
 pub struct PublicPartner {
     pub name: String,
@@ -27,7 +28,7 @@ pub struct PublicMeasure {
     pub place: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/public.html")]
 struct PublicPage {
     layout: Layout,
@@ -90,7 +91,7 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
     })
     .collect();
-    render(&PublicPage {
+    Ok(PublicPage {
         layout: ctx.layout,
         name: network.name,
         kommune: network.kommune,
@@ -98,5 +99,6 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         partners,
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
         measures,
-    })
+    }
+    .into_response())
 }

@@ -1,8 +1,9 @@
 //! A printable report of a network: a page a coordinator can hand to the council.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -14,8 +15,8 @@ use crate::states::MeasureStatus;
 use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
 use crate::web::Ctx;
+use crate::web::Layout;
 use crate::web::filters;
-use crate::web::{Layout, render};
 
 pub struct ReportMeasure {
     pub title: String,
@@ -25,7 +26,7 @@ pub struct ReportMeasure {
     pub reach: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/report.html")]
 struct ReportPage {
     layout: Layout,
@@ -90,7 +91,7 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         .flat_map(|(_, row)| row)
         .filter(|c| **c == 0)
         .count();
-    render(&ReportPage {
+    Ok(ReportPage {
         layout: ctx.layout,
         today: format::date(today),
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
@@ -102,5 +103,6 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         gaps,
         network,
         record,
-    })
+    }
+    .into_response())
 }

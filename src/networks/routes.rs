@@ -1,7 +1,8 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 
@@ -20,7 +21,7 @@ use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::Change;
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -30,7 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/netzwerke/{id}/loeschen", get(confirm_delete).post(delete))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "networks/list.html")]
 struct ListPage {
     layout: Layout,
@@ -39,14 +40,15 @@ struct ListPage {
 }
 
 async fn list(ctx: Ctx) -> AppResult<Response> {
-    render(&ListPage {
+    Ok(ListPage {
         networks: db::visible_to(&ctx.state.pool, &ctx.user).await?,
         can_create: allows(&ctx.user.actor(), Action::CreateNetwork),
         layout: ctx.layout,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "networks/form.html")]
 struct FormPage {
     layout: Layout,
@@ -118,12 +120,7 @@ async fn territory_for_new(
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::CreateNetwork)?;
-    render(&FormPage::new(
-        ctx.layout,
-        &ctx.user,
-        None,
-        NetworkForm::default(),
-    ))
+    Ok(FormPage::new(ctx.layout, &ctx.user, None, NetworkForm::default()).into_response())
 }
 
 async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> {
@@ -134,7 +131,7 @@ async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> 
         (fields, territory) => {
             let mut page = FormPage::new(ctx.layout, &ctx.user, None, form);
             page.errors = merge(fields.err(), territory.err());
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -168,7 +165,7 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         NetworkForm::from_network(&stored),
     );
     page.history = audit::history(&ctx.state.pool, "network", &id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -182,7 +179,7 @@ async fn update(
         Err(errors) => {
             let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -196,7 +193,7 @@ async fn update(
         form.version = before.version.to_string();
         let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find(change.conn(), id)
         .await?
@@ -225,7 +222,7 @@ async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     )
     .fetch_one(&ctx.state.pool)
     .await?;
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("das Netzwerk „{}“", network.name),
         consequences: vec![
@@ -235,7 +232,7 @@ async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         action: format!("/netzwerke/{id}/loeschen"),
         cancel: format!("/netzwerke/{id}"),
         version: stored.version,
-    })
+    }.into_response())
 }
 
 async fn delete(

@@ -1,8 +1,9 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -20,7 +21,7 @@ use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -43,7 +44,7 @@ struct ListQuery {
     hinweis: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "partners/list.html")]
 struct ListPage {
     layout: Layout,
@@ -79,16 +80,17 @@ async fn list(
         "geloescht" => Some("Der Partner wurde gelöscht."),
         _ => None,
     };
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         partners: db::list(&ctx.state.pool, id, order).await?,
         network,
         order,
         notice,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "partners/form.html")]
 struct FormPage {
     layout: Layout,
@@ -141,7 +143,7 @@ async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         network_role: "partner".into(),
         ..Default::default()
     };
-    render(&FormPage::new(ctx.layout, network, None, form))
+    Ok(FormPage::new(ctx.layout, network, None, form).into_response())
 }
 
 fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
@@ -193,7 +195,7 @@ async fn create(
     };
     let mut page = FormPage::new(ctx.layout, network, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -208,7 +210,7 @@ async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Res
         PartnerForm::from_partner(&stored),
     );
     page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -224,7 +226,7 @@ async fn update(
         let mut page = FormPage::new(ctx.layout.clone(), network.clone(), Some(pid), form);
         page.errors = errors;
         page.history = history;
-        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     let fields = match form.validate() {
         Ok(fields) => fields,
@@ -259,7 +261,7 @@ async fn update(
         let mut page = FormPage::new(ctx.layout.clone(), network, Some(pid), form);
         page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = built(pid, before.version + 1, fields, before.measures);
     change
@@ -292,14 +294,15 @@ async fn confirm_delete(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResul
              danach aber keinen verantwortlichen Partner mehr."
         )],
     };
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("den Partner „{}“", stored.name),
         consequences,
         action: format!("{}/partner/{pid}/loeschen", network.href()),
         cancel: format!("{}/partner/{pid}/bearbeiten", network.href()),
         version: stored.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(

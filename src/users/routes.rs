@@ -1,7 +1,8 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde_json::json;
@@ -17,7 +18,7 @@ use crate::state::AppState;
 use crate::web::Ctx;
 use crate::web::edit::Change;
 use crate::web::form::FieldErrors;
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,7 +34,7 @@ fn admin(user: &SessionUser) -> AppResult<()> {
     authorize(&user.actor(), Action::ManageUsers)
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/list.html")]
 struct ListPage {
     layout: Layout,
@@ -42,13 +43,14 @@ struct ListPage {
 
 async fn list(ctx: Ctx) -> AppResult<Response> {
     admin(&ctx.user)?;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         users: db::list(&ctx.state.pool).await?,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/form.html")]
 struct FormPage {
     layout: Layout,
@@ -103,10 +105,14 @@ fn form_from(row: &UserRow) -> UserForm {
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
     admin(&ctx.user)?;
-    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, None, UserForm::default()).await?)
+    Ok(
+        FormPage::new(&ctx.state, ctx.layout, &ctx.user, None, UserForm::default())
+            .await?
+            .into_response(),
+    )
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/initial_password.html")]
 struct InitialPasswordPage {
     layout: Layout,
@@ -148,12 +154,13 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
     change
         .finish(Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()))
         .await?;
-    render(&InitialPasswordPage {
+    Ok(InitialPasswordPage {
         layout: ctx.layout,
         target: created,
         password: initial,
         created: true,
-    })
+    }
+    .into_response())
 }
 
 async fn rejected(
@@ -166,7 +173,7 @@ async fn rejected(
 ) -> AppResult<Response> {
     let mut page = FormPage::new(state, layout, user, editing, form).await?;
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
@@ -177,7 +184,11 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     admin(&ctx.user)?;
     let row = load(&ctx.state, id).await?;
     let form = form_from(&row);
-    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form).await?)
+    Ok(
+        FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form)
+            .await?
+            .into_response(),
+    )
 }
 
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> AppResult<Response> {
@@ -217,7 +228,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
         )
         .await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find(change.conn(), id)
         .await?
@@ -245,7 +256,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
     )
     .await?;
     page.notice = Some("Die Änderungen wurden gespeichert.");
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn deactivate(ctx: Ctx, id: Path<i64>) -> AppResult<Response> {
@@ -307,10 +318,11 @@ async fn reset_password(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     .await?;
     let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
-    render(&InitialPasswordPage {
+    Ok(InitialPasswordPage {
         layout: ctx.layout,
         target,
         password: initial,
         created: false,
-    })
+    }
+    .into_response())
 }
