@@ -68,6 +68,11 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
     }
 }
 
+/// "1.200.000 €", or "–" when not set.
+pub fn euro(value: Option<i64>) -> String {
+    value.map_or_else(|| "–".into(), |v| format!("{}\u{a0}€", integer(v)))
+}
+
 pub fn decimal(value: f64, places: usize) -> String {
     let fixed = format!("{:.*}", places, value.abs());
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
@@ -101,6 +106,8 @@ mod tests {
         assert_eq!(decimal(-0.001, 2), "0,00");
         assert_eq!(decimal(-12.5, 1), "-12,5");
         assert_eq!(decimal(93.0, 0), "93");
+        assert_eq!(euro(Some(1_200_000)), "1.200.000\u{a0}€");
+        assert_eq!(euro(None), "–");
     }
 
     #[test]

@@ -165,8 +165,10 @@ stored_state! {
 impl ReportStatus {
     /// Drafts and returned reports are open to the coordinator; everything else is with the
     /// Land or done.
+    pub const OPEN: &[Self] = &[Self::Draft, Self::Returned];
+
     pub fn is_open(self) -> bool {
-        matches!(self, Self::Draft | Self::Returned)
+        Self::OPEN.contains(&self)
     }
 
     pub fn awaits_review(self) -> bool {

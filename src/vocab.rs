@@ -141,7 +141,7 @@ pub fn labels(terms: &[Term], codes: &[String]) -> String {
     known.chain(unknown).collect::<Vec<_>>().join(", ")
 }
 
-/// Whether `code` is among `chosen` (templates check boxes with it).
+/// Whether `code` is among `chosen` (templates check boxes with it: `chosen|contains(code)`).
 pub fn contains(chosen: &[String], code: &str) -> bool {
     chosen.iter().any(|c| c == code)
 }

@@ -1,4 +1,5 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -15,7 +16,7 @@ use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::form::FieldErrors;
 use crate::web::{Ctx, PublicCtx};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -24,7 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/konto/passwort", get(password_form).post(change_password))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "auth/login.html")]
 struct LoginPage {
     layout: Layout,
@@ -48,14 +49,15 @@ async fn login_form(ctx: PublicCtx, Query(query): Query<LoginQuery>) -> AppResul
     if ctx.user.is_some() {
         return Ok(see_other(safe_return_path(&query.weiter)));
     }
-    render(&LoginPage {
+    Ok(LoginPage {
         layout: ctx.layout,
         email: String::new(),
         return_to: query.weiter,
         errors: FieldErrors::default(),
         problem: None,
         notice: query.abgemeldet.map(|_| "Sie haben sich abgemeldet."),
-    })
+    }
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -84,9 +86,9 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
         errors.add("password", "Bitte geben Sie Ihr Passwort ein.");
     }
     let rejected = |errors, problem, status| {
-        render_with_status(
+        Ok((
             status,
-            &LoginPage {
+            LoginPage {
                 // The login page shows the header of a visitor, as `login_form` does.
                 layout: Layout::new(None, "/anmelden"),
                 email: form.email.clone(),
@@ -96,6 +98,7 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
                 notice: None,
             },
         )
+            .into_response())
     };
     if !errors.is_empty() {
         return rejected(errors, None, StatusCode::UNPROCESSABLE_ENTITY);
@@ -212,7 +215,7 @@ async fn logout(ctx: PublicCtx, jar: CookieJar) -> AppResult<Response> {
         .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "auth/password.html")]
 struct PasswordPage {
     layout: Layout,
@@ -227,12 +230,13 @@ struct PasswordQuery {
 }
 
 async fn password_form(ctx: Ctx, Query(query): Query<PasswordQuery>) -> AppResult<Response> {
-    render(&PasswordPage {
+    Ok(PasswordPage {
         layout: ctx.layout,
         forced: ctx.user.must_change_password,
         errors: FieldErrors::default(),
         changed: query.geaendert.is_some(),
-    })
+    }
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -275,15 +279,16 @@ async fn change_password(ctx: Ctx, Form(form): Form<PasswordForm>) -> AppResult<
         );
     }
     if !errors.is_empty() {
-        return render_with_status(
+        return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            &PasswordPage {
+            PasswordPage {
                 layout: ctx.layout,
                 forced: ctx.user.must_change_password,
                 errors,
                 changed: false,
             },
-        );
+        )
+            .into_response());
     }
     let hash = password::hash(form.new).await?;
     let mut tx = ctx.state.pool.begin().await?;

@@ -1,21 +1,23 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{DESTATIS_ATTRIBUTION, check_new_gemeinde_ags, kind_label};
-use crate::audit::{self, Event};
+use crate::audit::Event;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::policy::{Action, authorize};
 use crate::state::AppState;
+use crate::web::edit::Change;
 use crate::web::form::{FieldErrors, required_text};
 use crate::web::{Ctx, PublicCtx};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,7 +37,7 @@ struct LandRow {
     population: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "directory/laender.html")]
 struct LaenderPage {
     layout: Layout,
@@ -55,7 +57,7 @@ async fn laender(ctx: PublicCtx) -> AppResult<Response> {
     )
     .fetch_all(&ctx.state.pool)
     .await?;
-    render(&LaenderPage {
+    Ok(LaenderPage {
         can_add: can_manage(ctx.user.as_ref()),
         layout: ctx.layout,
         laender: rows
@@ -69,7 +71,8 @@ async fn laender(ctx: PublicCtx) -> AppResult<Response> {
             })
             .collect(),
         attribution: DESTATIS_ATTRIBUTION,
-    })
+    }
+    .into_response())
 }
 
 fn can_manage(user: Option<&crate::identity::SessionUser>) -> bool {
@@ -85,7 +88,7 @@ struct KommuneRow {
     area: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "directory/land.html")]
 struct LandPage {
     layout: Layout,
@@ -108,7 +111,7 @@ async fn land(ctx: PublicCtx, Path(code): Path<String>) -> AppResult<Response> {
     )
     .fetch_all(&ctx.state.pool)
     .await?;
-    render(&LandPage {
+    Ok(LandPage {
         layout: ctx.layout,
         name,
         kommunen: rows
@@ -129,7 +132,8 @@ async fn land(ctx: PublicCtx, Path(code): Path<String>) -> AppResult<Response> {
             })
             .collect(),
         attribution: DESTATIS_ATTRIBUTION,
-    })
+    }
+    .into_response())
 }
 
 #[derive(Default, Deserialize)]
@@ -140,7 +144,7 @@ struct GemeindeForm {
     name: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "directory/gemeinde_form.html")]
 struct GemeindeFormPage {
     layout: Layout,
@@ -150,11 +154,12 @@ struct GemeindeFormPage {
 
 async fn new_gemeinde_form(ctx: Ctx) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::ManageDirectory)?;
-    render(&GemeindeFormPage {
+    Ok(GemeindeFormPage {
         layout: ctx.layout,
         form: GemeindeForm::default(),
         errors: FieldErrors::default(),
-    })
+    }
+    .into_response())
 }
 
 async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<Response> {
@@ -172,16 +177,17 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
         200,
     );
     if !errors.is_empty() {
-        return render_with_status(
+        return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            &GemeindeFormPage {
+            GemeindeFormPage {
                 layout: ctx.layout.clone(),
                 form,
                 errors,
             },
-        );
+        )
+            .into_response());
     }
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let inserted = sqlx::query!(
         "INSERT INTO kommunen (ags, kind, name, kreis_ags, land_code)
          VALUES ($1, 'gemeinde', $2, left($1, 5), left($1, 2))
@@ -189,7 +195,7 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
         ags,
         name
     )
-    .execute(&mut *tx)
+    .execute(change.conn())
     .await?;
     if inserted.rows_affected() == 0 {
         // Someone added the same AGS between the check and now.
@@ -197,23 +203,21 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
             "ags",
             "Eine Kommune mit diesem Gemeindeschlüssel gibt es bereits.",
         );
-        return render_with_status(
+        return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            &GemeindeFormPage {
+            GemeindeFormPage {
                 layout: ctx.layout.clone(),
                 form,
                 errors,
             },
-        );
+        )
+            .into_response());
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("gemeinde_angelegt", "kommune", &ags)
-            .new_values(json!({ "ags": ags, "name": name })),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new("gemeinde_angelegt", "kommune", &ags)
+                .new_values(json!({ "ags": ags, "name": name })),
+        )
+        .await?;
     Ok(see_other(&format!("/verzeichnis/{}", &ags[..2])))
 }

@@ -24,6 +24,7 @@ use crate::states::FundingStatus;
 use crate::vocab::Term;
 use crate::web::Ctx;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

@@ -44,14 +44,6 @@ pub const BERICHTSRHYTHMEN: &[Term] = &[
     t("24", "Alle zwei Jahre"),
 ];
 
-/// "1.200.000 €", or "–" when not set.
-pub fn euro(value: Option<i64>) -> String {
-    value.map_or_else(
-        || "–".into(),
-        |v| format!("{}\u{a0}€", crate::format::integer(v)),
-    )
-}
-
 /// The fundings of a network, newest first, for its overview page. One query.
 pub async fn history(pool: &sqlx::PgPool, network_id: i64) -> sqlx::Result<Vec<Funding>> {
     let within = db::Within {

@@ -118,10 +118,6 @@ impl Report {
         self.status.label()
     }
 
-    pub fn due_text(&self) -> String {
-        format::date(self.due_on)
-    }
-
     pub fn is_locked(&self) -> bool {
         self.status.is_final()
     }
@@ -224,7 +220,7 @@ pub async fn insert(
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar!(
         "INSERT INTO reports (funding_id, seq, kind, period_start, period_end, due_on, status, snapshot)
-         VALUES ($1, $2, $3, $4, $5, $6, 'entwurf', $7)
+         VALUES ($1, $2, $3, $4, $5, $6, $8, $7)
          ON CONFLICT ON CONSTRAINT reports_slot_key DO NOTHING
          RETURNING id",
         funding_id,
@@ -234,6 +230,7 @@ pub async fn insert(
         period_end,
         due_on,
         snapshot,
+        ReportStatus::Draft as ReportStatus,
     )
     .fetch_optional(db)
     .await
@@ -250,10 +247,10 @@ pub async fn save(
 ) -> sqlx::Result<bool> {
     Ok(sqlx::query!(
         "UPDATE reports SET what_worked = $3, what_did_not = $4, participation = $5, plans = $6,
-                status = CASE WHEN $7 THEN 'eingereicht' ELSE status END,
+                status = CASE WHEN $7 THEN $8 ELSE status END,
                 submitted_at = CASE WHEN $7 THEN now() ELSE submitted_at END,
                 version = version + 1, updated_at = now()
-         WHERE id = $1 AND version = $2 AND status IN ('entwurf', 'zurueckgegeben')",
+         WHERE id = $1 AND version = $2 AND status = ANY($9)",
         id,
         version,
         fields.what_worked,
@@ -261,6 +258,8 @@ pub async fn save(
         fields.participation,
         fields.plans,
         submit,
+        ReportStatus::Submitted as ReportStatus,
+        ReportStatus::OPEN as &[ReportStatus],
     )
     .execute(db)
     .await?
@@ -278,13 +277,14 @@ pub async fn review(
 ) -> sqlx::Result<bool> {
     Ok(sqlx::query!(
         "UPDATE reports SET status = $4,
-                accepted_at = CASE WHEN $4 = 'angenommen' THEN now() ELSE accepted_at END,
+                accepted_at = CASE WHEN $4 = $5 THEN now() ELSE accepted_at END,
                 version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 AND status = ANY($3)",
         id,
         version,
         step.from() as &[ReportStatus],
         step.to() as ReportStatus,
+        ReportStatus::Accepted as ReportStatus,
     )
     .execute(db)
     .await?
@@ -333,10 +333,6 @@ impl ReportEvent {
             "angenommen" => "Angenommen",
             _ => "Kommentar",
         }
-    }
-
-    pub fn when(&self) -> String {
-        format::date_time(self.occurred_at)
     }
 
     pub fn who(&self) -> String {

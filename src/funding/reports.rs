@@ -29,6 +29,7 @@ use crate::states::{MeasureStatus, ReportReview, ReportStatus};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 use crate::web::Ctx;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, required_text, version};
 use crate::web::{Layout, render, render_with_status, see_other};
 

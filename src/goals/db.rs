@@ -78,10 +78,6 @@ impl Milestone {
     pub fn due_text(&self) -> String {
         format::date(self.due_on)
     }
-
-    pub fn done_text(&self) -> String {
-        self.done_on.map(format::date).unwrap_or_default()
-    }
 }
 
 /// What a milestone form writes.
@@ -104,12 +100,6 @@ pub struct MilestoneDue {
     pub overdue: bool,
     /// Days from `today` to the due date (negative when overdue).
     pub days_left: i64,
-}
-
-impl MilestoneDue {
-    pub fn due_text(&self) -> String {
-        format::date(self.due_on)
-    }
 }
 
 /// All goals of a network, oldest first. One query.

@@ -1,9 +1,10 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Form;
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 use time::Date;
@@ -11,19 +12,21 @@ use time::Date;
 use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
 use super::{GoalNode, build_tree, export};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format::count;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::GoalStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -62,7 +65,7 @@ fn list_href(network_id: i64, goal_id: Option<i64>) -> String {
 // ---------------------------------------------------------------------------------------------
 // The tree
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "goals/list.html")]
 struct ListPage {
     layout: Layout,
@@ -78,13 +81,14 @@ async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
     let goals = all.len();
     let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         network,
         tree,
         goals,
         overdue,
-    })
+    }
+    .into_response())
 }
 
 async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -99,7 +103,7 @@ async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
 // ---------------------------------------------------------------------------------------------
 // Creating and editing goals
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "goals/form.html")]
 struct FormPage {
     layout: Layout,
@@ -196,16 +200,16 @@ async fn new_form(
         ..GoalForm::new_goal(None)
     };
     match resolve_parent(&goals, &form.oberziel) {
-        Ok(_) => {
-            render(&FormPage::new(ctx.layout.clone(), network, None, form).with_parents(goals))
-        }
+        Ok(_) => Ok(FormPage::new(ctx.layout.clone(), network, None, form)
+            .with_parents(goals)
+            .into_response()),
         // A parent of another network, or none at all: nothing to add to.
         Err(_) if !is_goal_of(&goals, &form.oberziel) => Err(AppError::NotFound),
         Err(message) => {
             let mut page =
                 FormPage::new(ctx.layout.clone(), network, None, form).with_parents(goals);
             page.errors.add("oberziel", message);
-            render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
 }
@@ -229,22 +233,17 @@ async fn create(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<GoalForm>) -> Ap
             }
             let mut page = FormPage::new(ctx.layout, network, None, form).with_parents(goals);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let goal_id = db::insert_goal(&mut tx, id, parent_id, level, &fields).await?;
-    let created = db::find_goal(&mut *tx, id, goal_id)
+    let mut change = Change::begin(&ctx).await?;
+    let goal_id = db::insert_goal(change.tx(), id, parent_id, level, &fields).await?;
+    let created = db::find_goal(change.conn(), id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "goal", goal_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(Record::new("goal", goal_id), created.audit_values())
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -256,7 +255,7 @@ async fn edit_form(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppResult
     let form = GoalForm::from_goal(&goal);
     let mut page = FormPage::new(ctx.layout, network, Some(goal), form);
     page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -274,12 +273,12 @@ async fn update(
             let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
             page.errors = errors;
             page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update_goal(&mut tx, id, goal_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update_goal(change.tx(), id, goal_id, version(&form.version), &fields).await? {
+        drop(change);
         // The stored values, as they are now (they may have changed since `before`).
         let current = db::find_goal(&ctx.state.pool, id, goal_id)
             .await?
@@ -289,21 +288,18 @@ async fn update(
         let mut page = FormPage::new(ctx.layout.clone(), network, Some(current.clone()), form);
         page.conflict = Some(current);
         page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find_goal(&mut *tx, id, goal_id)
+    let after = db::find_goal(change.conn(), id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "goal", goal_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("goal", goal_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -375,14 +371,15 @@ async fn confirm_delete(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppR
     consequences.push(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Ziele vorher als CSV, wenn Sie sie aufbewahren möchten.".into(),
     );
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("das {} „{}“", goal.level_label(), goal.title),
         consequences,
         action: format!("/netzwerke/{id}/ziele/{goal_id}/loeschen"),
         cancel: list_href(id, Some(goal_id)),
         version: goal.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(
@@ -410,7 +407,7 @@ async fn delete(
 // ---------------------------------------------------------------------------------------------
 // Milestones
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "goals/milestone_form.html")]
 struct MilestonePage {
     layout: Layout,
@@ -467,14 +464,15 @@ async fn new_milestone_form(
     let goal = db::find_goal(&ctx.state.pool, id, goal_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&MilestonePage::new(
+    Ok(MilestonePage::new(
         ctx.layout,
         network,
         goal.id,
         goal.title,
         None,
         MilestoneForm::default(),
-    ))
+    )
+    .into_response())
 }
 
 async fn create_milestone(
@@ -491,24 +489,22 @@ async fn create_milestone(
         Err(errors) => {
             let mut page = MilestonePage::new(ctx.layout, network, goal.id, goal.title, None, form);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let milestone_id = db::insert_milestone(&mut tx, id, goal_id, &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let milestone_id = db::insert_milestone(change.tx(), id, goal_id, &fields)
         .await?
         .ok_or(AppError::NotFound)?;
-    let created = db::find_milestone(&mut *tx, id, milestone_id)
+    let created = db::find_milestone(change.conn(), id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "milestone", milestone_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(
+            Record::new("milestone", milestone_id),
+            created.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -530,7 +526,7 @@ async fn edit_milestone_form(
         form,
     );
     page.history = audit::history(&ctx.state.pool, "milestone", &milestone_id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update_milestone(
@@ -557,12 +553,20 @@ async fn update_milestone(
             );
             page.errors = errors;
             page.history = history().await?;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update_milestone(&mut tx, id, milestone_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update_milestone(
+        change.tx(),
+        id,
+        milestone_id,
+        version(&form.version),
+        &fields,
+    )
+    .await?
+    {
+        drop(change);
         let current = db::find_milestone(&ctx.state.pool, id, milestone_id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -578,21 +582,18 @@ async fn update_milestone(
         );
         page.conflict = Some(current);
         page.history = history().await?;
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find_milestone(&mut *tx, id, milestone_id)
+    let after = db::find_milestone(change.conn(), id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "milestone", milestone_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("milestone", milestone_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&list_href(id, Some(after.goal_id))))
 }
 
@@ -604,7 +605,7 @@ async fn confirm_delete_milestone(
     let milestone = db::find_milestone(&ctx.state.pool, id, milestone_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!(
             "den Meilenstein „{}“ (fällig am {})",
@@ -621,7 +622,7 @@ async fn confirm_delete_milestone(
         action: format!("/netzwerke/{id}/meilensteine/{milestone_id}/loeschen"),
         cancel: list_href(id, Some(milestone.goal_id)),
         version: milestone.version,
-    })
+    }.into_response())
 }
 
 async fn delete_milestone(

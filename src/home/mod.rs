@@ -1,8 +1,9 @@
 //! The start page `/`: what each role needs first.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::error::AppResult;
@@ -11,8 +12,8 @@ use crate::networks::db::{NetworkSummary, visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
+use crate::web::Layout;
 use crate::web::PublicCtx;
-use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -44,7 +45,7 @@ enum Start {
     },
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "home/start.html")]
 struct StartPage {
     layout: Layout,
@@ -104,10 +105,11 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
         Some(u) => crate::funding::tasks::for_user(&ctx.state.pool, u).await?,
         None => Vec::new(),
     };
-    render(&StartPage {
+    Ok(StartPage {
         tasks,
         layout: ctx.layout,
         greeting: ctx.user.as_ref().map(|u| u.display_name.clone()),
         start,
-    })
+    }
+    .into_response())
 }

@@ -1,15 +1,16 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Form;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -19,8 +20,9 @@ use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -50,7 +52,7 @@ fn detail_href(network_id: i64, indicator_id: i64) -> String {
 // ---------------------------------------------------------------------------------------------
 // List and export
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/list.html")]
 struct ListPage {
     layout: Layout,
@@ -60,11 +62,12 @@ struct ListPage {
 
 async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
-    })
+    }
+    .into_response())
 }
 
 async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -129,7 +132,7 @@ fn indicators_csv(indicators: &[Indicator], values: &[Measurement]) -> csv::Resu
 // ---------------------------------------------------------------------------------------------
 // Detail page with chart, values and the form for a new value
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/detail.html")]
 struct DetailPage {
     layout: Layout,
@@ -175,16 +178,15 @@ async fn detail(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResu
     let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(
-        &DetailPage::load(
-            &ctx.state,
-            ctx.layout,
-            network,
-            indicator,
-            ValueForm::default(),
-        )
-        .await?,
+    Ok(DetailPage::load(
+        &ctx.state,
+        ctx.layout,
+        network,
+        indicator,
+        ValueForm::default(),
     )
+    .await?
+    .into_response())
 }
 
 async fn add_value(
@@ -202,12 +204,12 @@ async fn add_value(
             let mut page =
                 DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let value_id = match db::insert_value(
-        &mut tx,
+        change.tx(),
         id,
         indicator_id,
         fields.period_date,
@@ -220,7 +222,7 @@ async fn add_value(
         Ok(value_id) => value_id,
         Err(NotAdded::NoIndicator) => return Err(AppError::NotFound),
         Err(NotAdded::Duplicate) => {
-            drop(tx);
+            drop(change);
             let mut page =
                 DetailPage::load(&ctx.state, ctx.layout.clone(), network, indicator, form).await?;
             let existing = page
@@ -236,22 +238,10 @@ async fn add_value(
                     format::date(fields.period_date)
                 ),
             );
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "indicator_value", value_id).new_values(serde_json::json!({
-            "Kennzahl": indicator.name,
-            "Stichtag": format::date(fields.period_date),
-            "Wert": indicator.value_text(fields.value),
-            "Bemerkung": fields.note,
-        })),
-    )
-    .await?;
-    tx.commit().await?;
+    change.created(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": format::date(fields.period_date), "Wert": indicator.value_text(fields.value), "Bemerkung": fields.note, })).await?;
     Ok(see_other(&format!(
         "{}#messwerte",
         detail_href(id, indicator_id)
@@ -261,7 +251,7 @@ async fn add_value(
 // ---------------------------------------------------------------------------------------------
 // Creating and editing
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "indicators/form.html")]
 struct FormPage {
     layout: Layout,
@@ -315,13 +305,14 @@ fn goal_ids(goals: &[(String, String)]) -> Vec<i64> {
 async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let goals = db::goal_options(&ctx.state.pool, id).await?;
-    render(&FormPage::new(
+    Ok(FormPage::new(
         ctx.layout,
         network,
         None,
         IndicatorForm::new_indicator(),
         goals,
-    ))
+    )
+    .into_response())
 }
 
 async fn create(
@@ -336,22 +327,20 @@ async fn create(
         Err(errors) => {
             let mut page = FormPage::new(ctx.layout, network, None, form, goals);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let indicator_id = db::insert(&mut tx, id, &fields).await?;
-    let created = db::find(&mut *tx, id, indicator_id)
+    let mut change = Change::begin(&ctx).await?;
+    let indicator_id = db::insert(change.tx(), id, &fields).await?;
+    let created = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "indicator", indicator_id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .created(
+            Record::new("indicator", indicator_id),
+            created.audit_values(),
+        )
+        .await?;
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
@@ -364,7 +353,7 @@ async fn edit_form(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppR
     let form = IndicatorForm::from_indicator(&indicator);
     let mut page = FormPage::new(ctx.layout, network, Some(indicator), form, goals);
     page.history = audit::history(&ctx.state.pool, "indicator", &indicator_id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -384,12 +373,20 @@ async fn update(
             let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form, goals);
             page.errors = errors;
             page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update(&mut tx, id, indicator_id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update(
+        change.tx(),
+        id,
+        indicator_id,
+        version(&form.version),
+        &fields,
+    )
+    .await?
+    {
+        drop(change);
         let current = db::find(&ctx.state.pool, id, indicator_id)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -404,21 +401,18 @@ async fn update(
         );
         page.conflict = Some(current);
         page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find(&mut *tx, id, indicator_id)
+    let after = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "indicator", indicator_id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("indicator", indicator_id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
@@ -449,14 +443,15 @@ async fn confirm_delete(
     consequences.push(
         "Das lässt sich nicht rückgängig machen. Exportieren Sie die Kennzahlen vorher als CSV, wenn Sie die Werte aufbewahren möchten.".into(),
     );
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("die Kennzahl „{}“", indicator.name),
         consequences,
         action: format!("{}/loeschen", detail_href(id, indicator_id)),
         cancel: detail_href(id, indicator_id),
         version: indicator.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(
@@ -498,7 +493,7 @@ async fn confirm_delete_value(
     let value = db::find_value(&ctx.state.pool, id, indicator_id, value_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!(
             "den Messwert {} vom {} der Kennzahl „{}“",
@@ -518,7 +513,7 @@ async fn confirm_delete_value(
         cancel: format!("{}#messwerte", detail_href(id, indicator_id)),
         // Values are never edited, so there is no version to compare.
         version: 1,
-    })
+    }.into_response())
 }
 
 async fn delete_value(
@@ -527,30 +522,17 @@ async fn delete_value(
     Form(_): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let indicator = db::find(&mut *tx, id, indicator_id)
+    let mut change = Change::begin(&ctx).await?;
+    let indicator = db::find(change.conn(), id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let value = db::find_value(&mut *tx, id, indicator_id, value_id)
+    let value = db::find_value(change.conn(), id, indicator_id, value_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !db::delete_value(&mut tx, id, indicator_id, value_id).await? {
+    if !db::delete_value(change.tx(), id, indicator_id, value_id).await? {
         return Err(AppError::NotFound);
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geloescht", "indicator_value", value_id).old(serde_json::json!({
-            "Kennzahl": indicator.name,
-            "Stichtag": value.period_text(),
-            "Wert": indicator.value_text(value.value),
-            "Bemerkung": value.note,
-            "Erfasst von": value.entered_by_text(),
-        })),
-    )
-    .await?;
-    tx.commit().await?;
+    change.deleted(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": value.period_text(), "Wert": indicator.value_text(value.value), "Bemerkung": value.note, "Erfasst von": value.entered_by_text(), })).await?;
     Ok(see_other(&format!(
         "{}#messwerte",
         detail_href(id, indicator_id)

@@ -2,9 +2,10 @@
 //! where the gaps are, and which measures of different partners may duplicate each other.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use sqlx::PgPool;
@@ -12,10 +13,11 @@ use sqlx::PgPool;
 use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
+use crate::states::MeasureStatus;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN};
 use crate::web::Ctx;
+use crate::web::Layout;
 use crate::web::with_query;
-use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/netzwerke/{id}/bestandsaufnahme", get(page))
@@ -61,7 +63,7 @@ pub struct Overlap {
     pub shared: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "inventory/page.html")]
 struct InventoryPage {
     layout: Layout,
@@ -107,7 +109,7 @@ async fn page(
         .flat_map(|r| &r.cells)
         .filter(|c| c.count == 0)
         .count();
-    render(&InventoryPage {
+    Ok(InventoryPage {
         layout: ctx.layout,
         overlaps: overlaps(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
         network,
@@ -117,7 +119,8 @@ async fn page(
         phases: LEBENSPHASEN,
         rows,
         gaps,
-    })
+    }
+    .into_response())
 }
 
 /// (Handlungsfeld, Lebensphase, number of active measures), only for non-empty cells.
@@ -131,13 +134,14 @@ pub async fn matrix(
     let rows = sqlx::query!(
         r#"SELECT field AS "field!", phase AS "phase!", count(*) AS "count!"
            FROM measures m, unnest(m.handlungsfelder) field, unnest(m.lebensphasen) phase
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $4
              AND ($2::bigint IS NULL OR m.sozialraum_id = $2 OR m.sozialraum_id IS NULL)
              AND ($3::text IS NULL OR $3 = ANY (m.zielgruppen))
            GROUP BY field, phase"#,
         network_id,
         sozialraum,
-        zielgruppe
+        zielgruppe,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await?;
@@ -170,13 +174,14 @@ pub async fn matrix_of_land(pool: &PgPool, land_code: &str) -> sqlx::Result<Vec<
                FROM measures m
                JOIN networks n ON n.id = m.network_id
                JOIN kommunen k ON k.ags = n.kommune_ags
-               WHERE k.land_code = $1 AND m.status = 'laufend'
+               WHERE k.land_code = $1 AND m.status = $2
                GROUP BY m.network_id, m.handlungsfelder, m.lebensphasen)
            SELECT field AS "field!", phase AS "phase!", sum(c.measures)::bigint AS "measures!",
                   count(DISTINCT c.network_id) AS "networks!"
            FROM combos c, unnest(c.handlungsfelder) field, unnest(c.lebensphasen) phase
            GROUP BY field, phase"#,
-        land_code
+        land_code,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await
@@ -247,7 +252,7 @@ async fn overlaps(
            JOIN partners p2 ON p2.id = m2.partner_id
            LEFT JOIN sozialraeume s ON s.id = m1.sozialraum_id
            WHERE m1.network_id = $1
-             AND m1.status = 'laufend' AND m2.status = 'laufend'
+             AND m1.status = $4 AND m2.status = $4
              AND m1.partner_id <> m2.partner_id
              AND m1.sozialraum_id IS NOT DISTINCT FROM m2.sozialraum_id
              AND m1.handlungsfelder && m2.handlungsfelder
@@ -259,7 +264,8 @@ async fn overlaps(
            LIMIT 200"#,
         network_id,
         sozialraum,
-        zielgruppe
+        zielgruppe,
+        MeasureStatus::Running as MeasureStatus
     )
     .fetch_all(pool)
     .await?;

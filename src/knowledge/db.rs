@@ -351,7 +351,7 @@ pub async fn insert_draft(
                source_section, place, kommune_ags, land_code, year, handlungsfelder, themes, contacts,
                status, author_user_id, author_kommune_ags, author_land_code)
            SELECT CASE WHEN n = 0 THEN $1 ELSE $1 || '-' || (n + 1) END,
-                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'entwurf', $16, $17, $18
+                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $19, $16, $17, $18
            FROM (SELECT count(*) AS n FROM knowledge_entries WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) taken
            RETURNING slug"#,
         base,
@@ -372,6 +372,7 @@ pub async fn insert_draft(
         author.user_id,
         author.kommune_ags,
         author.land_code,
+        EntryStatus::Draft as EntryStatus,
     )
     .fetch_one(db)
     .await
@@ -424,12 +425,13 @@ pub async fn set_status(
     Ok(sqlx::query!(
         "UPDATE knowledge_entries SET status = $3, review_comment = $4, version = version + 1,
                 updated_at = now(),
-                published_at = CASE WHEN $3 = 'veroeffentlicht' THEN now() ELSE published_at END
+                published_at = CASE WHEN $3 = $5 THEN now() ELSE published_at END
          WHERE id = $1 AND version = $2",
         id,
         version,
         status as EntryStatus,
-        comment
+        comment,
+        EntryStatus::Published as EntryStatus,
     )
     .execute(db)
     .await?

@@ -1,8 +1,9 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
@@ -21,10 +22,12 @@ use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, Term};
+use crate::web::edit::{Change, Record};
 use crate::web::encode_query;
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -111,7 +114,7 @@ struct ResultItem {
     snippet: Vec<Segment>,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/search.html")]
 struct SearchPage {
     layout: Layout,
@@ -189,7 +192,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         ),
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
-    render(&SearchPage {
+    Ok(SearchPage {
         layout: ctx.layout,
         ignored_query: !query.trim().is_empty() && terms.is_empty(),
         query,
@@ -205,7 +208,8 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         facets,
         current,
         can_draft: ctx.user.is_some(),
-    })
+    }
+    .into_response())
 }
 
 fn result_item(hit: Hit, terms: &[String]) -> ResultItem {
@@ -321,7 +325,7 @@ fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
 
 // ---------------------------------------------------------------- entry page
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/entry.html")]
 struct EntryPage {
     layout: Layout,
@@ -339,16 +343,6 @@ struct EntryPage {
     errors: FieldErrors,
     comment: String,
     notice: Option<&'static str>,
-}
-
-impl EntryPage {
-    fn kind_label(&self) -> &str {
-        vocab::label(ARTEN, &self.entry.kind)
-    }
-
-    fn level_label(&self) -> &str {
-        vocab::label(EBENEN, &self.entry.level)
-    }
 }
 
 async fn build_entry_page(
@@ -391,23 +385,21 @@ async fn build_entry_page(
 
 async fn entry_page(ctx: PublicCtx, Path(slug): Path<String>) -> AppResult<Response> {
     let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
-    render(&build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?)
+    Ok(
+        build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry)
+            .await?
+            .into_response(),
+    )
 }
 
 // ---------------------------------------------------------------- drafting
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/mine.html")]
 struct MinePage {
     layout: Layout,
     entries: Vec<db::Listed>,
     reviewer: bool,
-}
-
-impl MinePage {
-    fn when(&self, at: &time::OffsetDateTime) -> String {
-        crate::format::date_time(*at)
-    }
 }
 
 async fn my_entries(ctx: Ctx) -> AppResult<Response> {
@@ -419,14 +411,15 @@ async fn my_entries(ctx: Ctx) -> AppResult<Response> {
         Scope::Land { land_code } => (None, Some(land_code.as_str())),
         Scope::Nationwide => (None, None),
     };
-    render(&MinePage {
+    Ok(MinePage {
         layout: ctx.layout,
         entries: db::drafts(&ctx.state.pool, kommune, land, ctx.user.user_id, reviewer).await?,
         reviewer,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "knowledge/form.html")]
 struct FormPage {
     layout: Layout,
@@ -483,7 +476,9 @@ async fn new_form(ctx: Ctx) -> AppResult<Response> {
         },
         ..Default::default()
     };
-    render(&FormPage::new(&ctx.state, ctx.layout, None, form).await?)
+    Ok(FormPage::new(&ctx.state, ctx.layout, None, form)
+        .await?
+        .into_response())
 }
 
 async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
@@ -493,7 +488,7 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
         Err(errors) => {
             let mut page = FormPage::new(&ctx.state, ctx.layout, None, form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let author = db::Author {
@@ -505,17 +500,14 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
             .then_some(ctx.user.land_code.as_deref())
             .flatten(),
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let slug = db::insert_draft(&mut *tx, &fields, author).await?;
-    let created = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("angelegt", "knowledge", created.id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let mut change = Change::begin(&ctx).await?;
+    let slug = db::insert_draft(change.conn(), &fields, author).await?;
+    let created = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .created(Record::new("knowledge", created.id), created.audit_values())
+        .await?;
     Ok(see_other(&format!("/wissen/eintrag/{slug}")))
 }
 
@@ -528,7 +520,9 @@ async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> App
 async fn edit_form(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
     let entry = editable_entry(&ctx.state, &ctx.user, &slug).await?;
     let form = EntryForm::from_entry(&entry);
-    render(&FormPage::new(&ctx.state, ctx.layout, Some(entry), form).await?)
+    Ok(FormPage::new(&ctx.state, ctx.layout, Some(entry), form)
+        .await?
+        .into_response())
 }
 
 async fn update(
@@ -543,28 +537,27 @@ async fn update(
             let mut page =
                 FormPage::new(&ctx.state, ctx.layout.clone(), Some(before), form).await?;
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::update(&mut *tx, before.id, version(&form.version), &fields).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::update(change.conn(), before.id, version(&form.version), &fields).await? {
         form.version = before.version.to_string();
         let mut page =
             FormPage::new(&ctx.state, ctx.layout.clone(), Some(before.clone()), form).await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "knowledge", before.id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .updated(
+            Record::new("knowledge", before.id),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!("/wissen/eintrag/{slug}")))
 }
 
@@ -587,40 +580,40 @@ async fn change_status(
     let entry = visible_entry(&ctx.state, Some(&ctx.user), &slug).await?;
     let actor = ctx.user.actor();
     let target = entry_ref(&entry);
-    let Some(change) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
+    let Some(step) = EntryMove::parse(&form.aktion).filter(|m| m.fits(entry.status)) else {
         return Err(AppError::BadRequest(
             "Diese Aktion ist für den Eintrag in seinem jetzigen Stand nicht möglich.".into(),
         ));
     };
     policy::authorize(
         &actor,
-        match change {
+        match step {
             EntryMove::Submit => Action::SubmitKnowledge(target),
             EntryMove::Publish | EntryMove::Return | EntryMove::Withdraw => Action::ReviewKnowledge,
         },
     )?;
-    let notice = match change {
+    let notice = match step {
         EntryMove::Submit => "Der Eintrag wurde zur Prüfung eingereicht.",
         EntryMove::Publish => "Der Eintrag ist veröffentlicht.",
         EntryMove::Return => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
         EntryMove::Withdraw => "Der Eintrag ist nicht mehr öffentlich.",
     };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
-    if change == EntryMove::Return && comment.is_empty() {
+    if step == EntryMove::Return && comment.is_empty() {
         let mut page =
             build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), entry).await?;
         page.errors.add(
             "kommentar",
             "Bitte begründen Sie, was am Eintrag noch zu ändern ist.",
         );
-        return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     if !db::set_status(
-        &mut *tx,
+        change.conn(),
         entry.id,
         version(&form.version),
-        change.to(),
+        step.to(),
         &comment,
     )
     .await?
@@ -629,18 +622,17 @@ async fn change_status(
             "Der Eintrag wurde inzwischen geändert. Bitte laden Sie die Seite neu und prüfen Sie ihn erneut.".into(),
         ));
     }
-    let after = db::find(&mut *tx, &slug).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(change.audit_action(), "knowledge", entry.id)
-            .old(entry.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(
+            Event::new(step.audit_action(), "knowledge", entry.id)
+                .old(entry.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
     page.notice = Some(notice);
-    render(&page)
+    Ok(page.into_response())
 }

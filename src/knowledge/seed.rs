@@ -5,6 +5,8 @@ use anyhow::{Context, bail};
 use include_dir::{Dir, include_dir};
 use sqlx::PgPool;
 
+use crate::states::EntryStatus;
+
 static SEED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/knowledge/seed");
 
 /// One seed file: front matter (`key: value` lines between `---`) and a Markdown body.
@@ -133,7 +135,7 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
                   coalesce(string_to_array(NULLIF(felder, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(themen, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(kontakte, ''), E'\x1f'), '{}'),
-                  'veroeffentlicht', true, now()
+                  $17, true, now()
            FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                        $8::text[], $9::int2[], $10::text[], $11::text[], $12::text[], $13::int2[],
                        $14::text[], $15::text[], $16::text[])
@@ -159,6 +161,7 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         &joined(|e| &e.handlungsfelder),
         &joined(|e| &e.themes),
         &joined(|e| &e.contacts),
+        EntryStatus::Published as EntryStatus,
     )
     .execute(pool)
     .await

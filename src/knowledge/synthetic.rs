@@ -4,6 +4,8 @@
 
 use sqlx::PgPool;
 
+use crate::states::EntryStatus;
+
 pub async fn generate(pool: &PgPool, count: i32) -> sqlx::Result<u64> {
     let result = sqlx::query!(
         r#"WITH seeds AS (
@@ -17,12 +19,13 @@ pub async fn generate(pool: &PgPool, count: i32) -> sqlx::Result<u64> {
            SELECT 'synthetisch-' || g, a.title || ' (Variante ' || g || ')', a.kind, b.level, b.summary,
                   a.body || E'\n\n' || c.body, 'Synthetischer Korpus', 'Abschnitt ' || (g % 9 + 1),
                   b.place, b.land_code, 2012 + g % 14, a.handlungsfelder, b.themes,
-                  'veroeffentlicht', now() - make_interval(days => g % 900)
+                  $2, now() - make_interval(days => g % 900)
            FROM generate_series(1, $1) g, total
            JOIN seeds a ON true JOIN seeds b ON true JOIN seeds c ON true
            WHERE a.n = g % total.c AND b.n = (g * 7 + 3) % total.c AND c.n = (g * 13 + 5) % total.c
            ON CONFLICT ON CONSTRAINT knowledge_entries_slug_key DO NOTHING"#,
-        count
+        count,
+        EntryStatus::Published as EntryStatus,
     )
     .execute(pool)
     .await?;

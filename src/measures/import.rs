@@ -3,10 +3,11 @@
 //! transaction or none.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Multipart;
 use axum::extract::{FromRequest, Path, Request};
 use axum::http::{StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
@@ -20,13 +21,12 @@ use crate::format;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::MeasureStatus;
-use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
-};
+use crate::vocab::{FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE};
 use crate::web::Ctx;
+use crate::web::filters;
 use crate::web::form::FieldErrors;
 use crate::web::form::OnConstraint;
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 /// One column as the upload page explains it.
 pub struct ColumnHelp {
@@ -138,7 +138,7 @@ fn column_help(options: &NetworkOptions) -> Vec<ColumnHelp> {
         .collect()
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/import.html")]
 struct UploadPage {
     layout: Layout,
@@ -165,10 +165,10 @@ impl UploadPage {
 pub async fn form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let options = db::options(&ctx.state.pool, id).await?;
-    render(&UploadPage::new(ctx.layout, network, &options))
+    Ok(UploadPage::new(ctx.layout, network, &options).into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/import_preview.html")]
 struct PreviewPage {
     layout: Layout,
@@ -219,21 +219,10 @@ impl PreviewPage {
             .count()
     }
 
-    fn count(&self, n: usize) -> String {
-        format::integer(n as i64)
-    }
-
     fn status(&self, row: &measures_csv::ImportRow) -> String {
         row.fields
             .as_ref()
             .map(|f| f.status.label().to_owned())
-            .unwrap_or_default()
-    }
-
-    fn fields(&self, row: &measures_csv::ImportRow) -> String {
-        row.fields
-            .as_ref()
-            .map(|f| vocab::labels(HANDLUNGSFELDER, &f.handlungsfelder))
             .unwrap_or_default()
     }
 
@@ -355,7 +344,7 @@ pub async fn preview(ctx: Ctx, Path(id): Path<i64>, request: Request) -> AppResu
             let mut page = UploadPage::new(ctx.layout.clone(), network, &options);
             page.errors = errors;
             page.pasted = pasted;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let text = measures_csv::decode(&data);
@@ -382,7 +371,7 @@ fn show_preview(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render_with_status(status, &page)
+    Ok((status, page).into_response())
 }
 
 #[derive(Default, Deserialize)]

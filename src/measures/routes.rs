@@ -1,8 +1,9 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
 use serde::{Deserialize, Serialize};
@@ -12,23 +13,24 @@ use super::db::{
     PlaceFilter, Sort, SortKey,
 };
 use super::forms::MeasureForm;
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::vocab::{
-    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIELGRUPPEN, ZUGAENGE,
+    self, FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIEL_EBENEN, ZIELGRUPPEN, ZUGAENGE,
 };
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
 use crate::web::with_query;
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -94,7 +96,7 @@ pub struct Facet {
     pub chosen: Vec<String>,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/list.html")]
 struct ListPage {
     layout: Layout,
@@ -255,22 +257,6 @@ impl ListPage {
             PartnerFilter::Partner(id) => id.to_string(),
         }
     }
-
-    fn fields(&self, codes: &[String]) -> String {
-        vocab::labels(HANDLUNGSFELDER, codes)
-    }
-
-    fn date(&self, date: &Option<time::Date>) -> String {
-        date.map(format::date).unwrap_or_default()
-    }
-
-    fn euros(&self, value: &i64) -> String {
-        format::integer(*value)
-    }
-
-    fn reach(&self, value: &Option<i32>) -> String {
-        value.map(|v| format::integer(v.into())).unwrap_or_default()
-    }
 }
 
 /// Keeps the known codes of `terms`; `ignored` notes unknown ones.
@@ -421,7 +407,7 @@ async fn list(
         && filter.place == PlaceFilter::Any
         && filter.partner == PartnerFilter::Any
         && !filter.niedrigschwellig;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         network,
         options,
@@ -436,10 +422,11 @@ async fn list(
         notice,
         ignored,
         no_errors: FieldErrors::default(),
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/detail.html")]
 struct DetailPage {
     layout: Layout,
@@ -455,15 +442,6 @@ impl DetailPage {
         text.lines().collect()
     }
 
-    fn labels(&self, terms: &[Term], codes: &[String]) -> String {
-        let text = vocab::labels(terms, codes);
-        if text.is_empty() {
-            "keine Angabe".into()
-        } else {
-            text
-        }
-    }
-
     fn period(&self) -> String {
         let f = &self.measure.fields;
         match (f.start_date, f.end_date) {
@@ -474,22 +452,6 @@ impl DetailPage {
                 format!("{} bis {}", format::date(start), format::date(end))
             }
         }
-    }
-
-    fn reach(&self) -> String {
-        self.measure
-            .fields
-            .reach_per_year
-            .map(|r| format!("{} pro Jahr", format::integer(r.into())))
-            .unwrap_or_else(|| "keine Angabe".into())
-    }
-
-    fn cost(&self) -> String {
-        self.measure
-            .fields
-            .annual_cost_euro
-            .map(|c| format!("{} € pro Jahr", format::integer(c)))
-            .unwrap_or_else(|| "keine Angabe".into())
     }
 }
 
@@ -513,16 +475,17 @@ async fn detail(
         "angelegt" => Some("Die Maßnahme wurde angelegt."),
         _ => None,
     };
-    render(&DetailPage {
+    Ok(DetailPage {
         layout: ctx.layout,
         history: audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?,
         network,
         measure,
         notice,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "measures/form.html")]
 struct FormPage {
     layout: Layout,
@@ -595,7 +558,7 @@ async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         status: MeasureStatus::Planned.code().into(),
         ..Default::default()
     };
-    render(&FormPage::new(ctx.layout, network, None, form, options))
+    Ok(FormPage::new(ctx.layout, network, None, form, options).into_response())
 }
 
 async fn create(
@@ -607,21 +570,16 @@ async fn create(
     let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = ctx.state.pool.begin().await?;
-            match db::insert(&mut tx, id, &fields)
+            let mut change = Change::begin(&ctx).await?;
+            match db::insert(change.tx(), id, &fields)
                 .await
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(mid) => {
                     let created = Measure::from_fields(mid, 1, fields, &options);
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("angelegt", "measure", mid).new_values(created.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .created(Record::new("measure", mid), created.audit_values())
+                        .await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=angelegt",
                         network.href()
@@ -634,7 +592,7 @@ async fn create(
     };
     let mut page = FormPage::new(ctx.layout, network, None, form, options);
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// A Sozialraum, partner or goal removed by someone else while the form was open: a message
@@ -655,7 +613,7 @@ async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Res
         options,
     );
     page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -670,30 +628,27 @@ async fn update(
     let options = db::options(&ctx.state.pool, id).await?;
     let errors = match form.validate(&options) {
         Ok(fields) => {
-            let mut tx = ctx.state.pool.begin().await?;
-            match db::update(&mut tx, id, mid, version(&form.version), &fields)
+            let mut change = Change::begin(&ctx).await?;
+            match db::update(change.tx(), id, mid, version(&form.version), &fields)
                 .await
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(true) => {
                     let after = Measure::from_fields(mid, before.version + 1, fields, &options);
-                    audit::record(
-                        &mut *tx,
-                        &ctx.meta,
-                        (&ctx.user).into(),
-                        Event::new("geaendert", "measure", mid)
-                            .old(before.audit_values())
-                            .new_values(after.audit_values()),
-                    )
-                    .await?;
-                    tx.commit().await?;
+                    change
+                        .updated(
+                            Record::new("measure", mid),
+                            before.audit_values(),
+                            after.audit_values(),
+                        )
+                        .await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=gespeichert",
                         network.href()
                     )));
                 }
                 Ok(false) => {
-                    drop(tx);
+                    drop(change);
                     // Saving again after reviewing the other person's values is a deliberate
                     // overwrite.
                     let mut form = form;
@@ -703,7 +658,7 @@ async fn update(
                     page.history =
                         audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
                     page.conflict = Some(before);
-                    return render_with_status(StatusCode::CONFLICT, &page);
+                    return Ok((StatusCode::CONFLICT, page).into_response());
                 }
                 Err(errors) => errors,
             }
@@ -713,7 +668,7 @@ async fn update(
     let mut page = FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
     page.errors = errors;
     page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -731,14 +686,15 @@ async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResul
     consequences.push(
         "Das lässt sich nicht rückgängig machen. Der Verlauf bleibt im Änderungsprotokoll.".into(),
     );
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("die Maßnahme „{}“", stored.fields.title),
         consequences,
         action: format!("{}/massnahmen/{mid}/loeschen", network.href()),
         cancel: format!("{}/massnahmen/{mid}", network.href()),
         version: stored.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(

@@ -2,21 +2,23 @@
 //! indicators and measures at a glance.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
-use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::states::MeasureStatus;
-use crate::vocab::{self, HANDLUNGSFELDER, Term, VERANKERUNGEN};
+use crate::vocab::ZIEL_EBENEN;
+use crate::vocab::{HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::Ctx;
-use crate::web::{Layout, render};
+use crate::web::Layout;
+use crate::web::filters;
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/overview.html")]
 struct OverviewPage {
     layout: Layout,
@@ -36,23 +38,13 @@ struct OverviewPage {
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
 
-impl OverviewPage {
-    fn anchoring(&self) -> &str {
-        vocab::label(VERANKERUNGEN, &self.record.anchoring)
-    }
-
-    fn date(&self, date: &Option<time::Date>) -> String {
-        date.map(format::date).unwrap_or_default()
-    }
-}
-
 pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let record = db::find(&ctx.state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let (measures, measures_total) = measure_matrix(&ctx.state.pool, id).await?;
-    render(&OverviewPage {
+    Ok(OverviewPage {
         layout: ctx.layout,
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
         milestones: crate::goals::milestones_due(
@@ -69,7 +61,8 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         measures_total,
         network,
         record,
-    })
+    }
+    .into_response())
 }
 
 /// Counts of measures by Handlungsfeld and status, and the number of measures. One query.

@@ -2,15 +2,19 @@
 //! description, partners, goals with progress, running measures — nothing else.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
 use crate::policy::{self, Action};
+use crate::states::MeasureStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, PARTNER_ARTEN};
+use crate::web::Layout;
 use crate::web::PublicCtx;
-use crate::web::{Layout, render};
+use crate::web::filters;
 
 pub struct PublicPartner {
     pub name: String,
@@ -24,7 +28,7 @@ pub struct PublicMeasure {
     pub place: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/public.html")]
 struct PublicPage {
     layout: Layout,
@@ -72,9 +76,10 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         r#"SELECT m.title, m.description, m.handlungsfelder, s.name AS "sozialraum?"
            FROM measures m
            LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $2
            ORDER BY m.title"#,
-        id
+        id,
+        MeasureStatus::Running as MeasureStatus,
     )
     .fetch_all(&ctx.state.pool)
     .await?
@@ -86,7 +91,7 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
     })
     .collect();
-    render(&PublicPage {
+    Ok(PublicPage {
         layout: ctx.layout,
         name: network.name,
         kommune: network.kommune,
@@ -94,5 +99,6 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
         partners,
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
         measures,
-    })
+    }
+    .into_response())
 }

@@ -1,8 +1,9 @@
 //! A printable report of a network: a page a coordinator can hand to the council.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -10,9 +11,12 @@ use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
+use crate::states::MeasureStatus;
+use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
 use crate::web::Ctx;
-use crate::web::{Layout, render};
+use crate::web::Layout;
+use crate::web::filters;
 
 pub struct ReportMeasure {
     pub title: String,
@@ -22,7 +26,7 @@ pub struct ReportMeasure {
     pub reach: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "network_pages/report.html")]
 struct ReportPage {
     layout: Layout,
@@ -39,19 +43,6 @@ struct ReportPage {
     gaps: usize,
 }
 
-impl ReportPage {
-    fn anchoring(&self) -> &str {
-        vocab::label(VERANKERUNGEN, &self.record.anchoring)
-    }
-
-    fn mandate(&self) -> String {
-        match self.record.mandate_date {
-            Some(date) => format!("Ratsbeschluss vom {}", format::date(date)),
-            None => "kein Ratsbeschluss erfasst".into(),
-        }
-    }
-}
-
 pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let record = db::find(&ctx.state.pool, id)
@@ -63,9 +54,10 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
            FROM measures m
            LEFT JOIN partners p ON p.network_id = m.network_id AND p.id = m.partner_id
            LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           WHERE m.network_id = $1 AND m.status = 'laufend'
+           WHERE m.network_id = $1 AND m.status = $2
            ORDER BY m.title"#,
-        id
+        id,
+        MeasureStatus::Running as MeasureStatus,
     )
     .fetch_all(&ctx.state.pool)
     .await?
@@ -99,7 +91,7 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         .flat_map(|(_, row)| row)
         .filter(|c| **c == 0)
         .count();
-    render(&ReportPage {
+    Ok(ReportPage {
         layout: ctx.layout,
         today: format::date(today),
         goals: crate::goals::tree(&ctx.state.pool, id).await?,
@@ -111,5 +103,6 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         gaps,
         network,
         record,
-    })
+    }
+    .into_response())
 }

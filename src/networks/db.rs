@@ -3,6 +3,7 @@ use time::Date;
 
 use crate::identity::SessionUser;
 use crate::policy::{Readable, readable};
+use crate::states::MeasureStatus;
 
 /// A network as its form and overview show it.
 #[derive(Clone, Debug)]
@@ -238,7 +239,7 @@ pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<N
         NetworkSummary,
         r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, l.name AS land_name,
                   (SELECT count(*) FROM partners p WHERE p.network_id = n.id) AS "partners!",
-                  (SELECT count(*) FROM measures m WHERE m.network_id = n.id AND m.status = 'laufend') AS "active_measures!",
+                  (SELECT count(*) FROM measures m WHERE m.network_id = n.id AND m.status = $3) AS "active_measures!",
                   (SELECT count(*) FROM goals g WHERE g.network_id = n.id) AS "goals!",
                   n.is_public
            FROM networks n
@@ -248,7 +249,8 @@ pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<N
              AND ($2::text IS NULL OR k.land_code = $2)
            ORDER BY k.name, n.name"#,
         ags,
-        land
+        land,
+        MeasureStatus::Running as MeasureStatus,
     )
     .fetch_all(pool)
     .await

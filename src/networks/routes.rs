@@ -1,7 +1,8 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 
@@ -17,8 +18,10 @@ use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
+use crate::web::edit::Change;
+use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -28,7 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/netzwerke/{id}/loeschen", get(confirm_delete).post(delete))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "networks/list.html")]
 struct ListPage {
     layout: Layout,
@@ -37,14 +40,15 @@ struct ListPage {
 }
 
 async fn list(ctx: Ctx) -> AppResult<Response> {
-    render(&ListPage {
+    Ok(ListPage {
         networks: db::visible_to(&ctx.state.pool, &ctx.user).await?,
         can_create: allows(&ctx.user.actor(), Action::CreateNetwork),
         layout: ctx.layout,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "networks/form.html")]
 struct FormPage {
     layout: Layout,
@@ -116,12 +120,7 @@ async fn territory_for_new(
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::CreateNetwork)?;
-    render(&FormPage::new(
-        ctx.layout,
-        &ctx.user,
-        None,
-        NetworkForm::default(),
-    ))
+    Ok(FormPage::new(ctx.layout, &ctx.user, None, NetworkForm::default()).into_response())
 }
 
 async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> {
@@ -132,20 +131,17 @@ async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> 
         (fields, territory) => {
             let mut page = FormPage::new(ctx.layout, &ctx.user, None, form);
             page.errors = merge(fields.err(), territory.err());
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let id = db::insert(&mut tx, &ags, &fields).await?;
-    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let mut change = Change::begin(&ctx).await?;
+    let id = db::insert(change.tx(), &ags, &fields).await?;
+    let created = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()))
+        .await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
@@ -169,7 +165,7 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         NetworkForm::from_network(&stored),
     );
     page.history = audit::history(&ctx.state.pool, "network", &id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -183,31 +179,32 @@ async fn update(
         Err(errors) => {
             let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = ctx.state.pool.begin().await?;
-    let before = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    if !db::update(&mut tx, id, version(&form.version), &fields).await? {
-        drop(tx);
+    let mut change = Change::begin(&ctx).await?;
+    let before = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !db::update(change.tx(), id, version(&form.version), &fields).await? {
+        drop(change);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
         let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_geaendert", "network", id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    let after = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(
+            Event::new("netzwerk_geaendert", "network", id)
+                .old(before.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     Ok(see_other(&format!("/netzwerke/{id}")))
 }
 
@@ -225,7 +222,7 @@ async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     )
     .fetch_one(&ctx.state.pool)
     .await?;
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("das Netzwerk „{}“", network.name),
         consequences: vec![
@@ -235,7 +232,7 @@ async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         action: format!("/netzwerke/{id}/loeschen"),
         cancel: format!("/netzwerke/{id}"),
         version: stored.version,
-    })
+    }.into_response())
 }
 
 async fn delete(
@@ -247,8 +244,8 @@ async fn delete(
     let before = db::find(&ctx.state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.state.pool.begin().await?;
-    let deleted = match db::delete(&mut *tx, id, version(&form.version)).await {
+    let mut change = Change::begin(&ctx).await?;
+    let deleted = match db::delete(change.conn(), id, version(&form.version)).await {
         // Fundings and their reports are the Land's records and outlive nothing by accident.
         Err(e) if violated_constraint(&e) == Some("fundings_network_id_fkey") => {
             return Err(AppError::BadRequest(
@@ -260,13 +257,8 @@ async fn delete(
     if !deleted {
         return Err(AppError::stale_delete("Das Netzwerk"));
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(Event::new("netzwerk_geloescht", "network", id).old(before.audit_values()))
+        .await?;
     Ok(see_other("/netzwerke"))
 }

@@ -37,10 +37,6 @@ impl Partner {
     pub fn ressort_label(&self) -> &str {
         label(RESSORTS, &self.ressort)
     }
-
-    pub fn role_label(&self) -> &str {
-        label(NETZWERK_ROLLEN, &self.network_role)
-    }
 }
 
 /// The fields the partner form writes.

@@ -1,15 +1,16 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{self, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
@@ -17,9 +18,10 @@ use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::{Change, Record};
+use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -42,7 +44,7 @@ struct ListQuery {
     hinweis: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "partners/list.html")]
 struct ListPage {
     layout: Layout,
@@ -78,16 +80,17 @@ async fn list(
         "geloescht" => Some("Der Partner wurde gelöscht."),
         _ => None,
     };
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         partners: db::list(&ctx.state.pool, id, order).await?,
         network,
         order,
         notice,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "partners/form.html")]
 struct FormPage {
     layout: Layout,
@@ -140,7 +143,7 @@ async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         network_role: "partner".into(),
         ..Default::default()
     };
-    render(&FormPage::new(ctx.layout, network, None, form))
+    Ok(FormPage::new(ctx.layout, network, None, form).into_response())
 }
 
 fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
@@ -169,22 +172,16 @@ async fn create(
                 errors.add("name", DUPLICATE);
                 errors
             } else {
-                let mut tx = ctx.state.pool.begin().await?;
-                match db::insert(&mut tx, id, &fields)
+                let mut change = Change::begin(&ctx).await?;
+                match db::insert(change.tx(), id, &fields)
                     .await
                     .on_constraint(db::NAME_TAKEN, DUPLICATE)?
                 {
                     Ok(pid) => {
                         let created = built(pid, 1, fields, 0);
-                        audit::record(
-                            &mut *tx,
-                            &ctx.meta,
-                            (&ctx.user).into(),
-                            Event::new("angelegt", "partner", pid)
-                                .new_values(created.audit_values()),
-                        )
-                        .await?;
-                        tx.commit().await?;
+                        change
+                            .created(Record::new("partner", pid), created.audit_values())
+                            .await?;
                         return Ok(see_other(&format!(
                             "{}/partner?hinweis=angelegt",
                             network.href()
@@ -198,7 +195,7 @@ async fn create(
     };
     let mut page = FormPage::new(ctx.layout, network, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -213,7 +210,7 @@ async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Res
         PartnerForm::from_partner(&stored),
     );
     page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -229,7 +226,7 @@ async fn update(
         let mut page = FormPage::new(ctx.layout.clone(), network.clone(), Some(pid), form);
         page.errors = errors;
         page.history = history;
-        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     let fields = match form.validate() {
         Ok(fields) => fields,
@@ -244,39 +241,36 @@ async fn update(
         let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         return rejected(errors, form, history);
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    let updated = match db::update(&mut tx, id, pid, version(&form.version), &fields)
+    let mut change = Change::begin(&ctx).await?;
+    let updated = match db::update(change.tx(), id, pid, version(&form.version), &fields)
         .await
         .on_constraint(db::NAME_TAKEN, DUPLICATE)?
     {
         Ok(updated) => updated,
         Err(errors) => {
-            drop(tx);
+            drop(change);
             let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
             return rejected(errors, form, history);
         }
     };
     if !updated {
-        drop(tx);
+        drop(change);
         // Saving again after reviewing the other person's values is a deliberate overwrite.
         let mut form = form;
         form.version = before.version.to_string();
         let mut page = FormPage::new(ctx.layout.clone(), network, Some(pid), form);
         page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = built(pid, before.version + 1, fields, before.measures);
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("geaendert", "partner", pid)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .updated(
+            Record::new("partner", pid),
+            before.audit_values(),
+            after.audit_values(),
+        )
+        .await?;
     Ok(see_other(&format!(
         "{}/partner?hinweis=gespeichert",
         network.href()
@@ -300,14 +294,15 @@ async fn confirm_delete(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResul
              danach aber keinen verantwortlichen Partner mehr."
         )],
     };
-    render(&ConfirmDeletePage {
+    Ok(ConfirmDeletePage {
         layout: ctx.layout,
         what: format!("den Partner „{}“", stored.name),
         consequences,
         action: format!("{}/partner/{pid}/loeschen", network.href()),
         cancel: format!("{}/partner/{pid}/bearbeiten", network.href()),
         version: stored.version,
-    })
+    }
+    .into_response())
 }
 
 async fn delete(

@@ -1,14 +1,15 @@
 //! The legal pages every public-sector site needs (Impressum, Datenschutz, Barrierefreiheit).
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::web::Layout;
 use crate::web::PublicCtx;
-use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -17,32 +18,32 @@ pub fn routes() -> Router<AppState> {
         .route("/barrierefreiheit", get(barrierefreiheit))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "site/impressum.html")]
 struct Impressum {
     layout: Layout,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "site/datenschutz.html")]
 struct Datenschutz {
     layout: Layout,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "site/barrierefreiheit.html")]
 struct Barrierefreiheit {
     layout: Layout,
 }
 
 async fn impressum(ctx: PublicCtx) -> AppResult<Response> {
-    render(&Impressum { layout: ctx.layout })
+    Ok(Impressum { layout: ctx.layout }.into_response())
 }
 
 async fn datenschutz(ctx: PublicCtx) -> AppResult<Response> {
-    render(&Datenschutz { layout: ctx.layout })
+    Ok(Datenschutz { layout: ctx.layout }.into_response())
 }
 
 async fn barrierefreiheit(ctx: PublicCtx) -> AppResult<Response> {
-    render(&Barrierefreiheit { layout: ctx.layout })
+    Ok(Barrierefreiheit { layout: ctx.layout }.into_response())
 }

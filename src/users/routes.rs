@@ -1,7 +1,8 @@
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde_json::json;
@@ -15,8 +16,9 @@ use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
 use crate::state::AppState;
 use crate::web::Ctx;
+use crate::web::edit::Change;
 use crate::web::form::FieldErrors;
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -32,7 +34,7 @@ fn admin(user: &SessionUser) -> AppResult<()> {
     authorize(&user.actor(), Action::ManageUsers)
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/list.html")]
 struct ListPage {
     layout: Layout,
@@ -41,13 +43,14 @@ struct ListPage {
 
 async fn list(ctx: Ctx) -> AppResult<Response> {
     admin(&ctx.user)?;
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         users: db::list(&ctx.state.pool).await?,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/form.html")]
 struct FormPage {
     layout: Layout,
@@ -102,10 +105,14 @@ fn form_from(row: &UserRow) -> UserForm {
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
     admin(&ctx.user)?;
-    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, None, UserForm::default()).await?)
+    Ok(
+        FormPage::new(&ctx.state, ctx.layout, &ctx.user, None, UserForm::default())
+            .await?
+            .into_response(),
+    )
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "users/initial_password.html")]
 struct InitialPasswordPage {
     layout: Layout,
@@ -124,7 +131,7 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
     };
     let initial = password::generate_initial();
     let hash = password::hash(initial.clone()).await?;
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     let new_user = NewUser {
         email: &valid.email,
         display_name: &valid.display_name,
@@ -133,7 +140,7 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
         must_change_password: true,
         is_demo: false,
     };
-    let Some(id) = db::insert(&mut *tx, new_user).await? else {
+    let Some(id) = db::insert(change.conn(), new_user).await? else {
         let mut errors = FieldErrors::default();
         errors.add(
             "email",
@@ -141,21 +148,19 @@ async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
         );
         return rejected(&ctx.state, ctx.layout, &ctx.user, None, form, errors).await;
     };
-    let created = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
-    render(&InitialPasswordPage {
+    let created = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    change
+        .finish(Event::new("benutzer_angelegt", "user", id).new_values(created.audit_values()))
+        .await?;
+    Ok(InitialPasswordPage {
         layout: ctx.layout,
         target: created,
         password: initial,
         created: true,
-    })
+    }
+    .into_response())
 }
 
 async fn rejected(
@@ -168,7 +173,7 @@ async fn rejected(
 ) -> AppResult<Response> {
     let mut page = FormPage::new(state, layout, user, editing, form).await?;
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
@@ -179,7 +184,11 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     admin(&ctx.user)?;
     let row = load(&ctx.state, id).await?;
     let form = form_from(&row);
-    render(&FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form).await?)
+    Ok(
+        FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form)
+            .await?
+            .into_response(),
+    )
 }
 
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> AppResult<Response> {
@@ -200,9 +209,9 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
         }
     };
     let version: i32 = form.version.parse().unwrap_or(-1);
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut change = Change::begin(&ctx).await?;
     if !db::update_assignment(
-        &mut *tx,
+        change.conn(),
         id,
         version,
         &valid.display_name,
@@ -219,26 +228,25 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
         )
         .await?;
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let after = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
+    let after = db::find(change.conn(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     // A changed role or scope must not linger in open sessions.
     if after.role != before.role
         || after.kommune_ags != before.kommune_ags
         || after.land_code != before.land_code
     {
-        session::delete_all_for_user(&mut *tx, id, None).await?;
+        session::delete_all_for_user(change.conn(), id, None).await?;
     }
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new("benutzer_geaendert", "user", id)
-            .old(before.audit_values())
-            .new_values(after.audit_values()),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new("benutzer_geaendert", "user", id)
+                .old(before.audit_values())
+                .new_values(after.audit_values()),
+        )
+        .await?;
     let mut page = FormPage::new(
         &ctx.state,
         ctx.layout.clone(),
@@ -248,7 +256,7 @@ async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> Ap
     )
     .await?;
     page.notice = Some("Die Änderungen wurden gespeichert.");
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn deactivate(ctx: Ctx, id: Path<i64>) -> AppResult<Response> {
@@ -268,29 +276,26 @@ async fn set_active(ctx: Ctx, Path(id): Path<i64>, active: bool) -> AppResult<Re
                 .into(),
         ));
     }
-    let mut tx = ctx.state.pool.begin().await?;
-    if !db::set_active(&mut *tx, id, active).await? {
+    let mut change = Change::begin(&ctx).await?;
+    if !db::set_active(change.conn(), id, active).await? {
         return Err(AppError::NotFound);
     }
     let mut ended = 0;
     if !active {
-        ended = session::delete_all_for_user(&mut *tx, id, None).await?;
+        ended = session::delete_all_for_user(change.conn(), id, None).await?;
     }
     let action = if active {
         "benutzer_reaktiviert"
     } else {
         "benutzer_deaktiviert"
     };
-    audit::record(
-        &mut *tx,
-        &ctx.meta,
-        (&ctx.user).into(),
-        Event::new(action, "user", id)
-            .old(json!({ "aktiv": !active }))
-            .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
-    )
-    .await?;
-    tx.commit().await?;
+    change
+        .finish(
+            Event::new(action, "user", id)
+                .old(json!({ "aktiv": !active }))
+                .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
+        )
+        .await?;
     Ok(see_other(&format!("/verwaltung/benutzer/{id}")))
 }
 
@@ -313,10 +318,11 @@ async fn reset_password(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     .await?;
     let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
-    render(&InitialPasswordPage {
+    Ok(InitialPasswordPage {
         layout: ctx.layout,
         target,
         password: initial,
         created: false,
-    })
+    }
+    .into_response())
 }

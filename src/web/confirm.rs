@@ -1,11 +1,12 @@
 //! The confirmation step before anything is deleted: what goes, what follows from it.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use serde::Deserialize;
 
 use super::Layout;
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "confirm_delete.html")]
 pub struct ConfirmDeletePage {
     pub layout: Layout,

@@ -6,6 +6,7 @@ mod context;
 pub mod csv;
 pub mod edit;
 pub mod error_pages;
+pub mod filters;
 pub mod form;
 pub mod headers;
 pub mod layout;

@@ -163,6 +163,36 @@ fn imports_point_only_to_the_same_or_a_lower_layer_without_cycles() {
     }
 }
 
+/// Templates reach Rust only through their page struct, the names imported in its module and
+/// the filters of `web::filters`; a `crate::` path in a template would hide an import from the
+/// check above.
+#[test]
+fn templates_name_no_crate_paths() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut templates = Vec::new();
+    files(&root.join("templates"), &mut templates);
+    let mut found = Vec::new();
+    for file in &templates {
+        let source = std::fs::read_to_string(file).expect("readable file");
+        for (number, line) in source.lines().enumerate() {
+            if line.contains("crate::") {
+                found.push(format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "templates naming `crate::` (use a filter, a method of the value or a name imported \
+         in the template's module):\n{}",
+        found.join("\n")
+    );
+}
+
 fn find_cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
     fn visit(
         node: &str,

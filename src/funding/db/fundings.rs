@@ -5,7 +5,6 @@ use time::Date;
 
 use super::rhythm_text;
 use crate::format;
-use crate::funding::euro;
 use crate::funding::schedule::{Rhythm, Slot, schedule};
 use crate::states::FundingStatus;
 
@@ -69,11 +68,11 @@ impl Funding {
     }
 
     pub fn granted_text(&self) -> String {
-        euro(self.granted_amount_euro)
+        format::euro(self.granted_amount_euro)
     }
 
     pub fn own_share_text(&self) -> String {
-        euro(self.own_share_euro)
+        format::euro(self.own_share_euro)
     }
 
     pub fn rhythm_text(&self) -> String {

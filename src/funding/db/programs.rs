@@ -25,10 +25,6 @@ pub struct Program {
 }
 
 impl Program {
-    pub fn own_share_text(&self) -> String {
-        format!("{}\u{a0}%", format::decimal(self.own_share_percent, 0))
-    }
-
     pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
             "Name": self.name,

@@ -7,7 +7,7 @@ use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
 use crate::states::MeasureStatus;
-use crate::vocab::{self, ZIEL_EBENEN};
+use crate::vocab;
 
 pub use list::{
     MeasureFilter, MeasureRow, PAGE_SIZE, PartnerFilter, PlaceFilter, Sort, SortKey, page,
@@ -26,12 +26,6 @@ pub struct GoalChoice {
     pub id: i64,
     pub level: String,
     pub title: String,
-}
-
-impl GoalChoice {
-    pub fn level_label(&self) -> &str {
-        vocab::label(ZIEL_EBENEN, &self.level)
-    }
 }
 
 /// What a measure of this network may point at.
