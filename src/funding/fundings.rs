@@ -3,10 +3,11 @@
 //! a new funding, and its form shows what the current phase still lacks.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -26,7 +27,7 @@ use crate::web::Ctx;
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -102,7 +103,7 @@ fn territory(network: &NetworkContext) -> Territory<'_> {
     }
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/network_fundings.html")]
 struct NetworkPage {
     layout: Layout,
@@ -128,13 +129,14 @@ async fn of_network(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let mut reports = db::scheduled(&fundings, &report_briefs, crate::clock::today());
     reports.sort_by_key(|r| r.slot.due_on);
     fundings.reverse();
-    render(&NetworkPage {
+    Ok(NetworkPage {
         layout: ctx.layout,
         fundings,
         reports,
         network,
         can_manage,
-    })
+    }
+    .into_response())
 }
 
 #[derive(Default, Deserialize)]
@@ -144,7 +146,7 @@ struct NewQuery {
     anschluss: String,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/funding_form.html")]
 struct FormPage {
     layout: Layout,
@@ -251,7 +253,7 @@ async fn new_form(
     let mut page = FormPage::new(ctx.layout, network, None, form);
     page.previous = previous;
     page.phases = phases;
-    render(&page)
+    Ok(page.into_response())
 }
 
 /// The phase after `funding`'s: the next in order, or the same again if it is repeatable and
@@ -329,10 +331,10 @@ async fn create(
     page.previous = previous;
     page.phases = phases;
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/funding.html")]
 struct DetailPage {
     layout: Layout,
@@ -420,7 +422,7 @@ async fn detail(
         "bestaetigt" => Some("Der Nachweis wurde bestätigt."),
         _ => None,
     };
-    render(&DetailPage {
+    Ok(DetailPage {
         layout: ctx.layout,
         network,
         access,
@@ -430,7 +432,8 @@ async fn detail(
         next_phase,
         today,
         notice,
-    })
+    }
+    .into_response())
 }
 
 async fn edit_form(ctx: Ctx, Path(fid): Path<i64>) -> AppResult<Response> {
@@ -442,7 +445,7 @@ async fn edit_form(ctx: Ctx, Path(fid): Path<i64>) -> AppResult<Response> {
     let form = FundingForm::from_funding(&funding);
     let mut page = FormPage::new(ctx.layout, network, Some(funding), form);
     page.history = audit::history(&ctx.state.pool, "funding", &fid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -460,7 +463,7 @@ async fn update(
         Err(errors) => {
             let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -470,7 +473,7 @@ async fn update(
         form.version = before.version.to_string();
         let mut page = FormPage::new(ctx.layout.clone(), network, Some(before.clone()), form);
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find_funding(change.conn(), fid)
         .await?
@@ -485,7 +488,7 @@ async fn update(
     Ok(see_other(&format!("{}?hinweis=gespeichert", after.href())))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/evidence_form.html")]
 struct EvidencePage {
     layout: Layout,
@@ -535,7 +538,7 @@ async fn evidence_form(ctx: Ctx, Path((fid, did)): Path<(i64, i64)>) -> AppResul
         &evidence_key(fid, did),
     )
     .await?;
-    render(&EvidencePage {
+    Ok(EvidencePage {
         layout: ctx.layout,
         form: EvidenceForm::from_item(&item),
         funding,
@@ -543,7 +546,8 @@ async fn evidence_form(ctx: Ctx, Path((fid, did)): Path<(i64, i64)>) -> AppResul
         errors: FieldErrors::default(),
         conflict: None,
         history,
-    })
+    }
+    .into_response())
 }
 
 async fn save_evidence(
@@ -555,9 +559,9 @@ async fn save_evidence(
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            return render_with_status(
+            return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &EvidencePage {
+                EvidencePage {
                     layout: ctx.layout.clone(),
                     funding,
                     item: before,
@@ -566,7 +570,8 @@ async fn save_evidence(
                     conflict: None,
                     history: Vec::new(),
                 },
-            );
+            )
+                .into_response());
         }
     };
     let expected = version(&form.version);
@@ -588,9 +593,9 @@ async fn save_evidence(
         drop(change);
         let mut form = form;
         form.version = before.version.to_string();
-        return render_with_status(
+        return Ok((
             StatusCode::CONFLICT,
-            &EvidencePage {
+            EvidencePage {
                 layout: ctx.layout.clone(),
                 funding,
                 conflict: Some(before.clone()),
@@ -599,7 +604,8 @@ async fn save_evidence(
                 errors: FieldErrors::default(),
                 history: Vec::new(),
             },
-        );
+        )
+            .into_response());
     }
     let after = ChecklistItem {
         evidence_text: Some(fields.text.clone()),

@@ -6,8 +6,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -22,9 +23,9 @@ use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::Ctx;
+use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
 use crate::web::with_query;
-use crate::web::{Layout, render};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -327,7 +328,7 @@ pub struct LandCell {
     pub networks: i64,
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/land_overview.html")]
 struct OverviewPage {
     layout: Layout,
@@ -413,7 +414,7 @@ async fn page(
             ..filters.clone()
         },
     );
-    render(&OverviewPage {
+    Ok(OverviewPage {
         layout: ctx.layout,
         programs: db::programs(&ctx.state.pool, Some(&land_code)).await?,
         land_code,
@@ -430,7 +431,8 @@ async fn page(
         matrix,
         gaps,
         csv_href,
-    })
+    }
+    .into_response())
 }
 
 async fn csv_export(

@@ -2,9 +2,10 @@
 //! officers manage them; the Land's municipalities, the Bund and admins read them.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 
@@ -22,7 +23,7 @@ use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -51,7 +52,7 @@ fn land_of(user: &SessionUser) -> Option<String> {
     }
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/programs.html")]
 struct ListPage {
     layout: Layout,
@@ -64,11 +65,12 @@ async fn list(ctx: Ctx) -> AppResult<Response> {
     if let Some(land) = &land {
         authorize(&ctx.user.actor(), Action::ReadFundingPrograms(land))?;
     }
-    render(&ListPage {
+    Ok(ListPage {
         programs: db::programs(&ctx.state.pool, land.as_deref()).await?,
         can_create: allows(&ctx.user.actor(), Action::CreateFundingProgram),
         layout: ctx.layout,
-    })
+    }
+    .into_response())
 }
 
 /// A program the user may read, and whether they may change it.
@@ -91,7 +93,7 @@ async fn load_for_change(state: &AppState, user: &SessionUser, id: i64) -> AppRe
     Ok(program)
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/program.html")]
 struct DetailPage {
     layout: Layout,
@@ -119,16 +121,17 @@ async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     } else {
         None
     };
-    render(&DetailPage {
+    Ok(DetailPage {
         layout: ctx.layout,
         phases: db::phases(&ctx.state.pool, id).await?,
         program,
         can_manage,
         fundings,
-    })
+    }
+    .into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/program_form.html")]
 struct ProgramFormPage {
     layout: Layout,
@@ -169,12 +172,10 @@ impl ProgramFormPage {
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::CreateFundingProgram)?;
-    render(&ProgramFormPage::new(
-        ctx.layout,
-        &ctx.user,
-        None,
-        ProgramForm::new_program(),
-    ))
+    Ok(
+        ProgramFormPage::new(ctx.layout, &ctx.user, None, ProgramForm::new_program())
+            .into_response(),
+    )
 }
 
 const DUPLICATE_PROGRAM: &str = "Ein Programm mit diesem Namen gibt es in diesem Land schon.";
@@ -231,7 +232,7 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
     }
     let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, None, form);
     page.errors = errors;
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -239,7 +240,7 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let form = ProgramForm::from_program(&program);
     let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, Some(program), form);
     page.history = audit::history(&ctx.state.pool, "funding_program", &id.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update(
@@ -253,7 +254,7 @@ async fn update(
         Err(errors) => {
             let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
             page.errors = errors;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let mut change = Change::begin(&ctx).await?;
@@ -265,7 +266,7 @@ async fn update(
         Err(duplicate) => {
             let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
             page.errors = duplicate;
-            return render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     if !updated {
@@ -279,7 +280,7 @@ async fn update(
         let mut page =
             ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(current.clone()), form);
         page.conflict = Some(current);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find_program(change.conn(), id)
         .await?
@@ -294,7 +295,7 @@ async fn update(
     Ok(see_other(&format!("/foerderprogramme/{id}")))
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/phase_form.html")]
 struct PhaseFormPage {
     layout: Layout,
@@ -343,7 +344,7 @@ async fn new_phase_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     .fetch_one(&ctx.state.pool)
     .await?;
     let form = PhaseForm::new_phase(count as usize + 1);
-    render(&PhaseFormPage::new(ctx.layout, program, None, form))
+    Ok(PhaseFormPage::new(ctx.layout, program, None, form).into_response())
 }
 
 async fn create_phase(
@@ -375,7 +376,7 @@ async fn create_phase(
     };
     let mut page = PhaseFormPage::new(ctx.layout, program, None, form);
     std::mem::swap(&mut page.errors, &mut errors);
-    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_phase_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -390,7 +391,7 @@ async fn edit_phase_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResu
         PhaseForm::from_phase(&phase),
     );
     page.history = audit::history(&ctx.state.pool, "funding_phase", &pid.to_string()).await?;
-    render(&page)
+    Ok(page.into_response())
 }
 
 async fn update_phase(
@@ -405,7 +406,7 @@ async fn update_phase(
     let rejected = |errors: FieldErrors, form: PhaseForm| {
         let mut page = PhaseFormPage::new(ctx.layout.clone(), program.clone(), Some(pid), form);
         page.errors = errors;
-        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     let fields = match form.validate() {
         Ok(fields) => fields,
@@ -450,7 +451,7 @@ async fn update_phase(
         form.version = before.version.to_string();
         let mut page = PhaseFormPage::new(ctx.layout.clone(), program, Some(pid), form);
         page.conflict = Some(before);
-        return render_with_status(StatusCode::CONFLICT, &page);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let after = db::find_phase(change.conn(), id, pid)
         .await?

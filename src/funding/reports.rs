@@ -3,10 +3,11 @@
 //! reason; both write in the comment thread. An accepted report is locked for good.
 
 use askama::Template;
+use askama_web::WebTemplate;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -31,7 +32,7 @@ use crate::web::Ctx;
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, required_text, version};
-use crate::web::{Layout, render, render_with_status, see_other};
+use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -264,7 +265,7 @@ const STAENDE: [(&str, &str, &[SlotState]); 6] = [
     ("anstehend", "Anstehend", &[SlotState::Upcoming]),
 ];
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/reports.html")]
 struct ListPage {
     layout: Layout,
@@ -301,19 +302,20 @@ async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppR
         reports.retain(|r| states.contains(&r.state));
     }
     reports.sort_by_key(|r| (r.slot.due_on, r.funding.network_name.clone()));
-    render(&ListPage {
+    Ok(ListPage {
         layout: ctx.layout,
         reports,
         stand: chosen.map(|c| c.0.to_owned()).unwrap_or_default(),
         choices: STAENDE.iter().map(|(c, l, _)| (*c, *l)).collect(),
-    })
+    }
+    .into_response())
 }
 
 // ---------------------------------------------------------------------------------------
 // One report
 // ---------------------------------------------------------------------------------------
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/report.html")]
 struct ReportPage {
     layout: Layout,
@@ -417,10 +419,10 @@ async fn show(
         "kommentiert" => Some("Ihr Kommentar wurde hinzugefügt."),
         _ => None,
     };
-    render(&page)
+    Ok(page.into_response())
 }
 
-#[derive(Template)]
+#[derive(Template, WebTemplate)]
 #[template(path = "funding/report_form.html")]
 struct FormPage {
     layout: Layout,
@@ -434,14 +436,15 @@ struct FormPage {
 async fn edit_form(ctx: Ctx, Path(rid): Path<i64>) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
     authorize(&ctx.user.actor(), Action::EditReport(report_ref(&report)))?;
-    render(&FormPage {
+    Ok(FormPage {
         layout: ctx.layout,
         snapshot: report.snapshot(),
         form: ReportForm::from_report(&report),
         report,
         errors: FieldErrors::default(),
         conflict: None,
-    })
+    }
+    .into_response())
 }
 
 async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> AppResult<Response> {
@@ -450,9 +453,9 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            return render_with_status(
+            return Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &FormPage {
+                FormPage {
                     layout: ctx.layout.clone(),
                     snapshot: before.snapshot(),
                     report: before,
@@ -460,7 +463,8 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
                     errors,
                     conflict: None,
                 },
-            );
+            )
+                .into_response());
         }
     };
     let submit = form.submits();
@@ -469,9 +473,9 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
         drop(change);
         let mut form = form;
         form.version = before.version.to_string();
-        return render_with_status(
+        return Ok((
             StatusCode::CONFLICT,
-            &FormPage {
+            FormPage {
                 layout: ctx.layout.clone(),
                 snapshot: before.snapshot(),
                 conflict: Some(before.clone()),
@@ -479,7 +483,8 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
                 form,
                 errors: FieldErrors::default(),
             },
-        );
+        )
+            .into_response());
     }
     let kind = if submit { "eingereicht" } else { "gespeichert" };
     reportdb::add_event(change.conn(), rid, kind, &ctx.user, "").await?;
@@ -526,7 +531,7 @@ async fn rejected(
     };
     page.errors = errors;
     page.conflict = conflict;
-    render_with_status(status, &page)
+    Ok((status, page).into_response())
 }
 
 /// One of the Land's steps: from which states, to which, recorded as what.

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod db;
 mod forms;
 mod import;
+mod list;
 mod routes;
 
 pub use routes::routes;

@@ -11,25 +11,11 @@ pub mod form;
 pub mod headers;
 pub mod layout;
 
-use askama::Template;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-
-use crate::error::AppResult;
 
 pub use context::{Ctx, PublicCtx};
 pub use layout::Layout;
-
-/// Renders a page template as HTML.
-pub fn render(template: &impl Template) -> AppResult<Response> {
-    Ok(Html(template.render()?).into_response())
-}
-
-/// Renders a page template with a status other than 200 (e.g. a rejected form).
-pub fn render_with_status(status: StatusCode, template: &impl Template) -> AppResult<Response> {
-    Ok((status, Html(template.render()?)).into_response())
-}
 
 /// `query` as a query string, encoded as forms send it (and `Query` reads it). `query` is a
 /// flat struct or a list of pairs; anything else is a programming error and panics.
