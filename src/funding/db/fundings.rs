@@ -219,11 +219,12 @@ pub async fn phase_for_funding(
         r#"SELECT p.id AS program_id, p.land_code::text AS "land_code!", p.own_share_percent,
                   ph.duration_months, ph.repeatable, ph.name,
                   (SELECT count(*) FROM fundings f WHERE f.phase_id = ph.id AND f.network_id = $2
-                     AND f.status <> 'abgelehnt') AS "earlier!"
+                     AND f.status <> $3) AS "earlier!"
            FROM funding_phases ph JOIN funding_programs p ON p.id = ph.program_id
            WHERE ph.id = $1"#,
         phase_id,
-        network_id
+        network_id,
+        FundingStatus::Refused as FundingStatus,
     )
     .fetch_optional(db)
     .await

@@ -195,9 +195,9 @@ pub async fn page(
              CASE WHEN $14 = 'titel' AND NOT $15 THEN m.title END COLLATE "de-x-icu" ASC,
              CASE WHEN $14 = 'titel' AND $15 THEN m.title END COLLATE "de-x-icu" DESC,
              CASE WHEN $14 = 'status' AND NOT $15
-                  THEN array_position(ARRAY['geplant', 'laufend', 'pausiert', 'beendet'], m.status) END ASC,
+                  THEN array_position($18::text[], m.status) END ASC,
              CASE WHEN $14 = 'status' AND $15
-                  THEN array_position(ARRAY['geplant', 'laufend', 'pausiert', 'beendet'], m.status) END DESC,
+                  THEN array_position($18::text[], m.status) END DESC,
              CASE WHEN $14 = 'beginn' AND NOT $15 THEN m.start_date END ASC NULLS LAST,
              CASE WHEN $14 = 'beginn' AND $15 THEN m.start_date END DESC NULLS LAST,
              CASE WHEN $14 = 'reichweite' AND NOT $15 THEN m.reach_per_year END ASC NULLS LAST,
@@ -224,6 +224,8 @@ pub async fn page(
         sort.descending,
         PAGE_SIZE,
         page.max(1),
+        // Sorted by status means in the order of the life cycle, not alphabetically.
+        MeasureStatus::ALL as &[MeasureStatus],
     )
     .fetch_all(pool)
     .await?;
