@@ -14,7 +14,6 @@ pub trait StoredState: Copy + 'static {
     /// In the order forms and filters list them; the first is where a new record starts.
     const ALL: &'static [Self];
     fn code(self) -> &'static str;
-    fn label(self) -> &'static str;
 
     fn parse(code: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|state| state.code() == code)
@@ -63,10 +62,6 @@ macro_rules! stored_state {
 
             fn code(self) -> &'static str {
                 $name::code(self)
-            }
-
-            fn label(self) -> &'static str {
-                $name::label(self)
             }
         }
 
