@@ -3,6 +3,8 @@
 use time::{Date, OffsetDateTime};
 
 /// Today's date in German local time (CET/CEST), which decides what is due or overdue.
+/// SQL gets this day as a parameter and never uses `current_date`: sqlx pins every session
+/// to UTC, where the day changes one or two hours after Germany's.
 pub fn today() -> Date {
     let now = OffsetDateTime::now_utc();
     now.to_offset(crate::format::german_offset(now)).date()

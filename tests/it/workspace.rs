@@ -7,7 +7,10 @@ use crate::networks::{DETMOLD, HAMM};
 use crate::support::{TestApp, queries};
 
 /// Fills a network with `n` measures, goals with milestones, and indicators with values.
+/// Milestones fall due 30 days after the portal's today: the database's `current_date` is
+/// UTC (sqlx sets the session time zone), a day behind Germany for an hour or two each night.
 async fn fill(app: &TestApp, network: i64, n: i64) {
+    let in_30_days = kinderchancen::clock::today() + time::Duration::days(30);
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
         "INSERT INTO sozialraeume (network_id, name) SELECT {network}, 'Bezirk ' || i FROM generate_series(1, 5) i;
          INSERT INTO partners (network_id, name, kind, ressort, network_role)
@@ -20,7 +23,7 @@ async fn fill(app: &TestApp, network: i64, n: i64) {
          INSERT INTO goals (network_id, level, title, status)
            SELECT {network}, 'kernziel', 'Kernziel ' || i, 'offen' FROM generate_series(1, {n}) i;
          INSERT INTO milestones (goal_id, title, due_on)
-           SELECT g.id, 'Meilenstein', current_date + 30 FROM goals g WHERE g.network_id = {network};
+           SELECT g.id, 'Meilenstein', DATE '{in_30_days}' FROM goals g WHERE g.network_id = {network};
          INSERT INTO measure_goals (network_id, measure_id, goal_id)
            SELECT {network}, m.id, g.id FROM measures m JOIN goals g ON g.network_id = m.network_id
            WHERE m.network_id = {network} AND substr(m.title, 10) = substr(g.title, 9);
