@@ -1,9 +1,10 @@
 //! Partners of a network. Every query names the network, so an id of another network finds
 //! nothing.
 
-use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
+use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
 
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, label};
+use crate::web::edit::Versioned;
 
 /// A partner as its form and the list show it.
 #[derive(Clone, Debug)]
@@ -19,8 +20,36 @@ pub struct Partner {
     pub measures: i64,
 }
 
-impl Partner {
-    pub fn audit_values(&self) -> serde_json::Value {
+impl Versioned for Partner {
+    /// (network id, partner id)
+    type Key = (i64, i64);
+    const ENTITY: &'static str = "partner";
+    const SUBJECT: &'static str = "Der Partner";
+
+    fn id((_, id): Self::Key) -> i64 {
+        id
+    }
+
+    async fn find(
+        db: &mut PgConnection,
+        (network_id, id): Self::Key,
+    ) -> sqlx::Result<Option<Self>> {
+        find(db, network_id, id).await
+    }
+
+    async fn delete(
+        db: &mut PgConnection,
+        (network_id, id): Self::Key,
+        version: i32,
+    ) -> sqlx::Result<bool> {
+        delete(db, network_id, id, version).await
+    }
+
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
             "Name": self.name,
             "Art": label(PARTNER_ARTEN, &self.kind),
@@ -29,7 +58,9 @@ impl Partner {
             "Kontakt": self.contact,
         })
     }
+}
 
+impl Partner {
     pub fn kind_label(&self) -> &str {
         label(PARTNER_ARTEN, &self.kind)
     }
@@ -115,7 +146,11 @@ pub async fn list(
 }
 
 /// Partner `id` if it belongs to network `network_id`.
-pub async fn find(pool: &PgPool, network_id: i64, id: i64) -> sqlx::Result<Option<Partner>> {
+pub async fn find(
+    db: impl PgExecutor<'_>,
+    network_id: i64,
+    id: i64,
+) -> sqlx::Result<Option<Partner>> {
     sqlx::query_as!(
         Partner,
         r#"SELECT p.id, p.name, p.kind, p.ressort, p.network_role, p.contact, p.version,
@@ -126,7 +161,7 @@ pub async fn find(pool: &PgPool, network_id: i64, id: i64) -> sqlx::Result<Optio
         network_id,
         id
     )
-    .fetch_optional(pool)
+    .fetch_optional(db)
     .await
 }
 

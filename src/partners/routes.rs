@@ -10,14 +10,14 @@ use serde::Deserialize;
 
 use super::db::{self, Partner, PartnerFields, PartnerOrder};
 use super::forms::PartnerForm;
-use crate::audit::{self, HistoryLine};
-use crate::error::{AppError, AppResult};
+use crate::audit::HistoryLine;
+use crate::error::AppResult;
 use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{self, Change, Edit, Versioned};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
@@ -135,6 +135,8 @@ impl FormPage {
     }
 }
 
+crate::edit_page!(FormPage, Partner);
+
 const DUPLICATE: &str = "Einen Partner mit diesem Namen gibt es in diesem Netzwerk schon.";
 
 async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -146,17 +148,23 @@ async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     Ok(FormPage::new(ctx.layout, network, None, form).into_response())
 }
 
-fn built(id: i64, version: i32, fields: PartnerFields, measures: i64) -> Partner {
-    Partner {
-        id,
-        name: fields.name,
-        kind: fields.kind,
-        ressort: fields.ressort,
-        network_role: fields.network_role,
-        contact: fields.contact,
-        version,
-        measures,
+/// The form's fields if they are valid and no other partner of the network has the name.
+async fn checked(
+    ctx: &Ctx,
+    network_id: i64,
+    partner_id: Option<i64>,
+    form: &PartnerForm,
+) -> AppResult<Result<PartnerFields, FieldErrors>> {
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    if db::name_taken(&ctx.state.pool, network_id, &fields.name, partner_id).await? {
+        let mut errors = FieldErrors::default();
+        errors.add("name", DUPLICATE);
+        return Ok(Err(errors));
     }
+    Ok(Ok(fields))
 }
 
 async fn create(
@@ -165,52 +173,36 @@ async fn create(
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let mut errors = match form.validate() {
+    let errors = match checked(&ctx, id, None, &form).await? {
         Ok(fields) => {
-            if db::name_taken(&ctx.state.pool, id, &fields.name, None).await? {
-                let mut errors = FieldErrors::default();
-                errors.add("name", DUPLICATE);
-                errors
-            } else {
-                let mut change = Change::begin(&ctx).await?;
-                match db::insert(change.tx(), id, &fields)
-                    .await
-                    .on_constraint(db::NAME_TAKEN, DUPLICATE)?
-                {
-                    Ok(pid) => {
-                        let created = built(pid, 1, fields, 0);
-                        change
-                            .created(Record::new("partner", pid), created.audit_values())
-                            .await?;
-                        return Ok(see_other(&format!(
-                            "{}/partner?hinweis=angelegt",
-                            network.href()
-                        )));
-                    }
-                    Err(errors) => errors,
+            let mut change = Change::begin(&ctx).await?;
+            match db::insert(change.tx(), id, &fields)
+                .await
+                .on_constraint(db::NAME_TAKEN, DUPLICATE)?
+            {
+                Ok(pid) => {
+                    change.inserted::<Partner>((id, pid)).await?;
+                    return Ok(see_other(&format!(
+                        "{}/partner?hinweis=angelegt",
+                        network.href()
+                    )));
                 }
+                Err(errors) => errors,
             }
         }
         Err(errors) => errors,
     };
     let mut page = FormPage::new(ctx.layout, network, None, form);
-    std::mem::swap(&mut page.errors, &mut errors);
+    page.errors = errors;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn edit_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let stored = db::find(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut page = FormPage::new(
-        ctx.layout,
-        network,
-        Some(pid),
-        PartnerForm::from_partner(&stored),
-    );
-    page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-    Ok(page.into_response())
+    let edit = Edit::<Partner>::load(&ctx, (id, pid)).await?;
+    let form = PartnerForm::from_partner(&edit.before);
+    edit.show(FormPage::new(ctx.layout.clone(), network, Some(pid), form))
+        .await
 }
 
 async fn update(
@@ -219,69 +211,23 @@ async fn update(
     Form(form): Form<PartnerForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let rejected = |errors: FieldErrors, form: PartnerForm, history: Vec<HistoryLine>| {
-        let mut page = FormPage::new(ctx.layout.clone(), network.clone(), Some(pid), form);
-        page.errors = errors;
-        page.history = history;
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-    };
-    let fields = match form.validate() {
+    let edit = Edit::<Partner>::load(&ctx, (id, pid)).await?;
+    let page = |form| FormPage::new(ctx.layout.clone(), network.clone(), Some(pid), form);
+    let fields = match checked(&ctx, id, Some(pid), &form).await? {
         Ok(fields) => fields,
-        Err(errors) => {
-            let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-            return rejected(errors, form, history);
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
-    if db::name_taken(&ctx.state.pool, id, &fields.name, Some(pid)).await? {
-        let mut errors = FieldErrors::default();
-        errors.add("name", DUPLICATE);
-        let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-        return rejected(errors, form, history);
-    }
     let mut change = Change::begin(&ctx).await?;
-    let updated = match db::update(change.tx(), id, pid, version(&form.version), &fields)
+    let written = db::update(change.tx(), id, pid, version(&form.version), &fields)
         .await
-        .on_constraint(db::NAME_TAKEN, DUPLICATE)?
-    {
-        Ok(updated) => updated,
-        Err(errors) => {
-            drop(change);
-            let history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-            return rejected(errors, form, history);
-        }
-    };
-    if !updated {
-        drop(change);
-        // Saving again after reviewing the other person's values is a deliberate overwrite.
-        let mut form = form;
-        form.version = before.version.to_string();
-        let mut page = FormPage::new(ctx.layout.clone(), network, Some(pid), form);
-        page.history = audit::history(&ctx.state.pool, "partner", &pid.to_string()).await?;
-        page.conflict = Some(before);
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = built(pid, before.version + 1, fields, before.measures);
-    change
-        .updated(
-            Record::new("partner", pid),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&format!(
-        "{}/partner?hinweis=gespeichert",
-        network.href()
-    )))
+        .on_constraint(db::NAME_TAKEN, DUPLICATE)?;
+    let done = format!("{}/partner?hinweis=gespeichert", network.href());
+    edit.saved(change, written, page(form), &done).await
 }
 
 async fn confirm_delete(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let stored = db::find(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let stored = edit::stored::<Partner>(&ctx, (id, pid)).await?;
     let consequences = match stored.measures {
         0 => vec!["Der Partner ist für keine Maßnahme verantwortlich.".to_owned()],
         1 => vec![
@@ -311,16 +257,7 @@ async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut change = Change::begin(&ctx).await?;
-    if !db::delete(change.conn(), id, pid, version(&form.version)).await? {
-        return Err(AppError::stale_delete("Der Partner"));
-    }
-    change
-        .deleted(Record::new("partner", pid), before.audit_values())
-        .await?;
+    edit::delete::<Partner>(&ctx, (id, pid), version(&form.version)).await?;
     Ok(see_other(&format!(
         "{}/partner?hinweis=geloescht",
         network.href()

@@ -3,11 +3,15 @@
 //! change without finishing it (an error, or a version someone else has saved meanwhile)
 //! writes nothing.
 
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::Ctx;
-use crate::audit::{self, Event};
+use super::form::FieldErrors;
+use super::{Ctx, see_other};
+use crate::audit::{self, Event, HistoryLine};
+use crate::error::{AppError, AppResult};
 
 /// A record as the audit log names it: its kind (`"partner"`) and its id.
 #[derive(Clone, Copy, Debug)]
@@ -64,10 +68,179 @@ impl<'c> Change<'c> {
             .await
     }
 
+    /// Records the `S` the domain inserted under `key`, with its values as stored, and commits.
+    pub async fn inserted<S: Versioned>(mut self, key: S::Key) -> AppResult<()> {
+        let created = S::find(self.conn(), key).await?.ok_or(AppError::NotFound)?;
+        let record = Record::new(S::ENTITY, S::id(key));
+        Ok(self.created(record, created.audit_values()).await?)
+    }
+
     /// Records any other event (e.g. a status change) and commits.
     pub async fn finish(mut self, event: Event<'_>) -> sqlx::Result<()> {
         let by = (&self.ctx.user).into();
         audit::record(&mut *self.tx, &self.ctx.meta, by, event).await?;
         self.tx.commit().await
     }
+}
+
+/// A record that is changed and deleted under a version check. The domain says where the
+/// record is and how it is deleted; [`Edit`] and [`delete`] do the rest the same way for
+/// every kind of record: 404 for a record that is not there, 409 for a stale version, the
+/// audit log in the same transaction.
+pub trait Versioned: Sized + Send + Sync {
+    /// Where the record is found, e.g. (network id, record id): the network is part of the
+    /// key, so that a record is only ever found in the network the policy let the user into.
+    type Key: Copy + Send + Sync;
+    /// The kind of record as the audit log names it ("partner").
+    const ENTITY: &'static str;
+    /// "Der Partner": the subject of the message when someone changed it before a delete.
+    const SUBJECT: &'static str;
+    /// The audit action of an update.
+    const UPDATED: &'static str = "geaendert";
+
+    fn id(key: Self::Key) -> i64;
+    fn find(
+        db: &mut PgConnection,
+        key: Self::Key,
+    ) -> impl Future<Output = sqlx::Result<Option<Self>>> + Send;
+    /// Deletes the record if `version` is still current; `false` (nothing deleted) otherwise.
+    fn delete(
+        db: &mut PgConnection,
+        key: Self::Key,
+        version: i32,
+    ) -> impl Future<Output = sqlx::Result<bool>> + Send;
+    fn version(&self) -> i32;
+    /// The values the audit log records before and after a change.
+    fn audit_values(&self) -> Value;
+}
+
+/// A form page that edits a [`Versioned`] record: it shows the user's input, the errors at
+/// each field, the record's history and, after someone else saved first, the values now
+/// stored. Implement it with [`edit_page!`](crate::edit_page).
+pub trait EditPage: IntoResponse {
+    type Stored: Versioned;
+    fn show_errors(&mut self, errors: FieldErrors);
+    fn show_history(&mut self, history: Vec<HistoryLine>);
+    /// The values stored now beside the user's, and their version in the form: saving again
+    /// after reading them is a deliberate overwrite.
+    fn show_conflict(&mut self, current: Self::Stored);
+}
+
+/// Implements [`EditPage`] for a page with the fields `errors`, `history`,
+/// `conflict: Option<Stored>` and `form.version`.
+#[macro_export]
+macro_rules! edit_page {
+    ($page:ty, $stored:ty) => {
+        impl $crate::web::edit::EditPage for $page {
+            type Stored = $stored;
+            fn show_errors(&mut self, errors: $crate::web::form::FieldErrors) {
+                self.errors = errors;
+            }
+            fn show_history(&mut self, history: Vec<$crate::audit::HistoryLine>) {
+                self.history = history;
+            }
+            fn show_conflict(&mut self, current: $stored) {
+                self.form.version = $crate::web::edit::Versioned::version(&current).to_string();
+                self.conflict = Some(current);
+            }
+        }
+    };
+}
+
+/// Editing one stored record: load it (404 if it is not there), show it, take the user's
+/// changes or give them back with what is wrong.
+pub struct Edit<'c, S: Versioned> {
+    ctx: &'c Ctx,
+    key: S::Key,
+    /// The record as stored when the request came in.
+    pub before: S,
+}
+
+impl<'c, S: Versioned> Edit<'c, S> {
+    pub async fn load(ctx: &'c Ctx, key: S::Key) -> AppResult<Self> {
+        let before = stored::<S>(ctx, key).await?;
+        Ok(Self { ctx, key, before })
+    }
+
+    async fn history(&self) -> sqlx::Result<Vec<HistoryLine>> {
+        audit::history(
+            &self.ctx.state.pool,
+            S::ENTITY,
+            &S::id(self.key).to_string(),
+        )
+        .await
+    }
+
+    /// The form `page` with the record's history (200).
+    pub async fn show(&self, mut page: impl EditPage<Stored = S>) -> AppResult<Response> {
+        page.show_history(self.history().await?);
+        Ok(page.into_response())
+    }
+
+    /// The form `page` again, with the user's input and what is wrong with it (422).
+    pub async fn rejected(
+        &self,
+        mut page: impl EditPage<Stored = S>,
+        errors: FieldErrors,
+    ) -> AppResult<Response> {
+        page.show_errors(errors);
+        page.show_history(self.history().await?);
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    }
+
+    /// Ends the versioned update the domain wrote in `change` (`written`: whether the version
+    /// was current, or the constraint errors): records old and new values and redirects to
+    /// `done`; after someone else's save, `page` shows both (409), and nothing is written.
+    pub async fn saved(
+        self,
+        mut change: Change<'_>,
+        written: Result<bool, FieldErrors>,
+        mut page: impl EditPage<Stored = S>,
+        done: &str,
+    ) -> AppResult<Response> {
+        match written {
+            Ok(true) => {
+                let after = S::find(change.conn(), self.key)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let event = Event::new(S::UPDATED, S::ENTITY, S::id(self.key))
+                    .old(self.before.audit_values())
+                    .new_values(after.audit_values());
+                change.finish(event).await?;
+                Ok(see_other(done))
+            }
+            Ok(false) => {
+                drop(change);
+                page.show_conflict(stored::<S>(self.ctx, self.key).await?);
+                page.show_history(self.history().await?);
+                Ok((StatusCode::CONFLICT, page).into_response())
+            }
+            Err(errors) => {
+                drop(change);
+                self.rejected(page, errors).await
+            }
+        }
+    }
+}
+
+/// The record as stored now, or 404.
+pub async fn stored<S: Versioned>(ctx: &Ctx, key: S::Key) -> AppResult<S> {
+    let mut db = ctx.state.pool.acquire().await?;
+    S::find(&mut db, key).await?.ok_or(AppError::NotFound)
+}
+
+/// Deletes the record if it still has the `version` the user confirmed (409 otherwise) and
+/// records its last values in the audit log.
+pub async fn delete<S: Versioned>(ctx: &Ctx, key: S::Key, version: i32) -> AppResult<()> {
+    let mut change = Change::begin(ctx).await?;
+    let before = S::find(change.conn(), key)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !S::delete(change.conn(), key, version).await? {
+        return Err(AppError::stale_delete(S::SUBJECT));
+    }
+    change
+        .deleted(Record::new(S::ENTITY, S::id(key)), before.audit_values())
+        .await?;
+    Ok(())
 }
