@@ -24,6 +24,8 @@ pub struct Goal {
     pub measures: i64,
 }
 
+crate::versioned_in_network!(Goal, "goal", "Das Ziel", find: find_goal, delete: delete_goal);
+
 impl Goal {
     pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
@@ -64,6 +66,8 @@ pub struct Milestone {
     pub version: i32,
     pub overdue: bool,
 }
+
+crate::versioned_in_network!(Milestone, "milestone", "Der Meilenstein", find: find_milestone, delete: delete_milestone);
 
 impl Milestone {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -196,7 +200,7 @@ pub async fn update_goal(
 /// Deletes the goal with its sub-goals and all their milestones (the foreign keys cascade);
 /// linked measures lose the link, linked indicators keep existing without a goal.
 pub async fn delete_goal(
-    tx: &mut Transaction<'_, Postgres>,
+    db: impl PgExecutor<'_>,
     network_id: i64,
     id: i64,
     version: i32,
@@ -207,7 +211,7 @@ pub async fn delete_goal(
         id,
         version
     )
-    .execute(&mut **tx)
+    .execute(db)
     .await?
     .rows_affected()
         == 1)
@@ -341,7 +345,7 @@ pub async fn update_milestone(
 }
 
 pub async fn delete_milestone(
-    tx: &mut Transaction<'_, Postgres>,
+    db: impl PgExecutor<'_>,
     network_id: i64,
     id: i64,
     version: i32,
@@ -353,7 +357,7 @@ pub async fn delete_milestone(
         id,
         version
     )
-    .execute(&mut **tx)
+    .execute(db)
     .await?
     .rows_affected()
         == 1)

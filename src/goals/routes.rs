@@ -12,7 +12,7 @@ use time::Date;
 use super::db::{self, Goal, Milestone};
 use super::forms::{GoalForm, MilestoneForm};
 use super::{GoalNode, build_tree, export};
-use crate::audit::{self, HistoryLine};
+use crate::audit::HistoryLine;
 use crate::error::{AppError, AppResult};
 use crate::format::count;
 use crate::networks::{Need, NetworkContext};
@@ -23,7 +23,7 @@ use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{self, Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -119,6 +119,9 @@ struct FormPage {
     conflict: Option<Goal>,
     history: Vec<HistoryLine>,
 }
+
+crate::edit_page!(FormPage, Goal);
+crate::edit_page!(MilestonePage, Milestone);
 
 impl FormPage {
     fn new(layout: Layout, network: NetworkContext, goal: Option<Goal>, form: GoalForm) -> Self {
@@ -238,24 +241,16 @@ async fn create(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<GoalForm>) -> Ap
     };
     let mut change = Change::begin(&ctx).await?;
     let goal_id = db::insert_goal(change.tx(), id, parent_id, level, &fields).await?;
-    let created = db::find_goal(change.conn(), id, goal_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .created(Record::new("goal", goal_id), created.audit_values())
-        .await?;
+    change.inserted::<Goal>((id, goal_id)).await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
 async fn edit_form(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let goal = db::find_goal(&ctx.state.pool, id, goal_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let form = GoalForm::from_goal(&goal);
-    let mut page = FormPage::new(ctx.layout, network, Some(goal), form);
-    page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-    Ok(page.into_response())
+    let edit = Edit::<Goal>::load(&ctx, (id, goal_id)).await?;
+    let form = GoalForm::from_goal(&edit.before);
+    let page = FormPage::new(ctx.layout.clone(), network, Some(edit.before.clone()), form);
+    edit.show(page).await
 }
 
 async fn update(
@@ -264,43 +259,18 @@ async fn update(
     Form(form): Form<GoalForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find_goal(&ctx.state.pool, id, goal_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let edit = Edit::<Goal>::load(&ctx, (id, goal_id)).await?;
+    let page = |form| FormPage::new(ctx.layout.clone(), network, Some(edit.before.clone()), form);
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
-            page.errors = errors;
-            page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    if !db::update_goal(change.tx(), id, goal_id, version(&form.version), &fields).await? {
-        drop(change);
-        // The stored values, as they are now (they may have changed since `before`).
-        let current = db::find_goal(&ctx.state.pool, id, goal_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mut form = form;
-        form.version = current.version.to_string();
-        let mut page = FormPage::new(ctx.layout.clone(), network, Some(current.clone()), form);
-        page.conflict = Some(current);
-        page.history = audit::history(&ctx.state.pool, "goal", &goal_id.to_string()).await?;
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find_goal(change.conn(), id, goal_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("goal", goal_id),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&list_href(id, Some(goal_id))))
+    let written =
+        db::update_goal(change.tx(), id, goal_id, version(&form.version), &fields).await?;
+    let page = page(form);
+    edit.saved(change, Ok(written), page, &list_href(id, Some(goal_id)))
+        .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,7 +364,7 @@ async fn delete(
     let mut change = Change::begin(&ctx).await?;
     // Counted in the same transaction: what goes with the goal is what it had then.
     let counts = db::delete_counts(change.conn(), id, goal_id).await?;
-    if !db::delete_goal(change.tx(), id, goal_id, version(&form.version)).await? {
+    if !db::delete_goal(change.conn(), id, goal_id, version(&form.version)).await? {
         return Err(AppError::stale_delete("Das Ziel"));
     }
     let mut old = before.audit_values();
@@ -441,6 +411,21 @@ impl MilestonePage {
             errors: FieldErrors::default(),
             conflict: None,
             history: Vec::new(),
+        }
+    }
+
+    /// The form for `milestone` as stored.
+    fn editing(
+        layout: Layout,
+        network: NetworkContext,
+        milestone: &Milestone,
+        form: MilestoneForm,
+    ) -> Self {
+        let goal_title = milestone.goal_title.clone();
+        let page = Self::new(layout, network, milestone.goal_id, goal_title, None, form);
+        Self {
+            milestone: Some(milestone.clone()),
+            ..page
         }
     }
 
@@ -496,15 +481,7 @@ async fn create_milestone(
     let milestone_id = db::insert_milestone(change.tx(), id, goal_id, &fields)
         .await?
         .ok_or(AppError::NotFound)?;
-    let created = db::find_milestone(change.conn(), id, milestone_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .created(
-            Record::new("milestone", milestone_id),
-            created.audit_values(),
-        )
-        .await?;
+    change.inserted::<Milestone>((id, milestone_id)).await?;
     Ok(see_other(&list_href(id, Some(goal_id))))
 }
 
@@ -513,20 +490,15 @@ async fn edit_milestone_form(
     Path((id, milestone_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let milestone = db::find_milestone(&ctx.state.pool, id, milestone_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let form = MilestoneForm::from_milestone(&milestone);
-    let mut page = MilestonePage::new(
-        ctx.layout,
+    let edit = Edit::<Milestone>::load(&ctx, (id, milestone_id)).await?;
+    let form = MilestoneForm::from_milestone(&edit.before);
+    edit.show(MilestonePage::editing(
+        ctx.layout.clone(),
         network,
-        milestone.goal_id,
-        milestone.goal_title.clone(),
-        Some(milestone),
+        &edit.before,
         form,
-    );
-    page.history = audit::history(&ctx.state.pool, "milestone", &milestone_id.to_string()).await?;
-    Ok(page.into_response())
+    ))
+    .await
 }
 
 async fn update_milestone(
@@ -535,66 +507,24 @@ async fn update_milestone(
     Form(form): Form<MilestoneForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find_milestone(&ctx.state.pool, id, milestone_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let entity_id = milestone_id.to_string();
-    let history = || audit::history(&ctx.state.pool, "milestone", &entity_id);
+    let edit = Edit::<Milestone>::load(&ctx, (id, milestone_id)).await?;
+    let page = |form| MilestonePage::editing(ctx.layout.clone(), network, &edit.before, form);
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = MilestonePage::new(
-                ctx.layout.clone(),
-                network,
-                before.goal_id,
-                before.goal_title.clone(),
-                Some(before),
-                form,
-            );
-            page.errors = errors;
-            page.history = history().await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    if !db::update_milestone(
+    let written = db::update_milestone(
         change.tx(),
         id,
         milestone_id,
         version(&form.version),
         &fields,
     )
-    .await?
-    {
-        drop(change);
-        let current = db::find_milestone(&ctx.state.pool, id, milestone_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mut form = form;
-        form.version = current.version.to_string();
-        let mut page = MilestonePage::new(
-            ctx.layout.clone(),
-            network,
-            current.goal_id,
-            current.goal_title.clone(),
-            Some(current.clone()),
-            form,
-        );
-        page.conflict = Some(current);
-        page.history = history().await?;
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find_milestone(change.conn(), id, milestone_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("milestone", milestone_id),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&list_href(id, Some(after.goal_id))))
+    .await?;
+    let page = page(form);
+    let done = list_href(id, Some(edit.before.goal_id));
+    edit.saved(change, Ok(written), page, &done).await
 }
 
 async fn confirm_delete_milestone(
@@ -631,20 +561,9 @@ async fn delete_milestone(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find_milestone(&ctx.state.pool, id, milestone_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut change = Change::begin(&ctx).await?;
-    if !db::delete_milestone(change.tx(), id, milestone_id, version(&form.version)).await? {
-        return Err(AppError::stale_delete("Der Meilenstein"));
-    }
-    change
-        .deleted(
-            Record::new("milestone", milestone_id),
-            before.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&list_href(id, Some(before.goal_id))))
+    let milestone = edit::stored::<Milestone>(&ctx, (id, milestone_id)).await?;
+    edit::delete::<Milestone>(&ctx, (id, milestone_id), version(&form.version)).await?;
+    Ok(see_other(&list_href(id, Some(milestone.goal_id))))
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Partners of a network. Every query names the network, so an id of another network finds
 //! nothing.
 
-use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
+use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, label};
-use crate::web::edit::Versioned;
 
 /// A partner as its form and the list show it.
 #[derive(Clone, Debug)]
@@ -20,36 +19,10 @@ pub struct Partner {
     pub measures: i64,
 }
 
-impl Versioned for Partner {
-    /// (network id, partner id)
-    type Key = (i64, i64);
-    const ENTITY: &'static str = "partner";
-    const SUBJECT: &'static str = "Der Partner";
+crate::versioned_in_network!(Partner, "partner", "Der Partner", find: find, delete: delete);
 
-    fn id((_, id): Self::Key) -> i64 {
-        id
-    }
-
-    async fn find(
-        db: &mut PgConnection,
-        (network_id, id): Self::Key,
-    ) -> sqlx::Result<Option<Self>> {
-        find(db, network_id, id).await
-    }
-
-    async fn delete(
-        db: &mut PgConnection,
-        (network_id, id): Self::Key,
-        version: i32,
-    ) -> sqlx::Result<bool> {
-        delete(db, network_id, id, version).await
-    }
-
-    fn version(&self) -> i32 {
-        self.version
-    }
-
-    fn audit_values(&self) -> serde_json::Value {
+impl Partner {
+    pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
             "Name": self.name,
             "Art": label(PARTNER_ARTEN, &self.kind),
@@ -58,9 +31,7 @@ impl Versioned for Partner {
             "Kontakt": self.contact,
         })
     }
-}
 
-impl Partner {
     pub fn kind_label(&self) -> &str {
         label(PARTNER_ARTEN, &self.kind)
     }

@@ -17,7 +17,7 @@ use crate::state::AppState;
 use crate::vocab::{NETZWERK_ROLLEN, PARTNER_ARTEN, RESSORTS, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
-use crate::web::edit::{self, Change, Edit, Versioned};
+use crate::web::edit::{self, Change, Edit};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};

@@ -114,6 +114,48 @@ pub trait Versioned: Sized + Send + Sync {
     fn audit_values(&self) -> Value;
 }
 
+/// Implements [`Versioned`] for a record of a network, keyed (network id, record id), with
+/// the domain's `find(db, network_id, id)`, `delete(db, network_id, id, version)` and its
+/// `audit_values` method.
+#[macro_export]
+macro_rules! versioned_in_network {
+    ($record:ty, $entity:literal, $subject:literal, find: $find:path, delete: $delete:path) => {
+        impl $crate::web::edit::Versioned for $record {
+            /// (network id, record id)
+            type Key = (i64, i64);
+            const ENTITY: &'static str = $entity;
+            const SUBJECT: &'static str = $subject;
+
+            fn id((_, id): Self::Key) -> i64 {
+                id
+            }
+
+            async fn find(
+                db: &mut sqlx::PgConnection,
+                (network_id, id): Self::Key,
+            ) -> sqlx::Result<Option<Self>> {
+                $find(db, network_id, id).await
+            }
+
+            async fn delete(
+                db: &mut sqlx::PgConnection,
+                (network_id, id): Self::Key,
+                version: i32,
+            ) -> sqlx::Result<bool> {
+                $delete(db, network_id, id, version).await
+            }
+
+            fn version(&self) -> i32 {
+                self.version
+            }
+
+            fn audit_values(&self) -> serde_json::Value {
+                <$record>::audit_values(self)
+            }
+        }
+    };
+}
+
 /// A form page that edits a [`Versioned`] record: it shows the user's input, the errors at
 /// each field, the record's history and, after someone else saved first, the values now
 /// stored. Implement it with [`edit_page!`](crate::edit_page).
