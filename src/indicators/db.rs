@@ -26,6 +26,8 @@ pub struct Indicator {
     pub version: i32,
 }
 
+crate::versioned_in_network!(Indicator, "indicator", "Die Kennzahl", find: find, delete: delete);
+
 impl Indicator {
     /// "%", "€", "Tage", the own label of "sonstige", or "" for plain counts.
     pub fn symbol(&self) -> String {
@@ -249,7 +251,7 @@ pub async fn update(
 
 /// Deletes the indicator with all its values.
 pub async fn delete(
-    tx: &mut Transaction<'_, Postgres>,
+    db: impl PgExecutor<'_>,
     network_id: i64,
     id: i64,
     version: i32,
@@ -260,7 +262,7 @@ pub async fn delete(
         id,
         version
     )
-    .execute(&mut **tx)
+    .execute(db)
     .await?
     .rows_affected()
         == 1)

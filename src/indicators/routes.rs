@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use super::db::{self, Indicator, Measurement, NotAdded};
 use super::forms::{IndicatorForm, RICHTUNGEN, ValueForm};
 use super::{IndicatorSummary, detail_chart, small_multiples};
-use crate::audit::{self, HistoryLine};
+use crate::audit::HistoryLine;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::networks::{Need, NetworkContext};
@@ -19,7 +19,7 @@ use crate::vocab::{EINHEITEN, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::{Cell, Sheet, csv_response, number};
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{self, Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -268,6 +268,8 @@ struct FormPage {
     history: Vec<HistoryLine>,
 }
 
+crate::edit_page!(FormPage, Indicator);
+
 impl FormPage {
     fn new(
         layout: Layout,
@@ -332,28 +334,24 @@ async fn create(
     };
     let mut change = Change::begin(&ctx).await?;
     let indicator_id = db::insert(change.tx(), id, &fields).await?;
-    let created = db::find(change.conn(), id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .created(
-            Record::new("indicator", indicator_id),
-            created.audit_values(),
-        )
-        .await?;
+    change.inserted::<Indicator>((id, indicator_id)).await?;
     Ok(see_other(&detail_href(id, indicator_id)))
 }
 
 async fn edit_form(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let indicator = db::find(&ctx.state.pool, id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let edit = Edit::<Indicator>::load(&ctx, (id, indicator_id)).await?;
     let goals = db::goal_options(&ctx.state.pool, id).await?;
-    let form = IndicatorForm::from_indicator(&indicator);
-    let mut page = FormPage::new(ctx.layout, network, Some(indicator), form, goals);
-    page.history = audit::history(&ctx.state.pool, "indicator", &indicator_id.to_string()).await?;
-    Ok(page.into_response())
+    let form = IndicatorForm::from_indicator(&edit.before);
+    let indicator = Some(edit.before.clone());
+    edit.show(FormPage::new(
+        ctx.layout.clone(),
+        network,
+        indicator,
+        form,
+        goals,
+    ))
+    .await
 }
 
 async fn update(
@@ -362,58 +360,27 @@ async fn update(
     Form(form): Form<IndicatorForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let edit = Edit::<Indicator>::load(&ctx, (id, indicator_id)).await?;
     let goals = db::goal_options(&ctx.state.pool, id).await?;
-    let entity_id = indicator_id.to_string();
-    let fields = match form.validate(&goal_ids(&goals)) {
+    let valid = form.validate(&goal_ids(&goals));
+    let indicator = Some(edit.before.clone());
+    let page = |form| FormPage::new(ctx.layout.clone(), network, indicator, form, goals);
+    let fields = match valid {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form, goals);
-            page.errors = errors;
-            page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    if !db::update(
+    let written = db::update(
         change.tx(),
         id,
         indicator_id,
         version(&form.version),
         &fields,
     )
-    .await?
-    {
-        drop(change);
-        let current = db::find(&ctx.state.pool, id, indicator_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mut form = form;
-        form.version = current.version.to_string();
-        let mut page = FormPage::new(
-            ctx.layout.clone(),
-            network,
-            Some(current.clone()),
-            form,
-            goals,
-        );
-        page.conflict = Some(current);
-        page.history = audit::history(&ctx.state.pool, "indicator", &entity_id).await?;
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find(change.conn(), id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("indicator", indicator_id),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&detail_href(id, indicator_id)))
+    .await?;
+    let page = page(form);
+    edit.saved(change, Ok(written), page, &detail_href(id, indicator_id))
+        .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,13 +427,11 @@ async fn delete(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let before = edit::stored::<Indicator>(&ctx, (id, indicator_id)).await?;
     let mut change = Change::begin(&ctx).await?;
     // Read in the same transaction: the values that go with the indicator.
     let values = db::values_of(change.conn(), id, indicator_id).await?;
-    if !db::delete(change.tx(), id, indicator_id, version(&form.version)).await? {
+    if !db::delete(change.conn(), id, indicator_id, version(&form.version)).await? {
         return Err(AppError::stale_delete("Die Kennzahl"));
     }
     let mut old = before.audit_values();

@@ -22,7 +22,7 @@ use crate::vocab::{
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{self, Change, Edit};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
@@ -131,6 +131,8 @@ struct FormPage {
     statuses: &'static [Term],
 }
 
+crate::edit_page!(FormPage, Measure);
+
 impl FormPage {
     fn new(
         layout: Layout,
@@ -202,10 +204,7 @@ async fn create(
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(mid) => {
-                    let created = Measure::from_fields(mid, 1, fields, &options);
-                    change
-                        .created(Record::new("measure", mid), created.audit_values())
-                        .await?;
+                    change.inserted::<Measure>((id, mid)).await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=angelegt",
                         network.href()
@@ -227,19 +226,17 @@ const VANISHED: &str = "Die Auswahl gibt es inzwischen nicht mehr. Bitte wählen
 
 async fn edit_form(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let stored = db::find(&ctx.state.pool, id, mid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let edit = Edit::<Measure>::load(&ctx, (id, mid)).await?;
     let options = db::options(&ctx.state.pool, id).await?;
-    let mut page = FormPage::new(
-        ctx.layout,
+    let form = MeasureForm::from_measure(&edit.before);
+    edit.show(FormPage::new(
+        ctx.layout.clone(),
         network,
         Some(mid),
-        MeasureForm::from_measure(&stored),
+        form,
         options,
-    );
-    page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    Ok(page.into_response())
+    ))
+    .await
 }
 
 async fn update(
@@ -248,60 +245,26 @@ async fn update(
     Form(form): Form<MeasureForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, mid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let edit = Edit::<Measure>::load(&ctx, (id, mid)).await?;
     let options = db::options(&ctx.state.pool, id).await?;
-    let errors = match form.validate(&options) {
-        Ok(fields) => {
-            let mut change = Change::begin(&ctx).await?;
-            match db::update(change.tx(), id, mid, version(&form.version), &fields)
-                .await
-                .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
-            {
-                Ok(true) => {
-                    let after = Measure::from_fields(mid, before.version + 1, fields, &options);
-                    change
-                        .updated(
-                            Record::new("measure", mid),
-                            before.audit_values(),
-                            after.audit_values(),
-                        )
-                        .await?;
-                    return Ok(see_other(&format!(
-                        "{}/massnahmen/{mid}?hinweis=gespeichert",
-                        network.href()
-                    )));
-                }
-                Ok(false) => {
-                    drop(change);
-                    // Saving again after reviewing the other person's values is a deliberate
-                    // overwrite.
-                    let mut form = form;
-                    form.version = before.version.to_string();
-                    let mut page =
-                        FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
-                    page.history =
-                        audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-                    page.conflict = Some(before);
-                    return Ok((StatusCode::CONFLICT, page).into_response());
-                }
-                Err(errors) => errors,
-            }
-        }
-        Err(errors) => errors,
+    let valid = form.validate(&options);
+    let done = format!("{}/massnahmen/{mid}?hinweis=gespeichert", network.href());
+    let page = |form| FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
+    let fields = match valid {
+        Ok(fields) => fields,
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
-    let mut page = FormPage::new(ctx.layout.clone(), network, Some(mid), form, options);
-    page.errors = errors;
-    page.history = audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    let mut change = Change::begin(&ctx).await?;
+    let written = db::update(change.tx(), id, mid, version(&form.version), &fields)
+        .await
+        .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?;
+    let page = page(form);
+    edit.saved(change, written, page, &done).await
 }
 
 async fn confirm_delete(ctx: Ctx, Path((id, mid)): Path<(i64, i64)>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let stored = db::find(&ctx.state.pool, id, mid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let stored = edit::stored::<Measure>(&ctx, (id, mid)).await?;
     let mut consequences = match stored.goals.len() {
         0 => Vec::new(),
         1 => vec!["Die Verknüpfung mit 1 Ziel wird entfernt; das Ziel bleibt bestehen.".into()],
@@ -329,16 +292,7 @@ async fn delete(
     axum::Form(form): axum::Form<DeleteForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let before = db::find(&ctx.state.pool, id, mid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut change = Change::begin(&ctx).await?;
-    if !db::delete(change.conn(), id, mid, version(&form.version)).await? {
-        return Err(AppError::stale_delete("Die Maßnahme"));
-    }
-    change
-        .deleted(Record::new("measure", mid), before.audit_values())
-        .await?;
+    edit::delete::<Measure>(&ctx, (id, mid), version(&form.version)).await?;
     Ok(see_other(&format!(
         "{}/massnahmen?hinweis=geloescht",
         network.href()

@@ -3,7 +3,7 @@
 
 mod list;
 
-use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
+use sqlx::{PgExecutor, Postgres, Transaction};
 use time::Date;
 
 use crate::states::MeasureStatus;
@@ -132,6 +132,8 @@ pub struct Measure {
     pub partner_name: Option<String>,
     pub goals: Vec<GoalChoice>,
 }
+
+crate::versioned_in_network!(Measure, "measure", "Die Maßnahme", find: find, delete: delete);
 
 impl Measure {
     /// The measure as it is after writing `fields` (names from `options`), without reading
@@ -280,17 +282,25 @@ impl From<MeasureRecord> for Measure {
 }
 
 /// Every measure of a network, by title (the CSV export). One query.
-pub async fn all(pool: &PgPool, network_id: i64) -> sqlx::Result<Vec<Measure>> {
-    select(pool, network_id, None).await
+pub async fn all(db: impl PgExecutor<'_>, network_id: i64) -> sqlx::Result<Vec<Measure>> {
+    select(db, network_id, None).await
 }
 
 /// Measure `id` if it belongs to network `network_id`. One query.
-pub async fn find(pool: &PgPool, network_id: i64, id: i64) -> sqlx::Result<Option<Measure>> {
-    Ok(select(pool, network_id, Some(id)).await?.pop())
+pub async fn find(
+    db: impl PgExecutor<'_>,
+    network_id: i64,
+    id: i64,
+) -> sqlx::Result<Option<Measure>> {
+    Ok(select(db, network_id, Some(id)).await?.pop())
 }
 
 /// The measures of a network with their Sozialraum, partner and goals: all, or just `only`.
-async fn select(pool: &PgPool, network_id: i64, only: Option<i64>) -> sqlx::Result<Vec<Measure>> {
+async fn select(
+    db: impl PgExecutor<'_>,
+    network_id: i64,
+    only: Option<i64>,
+) -> sqlx::Result<Vec<Measure>> {
     let records = sqlx::query_as!(
         MeasureRecord,
         r#"SELECT m.id, m.version, m.title, m.description, m.handlungsfelder, m.lebensphasen,
@@ -321,7 +331,7 @@ async fn select(pool: &PgPool, network_id: i64, only: Option<i64>) -> sqlx::Resu
         network_id,
         only
     )
-    .fetch_all(pool)
+    .fetch_all(db)
     .await?;
     Ok(records.into_iter().map(Measure::from).collect())
 }
