@@ -12,14 +12,14 @@ use axum::{Form, Router};
 use super::BERICHTSRHYTHMEN;
 use super::db::{self, Funding, Phase, Program, ProgramSummary, Within};
 use super::forms::{PhaseForm, ProgramForm};
-use crate::audit::{self, HistoryLine};
+use crate::audit::HistoryLine;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::Ctx;
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
 use crate::web::form::{FieldErrors, version};
@@ -144,6 +144,8 @@ struct ProgramFormPage {
     history: Vec<HistoryLine>,
 }
 
+crate::edit_page!(ProgramFormPage, Program);
+
 impl ProgramFormPage {
     fn new(
         layout: Layout,
@@ -237,10 +239,16 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
 
 async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let program = load_for_change(&ctx.state, &ctx.user, id).await?;
-    let form = ProgramForm::from_program(&program);
-    let mut page = ProgramFormPage::new(ctx.layout, &ctx.user, Some(program), form);
-    page.history = audit::history(&ctx.state.pool, "funding_program", &id.to_string()).await?;
-    Ok(page.into_response())
+    let edit = Edit::of(&ctx, id, program);
+    let form = ProgramForm::from_program(&edit.before);
+    let program = Some(edit.before.clone());
+    edit.show(ProgramFormPage::new(
+        ctx.layout.clone(),
+        &ctx.user,
+        program,
+        form,
+    ))
+    .await
 }
 
 async fn update(
@@ -248,51 +256,20 @@ async fn update(
     Path(id): Path<i64>,
     Form(form): Form<ProgramForm>,
 ) -> AppResult<Response> {
-    let before = load_for_change(&ctx.state, &ctx.user, id).await?;
+    let edit = Edit::of(&ctx, id, load_for_change(&ctx.state, &ctx.user, id).await?);
+    let program = Some(edit.before.clone());
+    let page = |form| ProgramFormPage::new(ctx.layout.clone(), &ctx.user, program, form);
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
-            page.errors = errors;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    let updated = match db::update_program(change.conn(), id, version(&form.version), &fields)
+    let written = db::update_program(change.conn(), id, version(&form.version), &fields)
         .await
-        .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?
-    {
-        Ok(updated) => updated,
-        Err(duplicate) => {
-            let mut page = ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(before), form);
-            page.errors = duplicate;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
-    };
-    if !updated {
-        drop(change);
-        let current = db::find_program(&ctx.state.pool, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        // Saving again after reviewing the other person's values is a deliberate overwrite.
-        let mut form = form;
-        form.version = current.version.to_string();
-        let mut page =
-            ProgramFormPage::new(ctx.layout.clone(), &ctx.user, Some(current.clone()), form);
-        page.conflict = Some(current);
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find_program(change.conn(), id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("funding_program", id),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&format!("/foerderprogramme/{id}")))
+        .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?;
+    let page = page(form);
+    edit.saved(change, written, page, &format!("/foerderprogramme/{id}"))
+        .await
 }
 
 #[derive(Template, WebTemplate)]
@@ -307,6 +284,8 @@ struct PhaseFormPage {
     conflict: Option<Phase>,
     history: Vec<HistoryLine>,
 }
+
+crate::edit_page!(PhaseFormPage, Phase);
 
 impl PhaseFormPage {
     fn new(layout: Layout, program: Program, phase_id: Option<i64>, form: PhaseForm) -> Self {
@@ -361,12 +340,7 @@ async fn create_phase(
                 .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
             {
                 Ok(pid) => {
-                    let created = db::find_phase(change.conn(), id, pid)
-                        .await?
-                        .ok_or(AppError::NotFound)?;
-                    change
-                        .created(Record::new("funding_phase", pid), created.audit_values())
-                        .await?;
+                    change.inserted::<Phase>((id, pid)).await?;
                     return Ok(see_other(&format!("/foerderprogramme/{id}")));
                 }
                 Err(duplicate) => duplicate,
@@ -381,17 +355,15 @@ async fn create_phase(
 
 async fn edit_phase_form(ctx: Ctx, Path((id, pid)): Path<(i64, i64)>) -> AppResult<Response> {
     let program = load_for_change(&ctx.state, &ctx.user, id).await?;
-    let phase = db::find_phase(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut page = PhaseFormPage::new(
-        ctx.layout,
+    let edit = Edit::<Phase>::load(&ctx, (id, pid)).await?;
+    let form = PhaseForm::from_phase(&edit.before);
+    edit.show(PhaseFormPage::new(
+        ctx.layout.clone(),
         program,
         Some(pid),
-        PhaseForm::from_phase(&phase),
-    );
-    page.history = audit::history(&ctx.state.pool, "funding_phase", &pid.to_string()).await?;
-    Ok(page.into_response())
+        form,
+    ))
+    .await
 }
 
 async fn update_phase(
@@ -400,17 +372,11 @@ async fn update_phase(
     Form(form): Form<PhaseForm>,
 ) -> AppResult<Response> {
     let program = load_for_change(&ctx.state, &ctx.user, id).await?;
-    let before = db::find_phase(&ctx.state.pool, id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let rejected = |errors: FieldErrors, form: PhaseForm| {
-        let mut page = PhaseFormPage::new(ctx.layout.clone(), program.clone(), Some(pid), form);
-        page.errors = errors;
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-    };
+    let edit = Edit::<Phase>::load(&ctx, (id, pid)).await?;
+    let page = |form| PhaseFormPage::new(ctx.layout.clone(), program, Some(pid), form);
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(errors) => return rejected(errors, form),
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     // Evidence that municipalities gave stays attached to its deliverable: such a deliverable
     // cannot be removed (renaming it counts as removing).
@@ -432,36 +398,13 @@ async fn update_phase(
                     .join(", ")
             ),
         );
-        return rejected(errors, form);
+        return edit.rejected(page(form), errors).await;
     }
     let mut change = Change::begin(&ctx).await?;
-    let updated = match db::update_phase(change.tx(), id, pid, version(&form.version), &fields)
+    let written = db::update_phase(change.tx(), id, pid, version(&form.version), &fields)
         .await
-        .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?
-    {
-        Ok(updated) => updated,
-        Err(duplicate) => {
-            drop(change);
-            return rejected(duplicate, form);
-        }
-    };
-    if !updated {
-        drop(change);
-        let mut form = form;
-        form.version = before.version.to_string();
-        let mut page = PhaseFormPage::new(ctx.layout.clone(), program, Some(pid), form);
-        page.conflict = Some(before);
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find_phase(change.conn(), id, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("funding_phase", pid),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&format!("/foerderprogramme/{id}")))
+        .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?;
+    let page = page(form);
+    edit.saved(change, written, page, &format!("/foerderprogramme/{id}"))
+        .await
 }

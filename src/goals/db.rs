@@ -24,7 +24,7 @@ pub struct Goal {
     pub measures: i64,
 }
 
-crate::versioned_in_network!(Goal, "goal", "Das Ziel", find: find_goal, delete: delete_goal);
+crate::versioned!(Goal, "goal", find: find_goal, delete: delete_goal, "Das Ziel");
 
 impl Goal {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -67,7 +67,7 @@ pub struct Milestone {
     pub overdue: bool,
 }
 
-crate::versioned_in_network!(Milestone, "milestone", "Der Meilenstein", find: find_milestone, delete: delete_milestone);
+crate::versioned!(Milestone, "milestone", find: find_milestone, delete: delete_milestone, "Der Meilenstein");
 
 impl Milestone {
     pub fn audit_values(&self) -> serde_json::Value {

@@ -26,7 +26,7 @@ pub struct Indicator {
     pub version: i32,
 }
 
-crate::versioned_in_network!(Indicator, "indicator", "Die Kennzahl", find: find, delete: delete);
+crate::versioned!(Indicator, "indicator", find: find, delete: delete, "Die Kennzahl");
 
 impl Indicator {
     /// "%", "€", "Tage", the own label of "sonstige", or "" for plain counts.

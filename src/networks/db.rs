@@ -28,6 +28,8 @@ pub struct Network {
     pub sozialraeume: Vec<String>,
 }
 
+crate::versioned!(Network, "network", find_by_id: find, updated: "netzwerk_geaendert");
+
 impl Network {
     pub fn audit_values(&self) -> serde_json::Value {
         use crate::vocab::{VERANKERUNGEN, label};

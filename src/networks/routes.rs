@@ -9,7 +9,7 @@ use axum::{Form, Router};
 use super::db::{self, Network, NetworkSummary};
 use super::forms::NetworkForm;
 use super::{Need, NetworkContext};
-use crate::audit::{self, Event, HistoryLine};
+use crate::audit::{Event, HistoryLine};
 use crate::error::violated_constraint;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
@@ -18,7 +18,7 @@ use crate::state::AppState;
 use crate::vocab::{Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
-use crate::web::edit::Change;
+use crate::web::edit::{Change, Edit};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -62,6 +62,8 @@ struct FormPage {
     conflict: Option<Network>,
     history: Vec<HistoryLine>,
 }
+
+crate::edit_page!(FormPage, Network);
 
 impl FormPage {
     fn new(
@@ -155,17 +157,15 @@ fn merge(a: Option<FieldErrors>, b: Option<FieldErrors>) -> FieldErrors {
 
 async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let stored = db::find(&ctx.state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut page = FormPage::new(
-        ctx.layout,
+    let edit = Edit::<Network>::load(&ctx, id).await?;
+    let form = NetworkForm::from_network(&edit.before);
+    edit.show(FormPage::new(
+        ctx.layout.clone(),
         &ctx.user,
         Some(network),
-        NetworkForm::from_network(&stored),
-    );
-    page.history = audit::history(&ctx.state.pool, "network", &id.to_string()).await?;
-    Ok(page.into_response())
+        form,
+    ))
+    .await
 }
 
 async fn update(
@@ -174,38 +174,17 @@ async fn update(
     Form(form): Form<NetworkForm>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let edit = Edit::<Network>::load(&ctx, id).await?;
+    let page = |form| FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
-            page.errors = errors;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    let before = db::find(change.conn(), id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !db::update(change.tx(), id, version(&form.version), &fields).await? {
-        drop(change);
-        // Saving again after reviewing the other person's values is a deliberate overwrite.
-        let mut form = form;
-        form.version = before.version.to_string();
-        let mut page = FormPage::new(ctx.layout.clone(), &ctx.user, Some(network), form);
-        page.conflict = Some(before);
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find(change.conn(), id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .finish(
-            Event::new("netzwerk_geaendert", "network", id)
-                .old(before.audit_values())
-                .new_values(after.audit_values()),
-        )
-        .await?;
-    Ok(see_other(&format!("/netzwerke/{id}")))
+    let written = db::update(change.tx(), id, version(&form.version), &fields).await?;
+    let page = page(form);
+    edit.saved(change, Ok(written), page, &format!("/netzwerke/{id}"))
+        .await
 }
 
 async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -19,7 +19,7 @@ pub struct Partner {
     pub measures: i64,
 }
 
-crate::versioned_in_network!(Partner, "partner", "Der Partner", find: find, delete: delete);
+crate::versioned!(Partner, "partner", find: find, delete: delete, "Der Partner");
 
 impl Partner {
     pub fn audit_values(&self) -> serde_json::Value {

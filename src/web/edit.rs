@@ -83,18 +83,15 @@ impl<'c> Change<'c> {
     }
 }
 
-/// A record that is changed and deleted under a version check. The domain says where the
-/// record is and how it is deleted; [`Edit`] and [`delete`] do the rest the same way for
-/// every kind of record: 404 for a record that is not there, 409 for a stale version, the
-/// audit log in the same transaction.
+/// A record that is changed under a version check. The domain says where the record is;
+/// [`Edit`] does the rest the same way for every kind of record: 404 for a record that is
+/// not there, 409 for a stale version, the audit log in the same transaction.
 pub trait Versioned: Sized + Send + Sync {
-    /// Where the record is found, e.g. (network id, record id): the network is part of the
-    /// key, so that a record is only ever found in the network the policy let the user into.
+    /// Where the record is found, e.g. (network id, record id): the owner is part of the
+    /// key, so that a record is only ever found where the policy let the user in.
     type Key: Copy + Send + Sync;
     /// The kind of record as the audit log names it ("partner").
     const ENTITY: &'static str;
-    /// "Der Partner": the subject of the message when someone changed it before a delete.
-    const SUBJECT: &'static str;
     /// The audit action of an update.
     const UPDATED: &'static str = "geaendert";
 
@@ -103,46 +100,41 @@ pub trait Versioned: Sized + Send + Sync {
         db: &mut PgConnection,
         key: Self::Key,
     ) -> impl Future<Output = sqlx::Result<Option<Self>>> + Send;
+    fn version(&self) -> i32;
+    /// The values the audit log records before and after a change.
+    fn audit_values(&self) -> Value;
+}
+
+/// A [`Versioned`] record that users delete ([`delete`]).
+pub trait Deletable: Versioned {
+    /// "Der Partner": the subject of the message when someone changed it before a delete.
+    const SUBJECT: &'static str;
     /// Deletes the record if `version` is still current; `false` (nothing deleted) otherwise.
     fn delete(
         db: &mut PgConnection,
         key: Self::Key,
         version: i32,
     ) -> impl Future<Output = sqlx::Result<bool>> + Send;
-    fn version(&self) -> i32;
-    /// The values the audit log records before and after a change.
-    fn audit_values(&self) -> Value;
 }
 
-/// Implements [`Versioned`] for a record of a network, keyed (network id, record id), with
-/// the domain's `find(db, network_id, id)`, `delete(db, network_id, id, version)` and its
-/// `audit_values` method.
+/// Implements [`Versioned`] (and with `delete:` also [`Deletable`]) for a record keyed
+/// (owner id, record id) – the owner being its network or program – with the domain's
+/// `find(db, owner_id, id)`, `delete(db, owner_id, id, version)` and `audit_values` method;
+/// with `find_by_id:` for a record keyed by its id alone.
 #[macro_export]
-macro_rules! versioned_in_network {
-    ($record:ty, $entity:literal, $subject:literal, find: $find:path, delete: $delete:path) => {
+macro_rules! versioned {
+    ($record:ty, $entity:literal, find_by_id: $find:path $(, updated: $updated:literal)?) => {
         impl $crate::web::edit::Versioned for $record {
-            /// (network id, record id)
-            type Key = (i64, i64);
+            type Key = i64;
             const ENTITY: &'static str = $entity;
-            const SUBJECT: &'static str = $subject;
+            $(const UPDATED: &'static str = $updated;)?
 
-            fn id((_, id): Self::Key) -> i64 {
+            fn id(id: i64) -> i64 {
                 id
             }
 
-            async fn find(
-                db: &mut sqlx::PgConnection,
-                (network_id, id): Self::Key,
-            ) -> sqlx::Result<Option<Self>> {
-                $find(db, network_id, id).await
-            }
-
-            async fn delete(
-                db: &mut sqlx::PgConnection,
-                (network_id, id): Self::Key,
-                version: i32,
-            ) -> sqlx::Result<bool> {
-                $delete(db, network_id, id, version).await
+            async fn find(db: &mut sqlx::PgConnection, id: i64) -> sqlx::Result<Option<Self>> {
+                $find(db, id).await
             }
 
             fn version(&self) -> i32 {
@@ -151,6 +143,47 @@ macro_rules! versioned_in_network {
 
             fn audit_values(&self) -> serde_json::Value {
                 <$record>::audit_values(self)
+            }
+        }
+    };
+    ($record:ty, $entity:literal, find: $find:path) => {
+        impl $crate::web::edit::Versioned for $record {
+            /// (owner id, record id)
+            type Key = (i64, i64);
+            const ENTITY: &'static str = $entity;
+
+            fn id((_, id): Self::Key) -> i64 {
+                id
+            }
+
+            async fn find(
+                db: &mut sqlx::PgConnection,
+                (owner_id, id): Self::Key,
+            ) -> sqlx::Result<Option<Self>> {
+                $find(db, owner_id, id).await
+            }
+
+            fn version(&self) -> i32 {
+                self.version
+            }
+
+            fn audit_values(&self) -> serde_json::Value {
+                <$record>::audit_values(self)
+            }
+        }
+    };
+    ($record:ty, $entity:literal, find: $find:path, delete: $delete:path, $subject:literal) => {
+        $crate::versioned!($record, $entity, find: $find);
+
+        impl $crate::web::edit::Deletable for $record {
+            const SUBJECT: &'static str = $subject;
+
+            async fn delete(
+                db: &mut sqlx::PgConnection,
+                (owner_id, id): Self::Key,
+                version: i32,
+            ) -> sqlx::Result<bool> {
+                $delete(db, owner_id, id, version).await
             }
         }
     };
@@ -202,6 +235,11 @@ impl<'c, S: Versioned> Edit<'c, S> {
     pub async fn load(ctx: &'c Ctx, key: S::Key) -> AppResult<Self> {
         let before = stored::<S>(ctx, key).await?;
         Ok(Self { ctx, key, before })
+    }
+
+    /// For a record the domain has already loaded (e.g. because the policy needed it).
+    pub fn of(ctx: &'c Ctx, key: S::Key, before: S) -> Self {
+        Self { ctx, key, before }
     }
 
     async fn history(&self) -> sqlx::Result<Vec<HistoryLine>> {
@@ -273,7 +311,7 @@ pub async fn stored<S: Versioned>(ctx: &Ctx, key: S::Key) -> AppResult<S> {
 
 /// Deletes the record if it still has the `version` the user confirmed (409 otherwise) and
 /// records its last values in the audit log.
-pub async fn delete<S: Versioned>(ctx: &Ctx, key: S::Key, version: i32) -> AppResult<()> {
+pub async fn delete<S: Deletable>(ctx: &Ctx, key: S::Key, version: i32) -> AppResult<()> {
     let mut change = Change::begin(ctx).await?;
     let before = S::find(change.conn(), key)
         .await?

@@ -24,6 +24,8 @@ pub struct Program {
     pub version: i32,
 }
 
+crate::versioned!(Program, "funding_program", find_by_id: find_program);
+
 impl Program {
     pub fn audit_values(&self) -> serde_json::Value {
         serde_json::json!({
@@ -160,6 +162,8 @@ pub struct Phase {
     /// Required deliverables in their order.
     pub deliverables: Vec<String>,
 }
+
+crate::versioned!(Phase, "funding_phase", find: find_phase);
 
 impl Phase {
     /// "Jährlich, Abschlussbericht zum Phasenende".

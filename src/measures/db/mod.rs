@@ -133,7 +133,7 @@ pub struct Measure {
     pub goals: Vec<GoalChoice>,
 }
 
-crate::versioned_in_network!(Measure, "measure", "Die Maßnahme", find: find, delete: delete);
+crate::versioned!(Measure, "measure", find: find, delete: delete, "Die Maßnahme");
 
 impl Measure {
     /// The measure as it is after writing `fields` (names from `options`), without reading
