@@ -24,7 +24,7 @@ use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::Term;
 use crate::web::Ctx;
-use crate::web::edit::{Change, Record};
+use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -162,6 +162,8 @@ struct FormPage {
     conflict: Option<Funding>,
     history: Vec<HistoryLine>,
 }
+
+crate::edit_page!(FormPage, Funding);
 
 impl FormPage {
     fn new(
@@ -443,9 +445,8 @@ async fn edit_form(ctx: Ctx, Path(fid): Path<i64>) -> AppResult<Response> {
     let network =
         NetworkContext::load(&ctx.state.pool, &ctx.user, funding.network_id, Need::Read).await?;
     let form = FundingForm::from_funding(&funding);
-    let mut page = FormPage::new(ctx.layout, network, Some(funding), form);
-    page.history = audit::history(&ctx.state.pool, "funding", &fid.to_string()).await?;
-    Ok(page.into_response())
+    let page = FormPage::new(ctx.layout.clone(), network, Some(funding.clone()), form);
+    Edit::of(&ctx, fid, funding).show(page).await
 }
 
 async fn update(
@@ -458,34 +459,19 @@ async fn update(
         .must_manage(&ctx.user)?;
     let network =
         NetworkContext::load(&ctx.state.pool, &ctx.user, before.network_id, Need::Read).await?;
-    let fields = match form.validate(before.duration_months, before.own_share_percent) {
+    let valid = form.validate(before.duration_months, before.own_share_percent);
+    let done = format!("{}?hinweis=gespeichert", before.href());
+    let edit = Edit::of(&ctx, fid, before);
+    let funding = Some(edit.before.clone());
+    let page = |form| FormPage::new(ctx.layout.clone(), network, funding, form);
+    let fields = match valid {
         Ok(fields) => fields,
-        Err(errors) => {
-            let mut page = FormPage::new(ctx.layout.clone(), network, Some(before), form);
-            page.errors = errors;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(errors) => return edit.rejected(page(form), errors).await,
     };
     let mut change = Change::begin(&ctx).await?;
-    if !db::update_funding(change.conn(), fid, version(&form.version), &fields).await? {
-        drop(change);
-        let mut form = form;
-        form.version = before.version.to_string();
-        let mut page = FormPage::new(ctx.layout.clone(), network, Some(before.clone()), form);
-        page.conflict = Some(before);
-        return Ok((StatusCode::CONFLICT, page).into_response());
-    }
-    let after = db::find_funding(change.conn(), fid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    change
-        .updated(
-            Record::new("funding", fid),
-            before.audit_values(),
-            after.audit_values(),
-        )
-        .await?;
-    Ok(see_other(&format!("{}?hinweis=gespeichert", after.href())))
+    let written = db::update_funding(change.conn(), fid, version(&form.version), &fields).await?;
+    let page = page(form);
+    edit.saved(change, Ok(written), page, &done).await
 }
 
 #[derive(Template, WebTemplate)]

@@ -24,7 +24,9 @@ pub struct Goal {
     pub measures: i64,
 }
 
-crate::versioned!(Goal, "goal", find: find_goal, delete: delete_goal, "Das Ziel");
+// Deleting a goal takes its sub-goals and all their milestones along (the foreign keys
+// cascade); linked measures lose the link, linked indicators keep existing without a goal.
+crate::versioned!(Goal, "goal", find: find_goal, delete_from: "goals", "Das Ziel");
 
 impl Goal {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -192,26 +194,6 @@ pub async fn update_goal(
         fields.status as GoalStatus,
     )
     .execute(&mut **tx)
-    .await?
-    .rows_affected()
-        == 1)
-}
-
-/// Deletes the goal with its sub-goals and all their milestones (the foreign keys cascade);
-/// linked measures lose the link, linked indicators keep existing without a goal.
-pub async fn delete_goal(
-    db: impl PgExecutor<'_>,
-    network_id: i64,
-    id: i64,
-    version: i32,
-) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
-        "DELETE FROM goals WHERE network_id = $1 AND id = $2 AND version = $3",
-        network_id,
-        id,
-        version
-    )
-    .execute(db)
     .await?
     .rows_affected()
         == 1)

@@ -23,7 +23,7 @@ use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
-use crate::web::edit::{self, Change, Edit, Record};
+use crate::web::edit::{self, Change, Deletable, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -364,7 +364,7 @@ async fn delete(
     let mut change = Change::begin(&ctx).await?;
     // Counted in the same transaction: what goes with the goal is what it had then.
     let counts = db::delete_counts(change.conn(), id, goal_id).await?;
-    if !db::delete_goal(change.conn(), id, goal_id, version(&form.version)).await? {
+    if !Goal::delete(change.conn(), (id, goal_id), version(&form.version)).await? {
         return Err(AppError::stale_delete("Das Ziel"));
     }
     let mut old = before.audit_values();

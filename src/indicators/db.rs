@@ -26,7 +26,7 @@ pub struct Indicator {
     pub version: i32,
 }
 
-crate::versioned!(Indicator, "indicator", find: find, delete: delete, "Die Kennzahl");
+crate::versioned!(Indicator, "indicator", find: find, delete_from: "indicators", "Die Kennzahl");
 
 impl Indicator {
     /// "%", "€", "Tage", the own label of "sonstige", or "" for plain counts.
@@ -244,25 +244,6 @@ pub async fn update(
         fields.target_date,
     )
     .execute(&mut **tx)
-    .await?
-    .rows_affected()
-        == 1)
-}
-
-/// Deletes the indicator with all its values.
-pub async fn delete(
-    db: impl PgExecutor<'_>,
-    network_id: i64,
-    id: i64,
-    version: i32,
-) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
-        "DELETE FROM indicators WHERE network_id = $1 AND id = $2 AND version = $3",
-        network_id,
-        id,
-        version
-    )
-    .execute(db)
     .await?
     .rows_affected()
         == 1)

@@ -19,7 +19,7 @@ use crate::vocab::{EINHEITEN, Term};
 use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::{Cell, Sheet, csv_response, number};
-use crate::web::edit::{self, Change, Edit, Record};
+use crate::web::edit::{self, Change, Deletable, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Layout, see_other};
@@ -431,7 +431,7 @@ async fn delete(
     let mut change = Change::begin(&ctx).await?;
     // Read in the same transaction: the values that go with the indicator.
     let values = db::values_of(change.conn(), id, indicator_id).await?;
-    if !db::delete(change.conn(), id, indicator_id, version(&form.version)).await? {
+    if !Indicator::delete(change.conn(), (id, indicator_id), version(&form.version)).await? {
         return Err(AppError::stale_delete("Die Kennzahl"));
     }
     let mut old = before.audit_values();

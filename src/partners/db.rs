@@ -19,7 +19,8 @@ pub struct Partner {
     pub measures: i64,
 }
 
-crate::versioned!(Partner, "partner", find: find, delete: delete, "Der Partner");
+// Its measures stay, without a responsible partner (the foreign key sets it to NULL).
+crate::versioned!(Partner, "partner", find: find, delete_from: "partners", "Der Partner");
 
 impl Partner {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -201,26 +202,6 @@ pub async fn update(
         fields.contact,
     )
     .execute(&mut **tx)
-    .await?
-    .rows_affected()
-        == 1)
-}
-
-/// Deletes the partner if `version` is still current. Its measures stay, without a
-/// responsible partner (the foreign key sets it to NULL).
-pub async fn delete(
-    db: impl PgExecutor<'_>,
-    network_id: i64,
-    id: i64,
-    version: i32,
-) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
-        "DELETE FROM partners WHERE network_id = $1 AND id = $2 AND version = $3",
-        network_id,
-        id,
-        version
-    )
-    .execute(db)
     .await?
     .rows_affected()
         == 1)

@@ -117,10 +117,11 @@ pub trait Deletable: Versioned {
     ) -> impl Future<Output = sqlx::Result<bool>> + Send;
 }
 
-/// Implements [`Versioned`] (and with `delete:` also [`Deletable`]) for a record keyed
-/// (owner id, record id) – the owner being its network or program – with the domain's
-/// `find(db, owner_id, id)`, `delete(db, owner_id, id, version)` and `audit_values` method;
-/// with `find_by_id:` for a record keyed by its id alone.
+/// Implements [`Versioned`] for a record keyed (owner id, record id) – the owner being its
+/// network or program – with the domain's `find(db, owner_id, id)` and `audit_values`
+/// method; with `find_by_id:` for a record keyed by its id alone. With `delete_from:` the
+/// record is also [`Deletable`]: a row of that table with a `network_id` column; with
+/// `delete:` through the domain's `delete(db, owner_id, id, version)`.
 #[macro_export]
 macro_rules! versioned {
     ($record:ty, $entity:literal, find_by_id: $find:path $(, updated: $updated:literal)?) => {
@@ -184,6 +185,29 @@ macro_rules! versioned {
                 version: i32,
             ) -> sqlx::Result<bool> {
                 $delete(db, owner_id, id, version).await
+            }
+        }
+    };
+    ($record:ty, $entity:literal, find: $find:path, delete_from: $table:literal, $subject:literal) => {
+        $crate::versioned!($record, $entity, find: $find);
+
+        impl $crate::web::edit::Deletable for $record {
+            const SUBJECT: &'static str = $subject;
+
+            async fn delete(
+                db: &mut sqlx::PgConnection,
+                (network_id, id): Self::Key,
+                version: i32,
+            ) -> sqlx::Result<bool> {
+                let deleted = sqlx::query!(
+                    "DELETE FROM " + $table + " WHERE network_id = $1 AND id = $2 AND version = $3",
+                    network_id,
+                    id,
+                    version
+                )
+                .execute(db)
+                .await?;
+                Ok(deleted.rows_affected() == 1)
             }
         }
     };

@@ -45,6 +45,8 @@ pub struct Funding {
     pub deliverables_confirmed: i64,
 }
 
+crate::versioned!(Funding, "funding", find_by_id: find_funding);
+
 impl Funding {
     pub fn href(&self) -> String {
         format!("/foerderungen/{}", self.id)

@@ -133,7 +133,7 @@ pub struct Measure {
     pub goals: Vec<GoalChoice>,
 }
 
-crate::versioned!(Measure, "measure", find: find, delete: delete, "Die Maßnahme");
+crate::versioned!(Measure, "measure", find: find, delete_from: "measures", "Die Maßnahme");
 
 impl Measure {
     /// The measure as it is after writing `fields` (names from `options`), without reading
@@ -453,24 +453,6 @@ async fn replace_goals(
         .await?;
     }
     Ok(())
-}
-
-pub async fn delete(
-    db: impl PgExecutor<'_>,
-    network_id: i64,
-    id: i64,
-    version: i32,
-) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
-        "DELETE FROM measures WHERE network_id = $1 AND id = $2 AND version = $3",
-        network_id,
-        id,
-        version
-    )
-    .execute(db)
-    .await?
-    .rows_affected()
-        == 1)
 }
 
 /// The foreign keys to what a measure names from its network (partner, Sozialraum, goals),
