@@ -3,11 +3,11 @@
 use serde::Deserialize;
 
 use super::BERICHTSRHYTHMEN;
+use super::db::reports::{Report, ReportFields};
 use super::db::{
     ChecklistItem, EvidenceFields, Funding, FundingFields, Phase, PhaseFields, Program,
     ProgramFields,
 };
-use super::reportdb::{Report, ReportFields};
 use super::schedule::phase_end;
 use crate::states::FundingStatus;
 use crate::web::form::{

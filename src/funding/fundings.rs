@@ -12,9 +12,9 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
+use super::db::reports::{self, ReportLine};
 use super::db::{self, ChecklistItem, Funding, PhaseOption, ScheduledReport, Within};
 use super::forms::{EvidenceForm, FundingForm, StepForm};
-use super::reportdb::{self, ReportLine};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
@@ -396,7 +396,7 @@ async fn detail(
     .await?;
     let funding = &access.funding;
     let checklist = db::checklist(&ctx.state.pool, fid, funding.phase_id).await?;
-    let stored = reportdb::of_funding(&ctx.state.pool, fid).await?;
+    let stored = reports::of_funding(&ctx.state.pool, fid).await?;
     let today = crate::clock::today();
     let slots = funding.schedule();
     let briefs: Vec<db::ReportBrief> = stored

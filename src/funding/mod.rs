@@ -10,7 +10,6 @@ mod forms;
 mod fundings;
 mod land;
 mod programs;
-pub mod reportdb;
 mod reports;
 pub mod schedule;
 pub mod tasks;

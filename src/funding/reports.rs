@@ -12,13 +12,13 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::db::{self, ScheduledReport, Within};
-use super::forms::{ReportForm, StepForm};
-use super::fundings::FundingAccess;
-use super::reportdb::{
+use super::db::reports::{
     self, Report, ReportEvent, Snapshot, SnapshotDeliverable, SnapshotGoal, SnapshotIndicator,
     SnapshotMeasure,
 };
+use super::db::{self, ScheduledReport, Within};
+use super::forms::{ReportForm, StepForm};
+use super::fundings::FundingAccess;
 use super::schedule::{Slot, SlotState};
 use crate::audit::Event;
 use crate::error::{AppError, AppResult};
@@ -60,7 +60,7 @@ fn report_ref(report: &Report) -> ReportRef<'_> {
 /// Loads report `rid` as `user` sees it: 404 if there is none, 403 if it belongs to a
 /// municipality the user does not cover. One query.
 async fn load(state: &AppState, user: &SessionUser, rid: i64) -> AppResult<Report> {
-    let report = reportdb::find(&state.pool, rid, user.user_id)
+    let report = reports::find(&state.pool, rid, user.user_id)
         .await?
         .ok_or(AppError::NotFound)?;
     authorize(
@@ -115,7 +115,7 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
     let snapshot = take_snapshot(&ctx.state, &funding, &slot).await?;
     let snapshot = serde_json::to_value(&snapshot).map_err(|e| AppError::Internal(e.into()))?;
     let mut change = Change::begin(&ctx).await?;
-    let inserted = reportdb::insert(
+    let inserted = reports::insert(
         change.conn(),
         fid,
         slot.seq,
@@ -129,14 +129,14 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
     let Some(rid) = inserted else {
         // Someone opened it a moment ago: go there.
         drop(change);
-        let existing = reportdb::of_funding(&ctx.state.pool, fid)
+        let existing = reports::of_funding(&ctx.state.pool, fid)
             .await?
             .into_iter()
             .find(|r| r.seq == seq)
             .ok_or(AppError::NotFound)?;
         return Ok(see_other(&format!("/berichte/{}", existing.id)));
     };
-    reportdb::add_event(change.conn(), rid, "angelegt", &ctx.user, "").await?;
+    reports::add_event(change.conn(), rid, "angelegt", &ctx.user, "").await?;
     change
         .created(
             Record::new("report", rid),
@@ -355,7 +355,7 @@ impl ReportPage {
         Ok(Self {
             layout,
             snapshot: report.snapshot(),
-            events: reportdb::events(&state.pool, report.id).await?,
+            events: reports::events(&state.pool, report.id).await?,
             can_edit,
             can_review,
             can_comment,
@@ -469,7 +469,7 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
     };
     let submit = form.submits();
     let mut change = Change::begin(&ctx).await?;
-    if !reportdb::save(change.conn(), rid, version(&form.version), &fields, submit).await? {
+    if !reports::save(change.conn(), rid, version(&form.version), &fields, submit).await? {
         drop(change);
         let mut form = form;
         form.version = before.version.to_string();
@@ -487,7 +487,7 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
             .into_response());
     }
     let kind = if submit { "eingereicht" } else { "gespeichert" };
-    reportdb::add_event(change.conn(), rid, kind, &ctx.user, "").await?;
+    reports::add_event(change.conn(), rid, kind, &ctx.user, "").await?;
     let mut after = fields.audit_values();
     after["Status"] = if submit {
         "Eingereicht"
@@ -569,7 +569,7 @@ async fn review_step(
         ReportReview::Accept | ReportReview::Return => kind,
     };
     let mut change = Change::begin(&ctx).await?;
-    if !reportdb::review(change.conn(), rid, version(&form.version), step).await? {
+    if !reports::review(change.conn(), rid, version(&form.version), step).await? {
         drop(change);
         return rejected(
             &ctx.state,
@@ -582,7 +582,7 @@ async fn review_step(
         )
         .await;
     }
-    reportdb::add_event(change.conn(), rid, kind, &ctx.user, &reason).await?;
+    reports::add_event(change.conn(), rid, kind, &ctx.user, &reason).await?;
     let mut new_values = serde_json::json!({
         "Status": step.to().label(),
     });
@@ -644,7 +644,7 @@ async fn comment(
         .await;
     }
     let mut change = Change::begin(&ctx).await?;
-    reportdb::add_event(change.conn(), rid, "kommentar", &ctx.user, &text).await?;
+    reports::add_event(change.conn(), rid, "kommentar", &ctx.user, &text).await?;
     change
         .finish(
             Event::new("kommentiert", "report", rid)

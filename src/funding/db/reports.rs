@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgExecutor;
 use time::{Date, OffsetDateTime};
 
-use super::db::phase_label;
-use super::schedule::ReportKind;
+use super::phase_label;
 use crate::format;
+use crate::funding::schedule::ReportKind;
 use crate::identity::SessionUser;
 use crate::states::{ReportReview, ReportStatus};
 
