@@ -14,7 +14,6 @@ use axum::routing::get;
 use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -82,14 +81,17 @@ async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes expired sessions and aged-out login failures every ten minutes.
+/// Deletes expired sessions, aged-out login failures and unconfirmed import previews every
+/// ten minutes.
 async fn housekeeping(state: AppState) {
     let mut interval = tokio::time::interval(Duration::from_secs(600));
     loop {
         interval.tick().await;
         let sessions = auth::session::purge_expired(&state.pool, &state.config).await;
         let failures = auth::throttle::purge_old(&state.pool).await;
-        if let (Err(e), _) | (_, Err(e)) = (&sessions, &failures) {
+        let previews = measures::db::imports::purge_stale(&state.pool).await;
+        if let (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) = (&sessions, &failures, &previews)
+        {
             tracing::warn!(error = %e, "Aufräumen fehlgeschlagen");
         }
     }
@@ -112,7 +114,12 @@ pub fn app(state: AppState) -> Router {
         .nest_service("/static", ServeDir::new(static_dir()))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=3600"),
+            // Only files: a 404 cached for an hour would outlive the deployment that adds it.
+            |response: &Response<_>| {
+                let status = response.status();
+                (status.is_success() || status == StatusCode::NOT_MODIFIED)
+                    .then(|| HeaderValue::from_static("public, max-age=3600"))
+            },
         ));
 
     Router::new()
@@ -144,14 +151,18 @@ pub fn app(state: AppState) -> Router {
                     state.config.clone(),
                     web::headers::security_headers,
                 ))
+                // Outside the session lookup, so that its failure (database down) gets the
+                // page too; the user it found comes back on the response.
+                .layer(middleware::from_fn(web::error_pages::render_error_pages))
                 .layer(middleware::from_fn_with_state(
                     state.clone(),
                     auth::load_session,
                 ))
-                .layer(middleware::from_fn(web::error_pages::render_error_pages))
+                .layer(middleware::from_fn(web::paths::refuse_control_characters))
                 .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn(auth::refuse_cross_site_writes))
-                .layer(RequestBodyLimitLayer::new(max_body))
+                // Every extractor reading a body (forms, uploads) stops at this limit with
+                // 413, announced or chunked; the CSV import answers with its own page.
                 .layer(DefaultBodyLimit::max(max_body)),
         )
         .with_state(state)

@@ -57,6 +57,17 @@ impl From<sqlx::Error> for AppError {
                 tracing::error!(%error, "Datenbank nicht erreichbar");
                 Self::Unavailable
             }
+            // A data exception (SQLSTATE class 22: NUL in text, a number or date out of
+            // range) is a value from the request that no check before the query caught:
+            // the request is wrong, not the portal.
+            sqlx::Error::Database(ref db) if db.code().is_some_and(|c| c.starts_with("22")) => {
+                tracing::warn!(%error, "Datenbank lehnt einen Wert der Anfrage ab");
+                Self::BadRequest(
+                    "Die Anfrage enthält Zeichen oder Werte, die nicht verarbeitet werden können. \
+                     Bitte prüfen Sie die Adresse oder Ihre Eingaben."
+                        .into(),
+                )
+            }
             other => Self::Internal(other.into()),
         }
     }

@@ -20,7 +20,8 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// Resolves the session cookie (one query) and puts the signed-in user into the request's
-/// extensions. Pages for signed-in users are marked `no-store`; a dead cookie is cleared.
+/// extensions, and into the response's for the error pages, which are rendered outside.
+/// Pages for signed-in users are marked `no-store`; a dead cookie is cleared.
 pub async fn load_session(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -32,15 +33,15 @@ pub async fn load_session(
         Some(token) => session::touch(&state.pool, &state.config, token).await?,
         None => None,
     };
-    let signed_in = user.is_some();
-    if let Some(user) = user {
-        request.extensions_mut().insert(user);
+    if let Some(user) = &user {
+        request.extensions_mut().insert(user.clone());
     }
     let mut response = next.run(request).await;
-    if signed_in {
+    if let Some(user) = user {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        response.extensions_mut().insert(user);
     } else if token.is_some() && !response.headers().contains_key(header::SET_COOKIE) {
         return Ok((session::without_session(jar, &state.config), response).into_response());
     }

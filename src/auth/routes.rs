@@ -14,7 +14,7 @@ use crate::audit::{self, By, Event};
 use crate::config::Mode;
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::web::form::FieldErrors;
+use crate::web::form::{FieldErrors, plain};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, see_other};
 
@@ -72,16 +72,20 @@ struct LoginForm {
 
 const LOGIN_FAILED: &str = "E-Mail-Adresse oder Passwort ist falsch.";
 const LOCKED: &str = "Zu viele fehlgeschlagene Anmeldeversuche. Aus Sicherheitsgründen ist die \
-                      Anmeldung für 15 Minuten gesperrt. Bitte versuchen Sie es später erneut.";
+                      Anmeldung von diesem Anschluss aus für 15 Minuten gesperrt. Bitte versuchen \
+                      Sie es später erneut.";
 
 async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> AppResult<Response> {
-    let email = form.email.trim().to_lowercase();
     let mut errors = FieldErrors::default();
-    if email.is_empty() {
-        errors.add("email", "Bitte geben Sie Ihre E-Mail-Adresse ein.");
-    } else if email.chars().count() > 254 {
-        errors.add("email", "Die E-Mail-Adresse ist zu lang.");
+    let email = plain(&mut errors, "email", &form.email).map(str::to_lowercase);
+    match email.as_deref() {
+        Some("") => errors.add("email", "Bitte geben Sie Ihre E-Mail-Adresse ein."),
+        Some(email) if email.chars().count() > 254 => {
+            errors.add("email", "Die E-Mail-Adresse ist zu lang.");
+        }
+        _ => {}
     }
+    let email = email.unwrap_or_default();
     if form.password.is_empty() {
         errors.add("password", "Bitte geben Sie Ihr Passwort ein.");
     }
@@ -104,7 +108,8 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
         return rejected(errors, None, StatusCode::UNPROCESSABLE_ENTITY);
     }
 
-    if throttle::is_locked(&ctx.state.pool, &email, &ctx.meta.client_addr).await? {
+    let brake = throttle::brake(&ctx.state.pool, &email, &ctx.meta.client_addr).await?;
+    if brake.locked {
         audit::record(
             &ctx.state.pool,
             &ctx.meta,
@@ -118,6 +123,10 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
             StatusCode::TOO_MANY_REQUESTS,
         );
     }
+
+    // Before the password is checked, so that a guesser cannot tell a failure by an early
+    // answer; the owner waits too, but gets in.
+    tokio::time::sleep(brake.delay).await;
 
     let demo_allowed = ctx.state.config.mode == Mode::Demo;
     let account = sqlx::query!(
@@ -159,7 +168,7 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
         );
     };
 
-    throttle::clear(&ctx.state.pool, &email).await?;
+    throttle::clear(&ctx.state.pool, &email, &ctx.meta.client_addr).await?;
     let mut tx = ctx.state.pool.begin().await?;
     // A new id at every login: a session id planted before login is worthless afterwards.
     if let Some(previous) = &ctx.user {
@@ -186,13 +195,16 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
         .into_response())
 }
 
-/// Only paths on this site: no `//host` or absolute URLs (open redirect).
+/// Only paths on this site (open redirect): a path-absolute reference, so no scheme and no
+/// `//host`. Browsers read `\` as `/` and drop tabs and line breaks before they parse
+/// (`/<TAB>/evil.example` goes to `//evil.example`), so neither may occur, nor any other
+/// whitespace, control or non-ASCII character; the paths we send people back to are
+/// percent-encoded ASCII, and nothing else is a valid `Location` header either.
 fn safe_return_path(path: &str) -> &str {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
-        path
-    } else {
-        "/"
-    }
+    let on_this_site = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    if on_this_site { path } else { "/" }
 }
 
 async fn logout(ctx: PublicCtx, jar: CookieJar) -> AppResult<Response> {

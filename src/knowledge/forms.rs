@@ -4,7 +4,7 @@ use sqlx::PgPool;
 use super::db::{Entry, EntryFields};
 use super::vocab::{ARTEN, EBENEN, THEMEN};
 use crate::vocab::HANDLUNGSFELDER;
-use crate::web::form::{FieldErrors, codes, one_of, optional_text, required_text};
+use crate::web::form::{FieldErrors, codes, one_of, optional_text, plain, required_text};
 
 /// The entry form as typed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -54,8 +54,13 @@ impl EntryForm {
         let text = |errors: &mut FieldErrors, field, value: &str, max| {
             optional_text(errors, field, value, max).unwrap_or_default()
         };
-        let kommune_ags = Some(self.kommune_ags.trim().to_owned()).filter(|a| !a.is_empty());
-        let land_code = Some(self.land_code.trim().to_owned()).filter(|c| !c.is_empty());
+        let mut key = |field, value| {
+            plain(&mut errors, field, value)
+                .filter(|k| !k.is_empty())
+                .map(str::to_owned)
+        };
+        let kommune_ags = key("kommune_ags", &self.kommune_ags);
+        let land_code = key("land_code", &self.land_code);
         let known = sqlx::query!(
             r#"SELECT EXISTS (SELECT 1 FROM kommunen WHERE ags = $1) AS "kommune!",
                       EXISTS (SELECT 1 FROM laender WHERE code = $2) AS "land!""#,

@@ -1,6 +1,6 @@
 //! Importing measures from CSV in two steps: upload and preview (every row checked, nothing
 //! written), then confirm, which checks the same data again and writes all rows in one
-//! transaction or none.
+//! transaction or none, once: the transaction uses up the preview's one-time token.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,9 +11,10 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::csv::{self as measures_csv, Import, MAX_BYTES, MAX_ROWS, WHOLE_COMMUNE};
-use super::db::{self, Measure, NetworkOptions};
+use super::db::{self, Measure, NetworkOptions, imports};
 use super::forms::FIELDS;
 use crate::audit::{self, Event};
 use crate::error::{AppError, AppResult};
@@ -175,8 +176,14 @@ struct PreviewPage {
     network: NetworkContext,
     import: Import,
     options: NetworkOptions,
-    /// The checked text, for the confirmation (only when there are no errors).
-    data: Option<String>,
+    /// Only when there are no errors.
+    confirmation: Option<Confirmation>,
+}
+
+/// What the confirmation form sends back: the checked text and the preview's one-time token.
+struct Confirmation {
+    data: String,
+    token: Uuid,
 }
 
 /// How many rows and errors the preview lists in full.
@@ -254,13 +261,45 @@ struct PastedForm {
     csv_inhalt: String,
 }
 
-/// What the upload form sent: the file (or the pasted text).
+/// What the upload form sent: the file (or the pasted text), or why not, with the status and
+/// the pasted text to show again.
 enum Upload {
-    Data(Vec<u8>),
-    Rejected(FieldErrors, String),
+    Text(String),
+    Rejected(StatusCode, FieldErrors, String),
+}
+
+/// The upload's body limit, well above [`MAX_BYTES`]: a file somewhat too large is read whole
+/// (and dropped as it comes), so that the page can say so. Answering before the request is
+/// read would end the connection with a reset, which browsers show instead of the answer.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+fn too_large() -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.add(
+        "datei",
+        format!(
+            "Die Datei ist größer als {} MB. Bitte teilen Sie sie auf mehrere Dateien auf.",
+            MAX_BYTES / (1024 * 1024)
+        ),
+    );
+    errors
 }
 
 async fn read_upload(state: &AppState, request: Request) -> AppResult<Upload> {
+    match read_fields(state, request).await {
+        Ok((file, pasted)) => Ok(check_upload(file, pasted)),
+        // Over even [`MAX_BODY_BYTES`] (announced or not) the page says so all the same.
+        Err(StatusCode::PAYLOAD_TOO_LARGE) => Ok(Upload::Rejected(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(),
+            String::new(),
+        )),
+        Err(_) => Err(unreadable()),
+    }
+}
+
+/// The file and the pasted text; on failure, the status the failure stands for.
+async fn read_fields(state: &AppState, request: Request) -> Result<(Vec<u8>, String), StatusCode> {
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -271,17 +310,23 @@ async fn read_upload(state: &AppState, request: Request) -> AppResult<Upload> {
         .to_ascii_lowercase()
         .starts_with("multipart/form-data")
     {
-        // Reads at most the body limit (`DefaultBodyLimit`), like every extractor.
+        // Reads at most [`MAX_BODY_BYTES`] (the route's `DefaultBodyLimit`).
         let mut multipart = Multipart::from_request(request, state)
             .await
-            .map_err(|_| unreadable())?;
+            .map_err(|e| e.status())?;
         let mut file = Vec::new();
         let mut pasted = String::new();
-        while let Some(field) = multipart.next_field().await.map_err(|_| unreadable())? {
+        while let Some(mut field) = multipart.next_field().await.map_err(|e| e.status())? {
             let name = field.name().unwrap_or_default().to_owned();
-            let data = field.bytes().await.map_err(|_| unreadable())?;
+            let mut data = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|e| e.status())? {
+                // Past the import's limit only the size matters: the rest is not kept.
+                if data.len() <= MAX_BYTES {
+                    data.extend_from_slice(&chunk);
+                }
+            }
             match name.as_str() {
-                "datei" => file = data.to_vec(),
+                "datei" => file = data,
                 "csv_inhalt" => pasted = String::from_utf8_lossy(&data).into_owned(),
                 _ => {}
             }
@@ -290,39 +335,35 @@ async fn read_upload(state: &AppState, request: Request) -> AppResult<Upload> {
     } else {
         let axum::Form(form) = axum::Form::<PastedForm>::from_request(request, state)
             .await
-            .map_err(|_| unreadable())?;
+            .map_err(|e| e.status())?;
         (Vec::new(), form.csv_inhalt)
     };
+    Ok((file, pasted))
+}
+
+fn check_upload(file: Vec<u8>, pasted: String) -> Upload {
     let mut errors = FieldErrors::default();
     let data = if !file.is_empty() {
         file
     } else {
         pasted.clone().into_bytes()
     };
+    if data.len() > MAX_BYTES {
+        return Upload::Rejected(StatusCode::PAYLOAD_TOO_LARGE, too_large(), String::new());
+    }
     if data.iter().all(u8::is_ascii_whitespace) {
         errors.add(
             "datei",
             "Bitte eine CSV-Datei auswählen oder ihren Inhalt in das Textfeld einfügen.",
         );
-    } else if data.len() > MAX_BYTES {
-        errors.add(
-            "datei",
-            format!(
-                "Die Datei ist größer als {} MB. Bitte teilen Sie sie auf mehrere Dateien auf.",
-                MAX_BYTES / (1024 * 1024)
-            ),
-        );
+        return Upload::Rejected(StatusCode::UNPROCESSABLE_ENTITY, errors, pasted);
     }
-    if errors.is_empty() {
-        Ok(Upload::Data(data))
-    } else {
-        // A pasted text too large to show again is not kept.
-        let keep = if pasted.len() <= MAX_BYTES {
-            pasted
-        } else {
-            String::new()
-        };
-        Ok(Upload::Rejected(errors, keep))
+    match measures_csv::decode(&data) {
+        Ok(text) => Upload::Text(text),
+        Err(message) => {
+            errors.add("datei", message);
+            Upload::Rejected(StatusCode::UNPROCESSABLE_ENTITY, errors, pasted)
+        }
     }
 }
 
@@ -338,33 +379,43 @@ pub async fn preview(ctx: Ctx, Path(id): Path<i64>, request: Request) -> AppResu
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let upload = read_upload(&ctx.state, request).await?;
     let options = db::options(&ctx.state.pool, id).await?;
-    let data = match upload {
-        Upload::Data(data) => data,
-        Upload::Rejected(errors, pasted) => {
+    let text = match upload {
+        Upload::Text(text) => text,
+        Upload::Rejected(status, errors, pasted) => {
             let mut page = UploadPage::new(ctx.layout.clone(), network, &options);
             page.errors = errors;
             page.pasted = pasted;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+            return Ok((status, page).into_response());
         }
     };
-    let text = measures_csv::decode(&data);
-    show_preview(ctx.layout, network, options, &text)
+    show_preview(&ctx, network, options, &text).await
 }
 
-fn show_preview(
-    layout: Layout,
+/// The preview of `text`; when every row is valid, with the confirmation form and its
+/// one-time token.
+async fn show_preview(
+    ctx: &Ctx,
     network: NetworkContext,
     options: NetworkOptions,
     text: &str,
 ) -> AppResult<Response> {
     let import = measures_csv::parse(text, &options);
     let valid = import.valid_fields().is_some();
+    let confirmation = if valid {
+        let token = imports::issue(&ctx.state.pool, network.id, ctx.user.user_id, text).await?;
+        Some(Confirmation {
+            data: STANDARD.encode(text),
+            token,
+        })
+    } else {
+        None
+    };
     let page = PreviewPage {
-        layout,
+        layout: ctx.layout.clone(),
         network,
         import,
         options,
-        data: valid.then(|| STANDARD.encode(text)),
+        confirmation,
     };
     let status = if valid {
         StatusCode::OK
@@ -378,7 +429,12 @@ fn show_preview(
 #[serde(default)]
 pub struct ConfirmForm {
     daten: String,
+    vorschau: String,
 }
+
+const ALREADY_IMPORTED: &str = "Dieser Import wurde bereits übernommen (oder seine Vorschau ist \
+                                älter als einen Tag). Um die Daten noch einmal zu importieren, \
+                                laden Sie die Datei bitte erneut hoch.";
 
 pub async fn confirm(
     ctx: Ctx,
@@ -402,9 +458,13 @@ pub async fn confirm(
     // Checked again: the data came back from the browser, and the network may have changed.
     let import = measures_csv::parse(&text, &options);
     let Some(all) = import.valid_fields() else {
-        return show_preview(ctx.layout.clone(), network, options, &text);
+        return show_preview(&ctx, network, options, &text).await;
     };
     let mut tx = ctx.state.pool.begin().await?;
+    let token = Uuid::parse_str(form.vorschau.trim()).unwrap_or_default();
+    if !imports::redeem(&mut *tx, token, id, ctx.user.user_id, &text).await? {
+        return Err(AppError::Conflict(ALREADY_IMPORTED.into()));
+    }
     for fields in all.iter() {
         // Something named in the file was removed a moment ago: the preview checks every row
         // again and says which, so the field message is not needed.
@@ -414,7 +474,7 @@ pub async fn confirm(
         let Ok(mid) = inserted else {
             drop(tx);
             let options = db::options(&ctx.state.pool, id).await?;
-            return show_preview(ctx.layout.clone(), network, options, &text);
+            return show_preview(&ctx, network, options, &text).await;
         };
         let created = Measure::from_fields(mid, 1, fields.clone(), &options);
         audit::record(

@@ -1,7 +1,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{DefaultBodyLimit, Path};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -35,7 +35,9 @@ pub fn routes() -> Router<AppState> {
         .route("/netzwerke/{id}/massnahmen/neu", get(new_form).post(create))
         .route(
             "/netzwerke/{id}/massnahmen/import",
-            get(super::import::form).post(super::import::preview),
+            get(super::import::form)
+                .post(super::import::preview)
+                .layer(DefaultBodyLimit::max(super::import::MAX_BODY_BYTES)),
         )
         .route(
             "/netzwerke/{id}/massnahmen/import/bestaetigen",

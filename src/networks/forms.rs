@@ -2,7 +2,7 @@ use serde::Deserialize;
 
 use super::db::{Network, NetworkFields};
 use crate::vocab::VERANKERUNGEN;
-use crate::web::form::{FieldErrors, one_of, optional_date, optional_text, required_text};
+use crate::web::form::{FieldErrors, one_of, optional_date, optional_text, plain, required_text};
 
 /// The network form as typed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -116,7 +116,10 @@ fn is_plausible_mailbox(email: &str) -> bool {
 /// One Sozialraum per line; blank lines and repeats are dropped.
 fn sozialraeume(errors: &mut FieldErrors, text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let Some(line) = plain(errors, "sozialraeume", line) else {
+            break;
+        };
         if line.chars().count() > 120 {
             errors.add(
                 "sozialraeume",

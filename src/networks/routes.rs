@@ -20,7 +20,7 @@ use crate::web::Ctx;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::{Change, Edit};
 use crate::web::filters;
-use crate::web::form::{FieldErrors, version};
+use crate::web::form::{FieldErrors, plain, version};
 use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
@@ -94,7 +94,13 @@ async fn territory_for_new(
     let ags = match user.actor().scope {
         Scope::Kommune { ags, .. } => ags,
         Scope::Land { .. } => return Err(AppError::Forbidden),
-        Scope::Nationwide => form.kommune_ags.trim().to_owned(),
+        Scope::Nationwide => {
+            let mut errors = FieldErrors::default();
+            match plain(&mut errors, "kommune_ags", &form.kommune_ags) {
+                Some(ags) => ags.to_owned(),
+                None => return Ok(Err(errors)),
+            }
+        }
     };
     let land = sqlx::query_scalar!(
         r#"SELECT land_code::text AS "land!" FROM kommunen WHERE ags = $1"#,

@@ -3,7 +3,7 @@ use sqlx::PgPool;
 
 use super::db::Assignment;
 use crate::policy::Role;
-use crate::web::form::{FieldErrors, required_text};
+use crate::web::form::{FieldErrors, plain, required_text};
 
 /// The admin's user form as typed, kept verbatim for re-display.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -54,26 +54,28 @@ impl UserForm {
         if role.is_none() {
             errors.add("role", "Bitte eine Rolle auswählen.");
         }
-        let ags = self.kommune_ags.trim();
-        let land = self.land_code.trim();
         let assignment = match role {
             Some(Role::Kommune) => {
-                if ags.is_empty() {
-                    errors.add("kommune_ags", "Für die Rolle „Kommunale Koordination“ bitte den Gemeindeschlüssel (AGS) der Kommune angeben.");
-                } else if !kommune_exists(pool, ags).await? {
-                    errors.add(
+                let ags = plain(&mut errors, "kommune_ags", &self.kommune_ags);
+                match ags {
+                    Some("") => errors.add("kommune_ags", "Für die Rolle „Kommunale Koordination“ bitte den Gemeindeschlüssel (AGS) der Kommune angeben."),
+                    Some(ags) if !kommune_exists(pool, ags).await? => errors.add(
                         "kommune_ags",
                         "Zu diesem Gemeindeschlüssel gibt es keine Kommune im Verzeichnis.",
-                    );
+                    ),
+                    _ => {}
                 }
                 Some(Assignment {
                     role: Role::Kommune,
-                    kommune_ags: Some(ags.to_owned()),
+                    kommune_ags: Some(ags.unwrap_or_default().to_owned()),
                     land_code: None,
                 })
             }
             Some(Role::Land) => {
-                if !land_exists(pool, land).await? {
+                let land = plain(&mut errors, "land_code", &self.land_code);
+                if let Some(land) = land
+                    && !land_exists(pool, land).await?
+                {
                     errors.add(
                         "land_code",
                         "Für die Rolle „Landesprogrammstelle“ bitte ein Land auswählen.",
@@ -82,7 +84,7 @@ impl UserForm {
                 Some(Assignment {
                     role: Role::Land,
                     kommune_ags: None,
-                    land_code: Some(land.to_owned()),
+                    land_code: Some(land.unwrap_or_default().to_owned()),
                 })
             }
             Some(role) => Some(Assignment {

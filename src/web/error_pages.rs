@@ -21,8 +21,8 @@ struct ErrorPage {
 
 /// Turns every error response that is not already a page (our own `AppError`s, axum's
 /// 404/405/422, the body limit's 413, a caught panic's 500) into a German HTML error page.
+/// The signed-in user comes with the response (`auth::load_session` runs inside this).
 pub async fn render_error_pages(request: Request, next: Next) -> Response {
-    let user = request.extensions().get::<SessionUser>().cloned();
     let path = request.uri().path().to_owned();
     let request_id = request
         .headers()
@@ -40,13 +40,14 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     if !(status.is_client_error() || status.is_server_error()) || is_html {
         return response;
     }
+    let user = response.extensions().get::<SessionUser>();
     let detail = response
         .extensions()
         .get::<ErrorDetail>()
         .map(|d| d.0.clone());
     let (title, explanation) = describe(status);
     let page = ErrorPage {
-        layout: Layout::new(user.as_ref(), &path),
+        layout: Layout::new(user, &path),
         status: status.as_u16(),
         title,
         explanation: detail.unwrap_or_else(|| explanation.to_owned()),

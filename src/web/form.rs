@@ -109,13 +109,33 @@ pub fn optional_text(
             field,
             format!("Bitte höchstens {max_chars} Zeichen eingeben."),
         );
-    } else if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
-        errors.add(field, "Bitte keine Steuerzeichen eingeben.");
+    } else if has_control(value) {
+        errors.add(field, NO_CONTROL);
     }
     Some(value.to_owned())
+}
+
+const NO_CONTROL: &str = "Bitte keine Steuerzeichen eingeben.";
+
+/// Control characters other than line breaks and tabs: no form field has a use for them, and
+/// PostgreSQL refuses NUL in text, so they are stopped at the field rather than by the
+/// database.
+fn has_control(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+}
+
+/// A value that is looked up as typed (an e-mail address, a Gemeindeschlüssel, one line of a
+/// list), trimmed. With a control character it is an error at `field` and `None`, so that it
+/// goes no further; the form keeps what was typed.
+pub fn plain<'a>(errors: &mut FieldErrors, field: &'static str, value: &'a str) -> Option<&'a str> {
+    let value = value.trim();
+    if has_control(value) {
+        errors.add(field, NO_CONTROL);
+        return None;
+    }
+    Some(value)
 }
 
 /// Like [`optional_text`], but the field must be filled in.

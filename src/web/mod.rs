@@ -10,6 +10,7 @@ pub mod filters;
 pub mod form;
 pub mod headers;
 pub mod layout;
+pub mod paths;
 
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;

@@ -440,3 +440,34 @@ async fn open_redirects_are_not_followed_after_login() {
         assert_eq!(response.headers()["location"], expected);
     }
 }
+
+#[tokio::test]
+async fn failures_from_another_client_do_not_lock_out_the_owner() {
+    let app = TestApp::spawn().await;
+    app.create_user("detmold@example.org", Role::Kommune, Some("05766020"), None)
+        .await;
+    // Someone elsewhere guesses the password of a known account many times.
+    sqlx::query(
+        "INSERT INTO login_failures (email, client_addr)
+         SELECT 'detmold@example.org', '203.0.113.7' FROM generate_series(1, 6)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    // The owner, from their own address, can still sign in; the guesser's count stays.
+    let started = std::time::Instant::now();
+    let response = app
+        .login(&app.client, "detmold@example.org", PASSWORD)
+        .await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "attempts on an account under attack are slowed down"
+    );
+    let left: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM login_failures WHERE client_addr = '203.0.113.7'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(left, 6);
+}

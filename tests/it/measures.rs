@@ -7,7 +7,7 @@ use kinderchancen::policy::Role;
 use kinderchancen::web::form::OnConstraint;
 
 use crate::networks::{DETMOLD, HAMM};
-use crate::support::{TestApp, queries};
+use crate::support::{PASSWORD, TestApp, post_chunked, queries, session_cookie};
 
 /// Ids of what a network's measures can point at.
 struct Setup {
@@ -653,6 +653,28 @@ fn confirmation_data(body: &str) -> String {
         .replace("&#47;", "/")
 }
 
+/// Every hidden field of an import preview's confirmation form.
+fn confirmation_form(body: &str) -> Vec<(String, String)> {
+    let start = body.find(r#"name="daten""#).expect("confirm form");
+    let form_start = body[..start].rfind("<form").unwrap();
+    let form_end = start + body[start..].find("</form>").unwrap();
+    body[form_start..form_end]
+        .split("<input")
+        .skip(1)
+        .filter(|input| input.contains(r#"type="hidden""#))
+        .map(|input| {
+            let attr = |name: &str| {
+                let at = input.find(&format!(r#"{name}=""#)).unwrap() + name.len() + 2;
+                input[at..at + input[at..].find('"').unwrap()]
+                    .replace("&#43;", "+")
+                    .replace("&#61;", "=")
+                    .replace("&#47;", "/")
+            };
+            (attr("name"), attr("value"))
+        })
+        .collect()
+}
+
 /// A multipart/form-data body as a browser sends the upload form.
 fn upload(file: &[u8]) -> (String, Vec<u8>) {
     let boundary = "----KinderchancenTestGrenze7";
@@ -761,10 +783,12 @@ async fn csv_export_and_import_round_trip() {
         0,
         "the preview writes nothing"
     );
-    let data = confirmation_data(&preview);
-    let response = app
-        .post(&hamm, &format!("{import}/bestaetigen"), &[("daten", &data)])
-        .await;
+    let response = hamm
+        .post(app.at(&format!("{import}/bestaetigen")))
+        .form(&confirmation_form(&preview))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.ends_with("/massnahmen?hinweis=importiert&anzahl=3"));
@@ -897,7 +921,7 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), 422);
+    assert_eq!(response.status(), 413);
     assert!(
         response
             .text()
@@ -913,8 +937,8 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), 400);
-    // Above the body limit (2 MiB) the upload is refused before it is read.
-    let (content_type, body) = upload(&vec![b'x'; 3 * 1024 * 1024]);
+    // Above the general body limit (2 MiB) too, the import page says what is wrong.
+    let (content_type, body) = upload(&vec![b'x'; 5 * 1000 * 1000]);
     let response = hamm
         .post(app.at(&import))
         .header("content-type", content_type)
@@ -923,7 +947,75 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), 413);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Die Datei ist größer als 1 MB")
+    );
+    // UTF-16 without byte order mark cannot be told from other encodings by its bytes alone.
+    let utf16: Vec<u8> = format!("{header}\r\n{good}\r\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (content_type, body) = upload(&utf16);
+    let response = hamm
+        .post(app.at(&import))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("UTF-16 ohne Byte-Order-Mark"), "{body}");
+    assert!(!body.contains("Unbekannte Spalte"));
     assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 0);
+}
+
+#[tokio::test]
+async fn an_import_is_confirmed_once() {
+    let app = TestApp::spawn().await;
+    let s = network_with_choices(&app, HAMM, "Netzwerk Hamm").await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let import = format!("/netzwerke/{}/massnahmen/import", s.network);
+    let csv = "Titel;Handlungsfelder;Lebensphasen;Zielgruppen;Status\n\
+               Lernpaten;Schulische Bildung;6 bis 10 Jahre;Alle Familien;Laufend\n";
+    let response = app.post(&hamm, &import, &[("csv_inhalt", csv)]).await;
+    assert_eq!(response.status(), 200);
+    let preview = response.text().await.unwrap();
+    let data = confirmation_data(&preview);
+    let form = confirmation_form(&preview);
+    let confirm = format!("{import}/bestaetigen");
+    let first = hamm
+        .post(app.at(&confirm))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status(), 303);
+    // The same confirmation again (double click, back button, replay) imports nothing.
+    let second = hamm
+        .post(app.at(&confirm))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(second.status(), 409);
+    assert!(
+        second
+            .text()
+            .await
+            .unwrap()
+            .contains("Dieser Import wurde bereits übernommen")
+    );
+    // Nor does the data without the preview's token.
+    let forged = app.post(&hamm, &confirm, &[("daten", &data)]).await;
+    assert_eq!(forged.status(), 409);
+    assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 1);
 }
 
 #[tokio::test]
@@ -1079,4 +1171,20 @@ async fn removed_choices_are_messages_at_their_fields() {
     .execute(&app.pool)
     .await;
     assert!(status.on_constraint(CHOSEN_REFERENCES, "weg").is_err());
+}
+
+#[tokio::test]
+async fn a_chunked_paste_over_the_body_limit_gets_the_size_message() {
+    let app = TestApp::spawn().await;
+    let s = network_with_choices(&app, HAMM, "Netzwerk Hamm").await;
+    app.create_user("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let login = app.login(&app.client, "k@hamm.de", PASSWORD).await;
+    let cookie = session_cookie(&login).unwrap();
+    let cookie = cookie.split(';').next().unwrap();
+    let import = format!("/netzwerke/{}/massnahmen/import", s.network);
+    let response = post_chunked(&app, &import, Some(cookie), 3).await;
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    assert!(response.contains("Die Datei ist größer als 1 MB"));
+    assert_eq!(count(&app, "SELECT count(*) FROM measures").await, 0);
 }

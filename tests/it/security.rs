@@ -1,6 +1,6 @@
 use kinderchancen::policy::Role;
 
-use crate::support::{PASSWORD, TestApp, session_cookie};
+use crate::support::{PASSWORD, TestApp, post_chunked, session_cookie};
 
 #[tokio::test]
 async fn cross_site_posts_are_refused() {
@@ -185,7 +185,11 @@ async fn hostile_input_is_shown_escaped() {
     let app = TestApp::spawn().await;
     let hostile = "<script>alert(1)</script>' OR 1=1 --\u{7}";
     let response = app.login(&app.client, hostile, "x").await;
-    assert_eq!(response.status(), 401);
+    assert_eq!(
+        response.status(),
+        422,
+        "a control character is refused at the field"
+    );
     let body = response.text().await.unwrap();
     assert!(!body.contains("<script>alert(1)"));
     assert!(body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
@@ -213,4 +217,196 @@ async fn no_session_cookie_for_anonymous_visitors() {
     let response = app.get(&app.client, "/").await;
     assert!(session_cookie(&response).is_none());
     assert!(!response.headers().contains_key("cache-control"));
+}
+
+#[tokio::test]
+async fn the_return_path_after_login_stays_on_this_site() {
+    let app = TestApp::spawn().await;
+    let client = app.signed_in("b@example.org", Role::Bund, None, None).await;
+    for weiter in [
+        "%2F%09%2Fevil.example",
+        "%2F%0A",
+        "%2F%0D%0A",
+        "%2F%00",
+        "%2F%0B",
+        "%2F%7F",
+        "%2F%20%2Fevil.example",
+        "%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+        "https%3A%2F%2Fevil.example",
+        "%2Fwissen%C2%A0",
+    ] {
+        let response = app
+            .get(&client, &format!("/anmelden?weiter={weiter}"))
+            .await;
+        assert_eq!(response.status(), 303, "{weiter}");
+        assert_eq!(response.headers()["location"], "/", "{weiter}");
+    }
+    let response = app
+        .get(&client, "/anmelden?weiter=%2Fwissen%3Fq%3DArmut")
+        .await;
+    assert_eq!(response.headers()["location"], "/wissen?q=Armut");
+
+    // The same rule after the login form.
+    let response = app
+        .new_client()
+        .post(app.at("/anmelden"))
+        .form(&[
+            ("email", "b@example.org"),
+            ("password", PASSWORD),
+            ("weiter", "/\t/evil.example"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn control_characters_are_refused_never_an_error() {
+    let app = TestApp::spawn().await;
+    // In a path: there is no such page.
+    for path in [
+        "/verzeichnis/%00",
+        "/wissen/eintrag/a%00b",
+        "/verzeichnis/05/kreise%01",
+    ] {
+        let response = app.get(&app.client, path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("Seite nicht gefunden")
+        );
+    }
+
+    // In a form field: a message at the field, the input kept.
+    let response = app.login(&app.client, "a\0b@x.de", "x").await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains("Bitte keine Steuerzeichen eingeben."),
+        "{body}"
+    );
+    assert!(body.contains("b@x.de"));
+
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let response = app
+        .post(
+            &hamm,
+            "/netzwerke/neu",
+            &[
+                ("name", "Präventionskette Hamm"),
+                ("anchoring", "jugendhilfeplanung"),
+                ("sozialraeume", "Mitte\0"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Bitte keine Steuerzeichen eingeben."));
+    assert!(body.contains("Präventionskette Hamm"));
+
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let response = app
+        .post(
+            &bund,
+            "/wissen/neu",
+            &[
+                ("title", "Sprachcafé"),
+                ("kind", "good_practice"),
+                ("level", "kommune"),
+                ("themes", "bildung_teilhabe"),
+                ("kommune_ags", "05915\0"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Bitte keine Steuerzeichen eingeben."));
+    assert!(body.contains("Sprachcafé"));
+
+    let admin = app
+        .signed_in("a@example.org", Role::Admin, None, None)
+        .await;
+    let response = app
+        .post(
+            &admin,
+            "/verwaltung/benutzer/neu",
+            &[
+                ("email", "neu@hamm.de"),
+                ("display_name", "Neue Koordination"),
+                ("role", "kommune"),
+                ("kommune_ags", "05915\0"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Bitte keine Steuerzeichen eingeben."));
+    assert!(body.contains("Neue Koordination"));
+
+    // Whatever else PostgreSQL refuses as data (SQLSTATE class 22), here NUL in a contact
+    // line, which no check before the query looks at, is a bad request.
+    let response = app
+        .post(
+            &bund,
+            "/wissen/neu",
+            &[
+                ("title", "Sprachcafé"),
+                ("kind", "good_practice"),
+                ("level", "kommune"),
+                ("themes", "bildung_teilhabe"),
+                ("contacts", "Familienbüro\0"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 400);
+    assert!(response.text().await.unwrap().contains("Ungültige Anfrage"));
+}
+
+#[tokio::test]
+async fn without_database_signed_in_visitors_get_the_german_page_too() {
+    let app = TestApp::spawn().await;
+    let client = app.signed_in("b@example.org", Role::Bund, None, None).await;
+    app.pool.close().await;
+    for client in [&app.client, &client] {
+        let response = app.get(client, "/wissen").await;
+        assert_eq!(response.status(), 503);
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains("Dienst vorübergehend nicht verfügbar"),
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_chunked_form_over_the_body_limit_is_too_large() {
+    let app = TestApp::spawn().await;
+    let response = post_chunked(&app, "/anmelden", None, 3).await;
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+    assert!(response.contains("Daten zu groß"));
+}
+
+#[tokio::test]
+async fn missing_static_files_are_not_cached() {
+    let app = TestApp::spawn().await;
+    let found = app.get(&app.client, "/static/app.css").await;
+    assert_eq!(found.status(), 200);
+    assert_eq!(found.headers()["cache-control"], "public, max-age=3600");
+    let missing = app.get(&app.client, "/static/gibt-es-nicht.css").await;
+    assert_eq!(missing.status(), 404);
+    assert!(!missing.headers().contains_key("cache-control"));
 }

@@ -30,10 +30,12 @@ const REQUIRED: &[&str] = &[
 ];
 
 /// The text of an uploaded file: UTF-8 (with or without byte order mark), UTF-16 with byte
-/// order mark, or else Windows-1252, which older Excel versions write.
-pub fn decode(bytes: &[u8]) -> String {
+/// order mark, or else Windows-1252, which older Excel versions write. Without a byte order
+/// mark, UTF-16 would pass for Windows-1252 with a NUL between letters ("T i t e l");
+/// NUL is in no text, so a file with one is refused with the message to show.
+pub fn decode(bytes: &[u8]) -> Result<String, &'static str> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return String::from_utf8_lossy(rest).into_owned();
+        return Ok(String::from_utf8_lossy(rest).into_owned());
     }
     let utf16 = |rest: &[u8], little: bool| {
         let units: Vec<u16> = rest
@@ -49,15 +51,23 @@ pub fn decode(bytes: &[u8]) -> String {
         String::from_utf16_lossy(&units)
     };
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return utf16(rest, true);
+        return Ok(utf16(rest, true));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return utf16(rest, false);
+        return Ok(utf16(rest, false));
     }
-    match std::str::from_utf8(bytes) {
+    if bytes.contains(&0) {
+        return Err(
+            "Die Datei lässt sich nicht als Text lesen: Sie ist vermutlich als UTF-16 ohne \
+             Byte-Order-Mark gespeichert oder keine CSV-Datei (z. B. eine Excel-Arbeitsmappe). \
+             Bitte speichern Sie sie in Excel als „CSV UTF-8 (durch Trennzeichen getrennt)“ und \
+             laden Sie sie erneut hoch.",
+        );
+    }
+    Ok(match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
-    }
+    })
 }
 
 fn windows_1252(byte: u8) -> char {

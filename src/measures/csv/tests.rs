@@ -83,15 +83,20 @@ fn files_from_spreadsheets() {
         .chars()
         .map(|c| u8::try_from(u32::from(c)).unwrap())
         .collect();
-    let decoded = decode(&latin);
+    let decoded = decode(&latin).unwrap();
     assert_eq!(decoded, text);
     let import = parse(&decoded, &options());
     let fields = import.valid_fields().expect("valid");
     assert_eq!(fields[0].title, "Bücherei");
     assert_eq!(fields[0].sozialraum_id, Some(7));
     assert_eq!(fields[0].status, MeasureStatus::Planned);
-    assert_eq!(decode(b"\xef\xbb\xbfTitel"), "Titel");
-    assert_eq!(decode(b"\x80 \x84x\x93"), "€ „x“");
+    assert_eq!(decode(b"\xef\xbb\xbfTitel").unwrap(), "Titel");
+    assert_eq!(decode(b"\x80 \x84x\x93").unwrap(), "€ „x“");
+    assert_eq!(decode(b"\xff\xfeT\x00i\x00").unwrap(), "Ti");
+    assert!(
+        decode(b"T\x00i\x00").is_err(),
+        "UTF-16 without byte order mark"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Measures of a network with their linked goals. Every query names the network, so an id of
 //! another network finds nothing; the composite foreign keys of the schema are the backstop.
 
+pub mod imports;
 mod list;
 
 use sqlx::{PgExecutor, Postgres, Transaction};

@@ -294,3 +294,42 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|v| v.contains("kinderchancen_sitzung="))
         .map(str::to_owned)
 }
+
+/// The raw response to an urlencoded POST of one field of `mebibytes` MiB sent in chunks, without a
+/// `Content-Length` (which reqwest always sets for a body it has whole), with `cookie`.
+pub async fn post_chunked(
+    app: &TestApp,
+    path: &str,
+    cookie: Option<&str>,
+    mebibytes: usize,
+) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let mut stream = tokio::net::TcpStream::connect(app.url.trim_start_matches("http://"))
+        .await
+        .unwrap();
+    let cookie = cookie
+        .map(|c| format!("Cookie: {c}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{cookie}\
+         Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    // One long field, as a pasted text: `csv_inhalt=xxx…`.
+    let field = b"csv_inhalt=";
+    let framed = format!("{:x}\r\ncsv_inhalt=\r\n", field.len());
+    stream.write_all(framed.as_bytes()).await.unwrap();
+    let chunk = "x".repeat(1024 * 1024);
+    for _ in 0..mebibytes {
+        let framed = format!("{:x}\r\n{chunk}\r\n", chunk.len());
+        // The server may answer and close before it has read everything.
+        if stream.write_all(framed.as_bytes()).await.is_err() {
+            break;
+        }
+    }
+    let _ = stream.write_all(b"0\r\n\r\n").await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    String::from_utf8_lossy(&response).into_owned()
+}
