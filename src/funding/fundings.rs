@@ -163,7 +163,7 @@ struct FormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(FormPage, Funding);
+crate::web::edit::edit_page!(FormPage, Funding);
 
 impl FormPage {
     fn new(

@@ -144,7 +144,7 @@ struct ProgramFormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(ProgramFormPage, Program);
+crate::web::edit::edit_page!(ProgramFormPage, Program);
 
 impl ProgramFormPage {
     fn new(
@@ -285,7 +285,7 @@ struct PhaseFormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(PhaseFormPage, Phase);
+crate::web::edit::edit_page!(PhaseFormPage, Phase);
 
 impl PhaseFormPage {
     fn new(layout: Layout, program: Program, phase_id: Option<i64>, form: PhaseForm) -> Self {

@@ -26,7 +26,7 @@ pub struct Goal {
 
 // Deleting a goal takes its sub-goals and all their milestones along (the foreign keys
 // cascade); linked measures lose the link, linked indicators keep existing without a goal.
-crate::versioned!(Goal, "goal", find: find_goal, delete_from: "goals", "Das Ziel");
+crate::web::edit::versioned!(Goal, "goal", find: find_goal, delete_from: "goals", "Das Ziel");
 
 impl Goal {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -69,7 +69,7 @@ pub struct Milestone {
     pub overdue: bool,
 }
 
-crate::versioned!(Milestone, "milestone", find: find_milestone, delete: delete_milestone, "Der Meilenstein");
+crate::web::edit::versioned!(Milestone, "milestone", find: find_milestone, delete: delete_milestone, "Der Meilenstein");
 
 impl Milestone {
     pub fn audit_values(&self) -> serde_json::Value {

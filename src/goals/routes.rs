@@ -120,8 +120,8 @@ struct FormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(FormPage, Goal);
-crate::edit_page!(MilestonePage, Milestone);
+crate::web::edit::edit_page!(FormPage, Goal);
+crate::web::edit::edit_page!(MilestonePage, Milestone);
 
 impl FormPage {
     fn new(layout: Layout, network: NetworkContext, goal: Option<Goal>, form: GoalForm) -> Self {

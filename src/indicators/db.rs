@@ -26,7 +26,7 @@ pub struct Indicator {
     pub version: i32,
 }
 
-crate::versioned!(Indicator, "indicator", find: find, delete_from: "indicators", "Die Kennzahl");
+crate::web::edit::versioned!(Indicator, "indicator", find: find, delete_from: "indicators", "Die Kennzahl");
 
 impl Indicator {
     /// "%", "€", "Tage", the own label of "sonstige", or "" for plain counts.

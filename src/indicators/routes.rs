@@ -268,7 +268,7 @@ struct FormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(FormPage, Indicator);
+crate::web::edit::edit_page!(FormPage, Indicator);
 
 impl FormPage {
     fn new(

@@ -133,7 +133,7 @@ struct FormPage {
     statuses: &'static [Term],
 }
 
-crate::edit_page!(FormPage, Measure);
+crate::web::edit::edit_page!(FormPage, Measure);
 
 impl FormPage {
     fn new(

@@ -28,7 +28,7 @@ pub struct Network {
     pub sozialraeume: Vec<String>,
 }
 
-crate::versioned!(Network, "network", find_by_id: find, updated: "netzwerk_geaendert");
+crate::web::edit::versioned!(Network, "network", find_by_id: find, updated: "netzwerk_geaendert");
 
 impl Network {
     pub fn audit_values(&self) -> serde_json::Value {

@@ -63,7 +63,7 @@ struct FormPage {
     history: Vec<HistoryLine>,
 }
 
-crate::edit_page!(FormPage, Network);
+crate::web::edit::edit_page!(FormPage, Network);
 
 impl FormPage {
     fn new(

@@ -20,7 +20,7 @@ pub struct Partner {
 }
 
 // Its measures stay, without a responsible partner (the foreign key sets it to NULL).
-crate::versioned!(Partner, "partner", find: find, delete_from: "partners", "Der Partner");
+crate::web::edit::versioned!(Partner, "partner", find: find, delete_from: "partners", "Der Partner");
 
 impl Partner {
     pub fn audit_values(&self) -> serde_json::Value {

@@ -135,7 +135,7 @@ impl FormPage {
     }
 }
 
-crate::edit_page!(FormPage, Partner);
+crate::web::edit::edit_page!(FormPage, Partner);
 
 const DUPLICATE: &str = "Einen Partner mit diesem Namen gibt es in diesem Netzwerk schon.";
 

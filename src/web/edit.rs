@@ -122,7 +122,6 @@ pub trait Deletable: Versioned {
 /// method; with `find_by_id:` for a record keyed by its id alone. With `delete_from:` the
 /// record is also [`Deletable`]: a row of that table with a `network_id` column; with
 /// `delete:` through the domain's `delete(db, owner_id, id, version)`.
-#[macro_export]
 macro_rules! versioned {
     ($record:ty, $entity:literal, find_by_id: $find:path $(, updated: $updated:literal)?) => {
         impl $crate::web::edit::Versioned for $record {
@@ -174,7 +173,7 @@ macro_rules! versioned {
         }
     };
     ($record:ty, $entity:literal, find: $find:path, delete: $delete:path, $subject:literal) => {
-        $crate::versioned!($record, $entity, find: $find);
+        $crate::web::edit::versioned!($record, $entity, find: $find);
 
         impl $crate::web::edit::Deletable for $record {
             const SUBJECT: &'static str = $subject;
@@ -189,7 +188,7 @@ macro_rules! versioned {
         }
     };
     ($record:ty, $entity:literal, find: $find:path, delete_from: $table:literal, $subject:literal) => {
-        $crate::versioned!($record, $entity, find: $find);
+        $crate::web::edit::versioned!($record, $entity, find: $find);
 
         impl $crate::web::edit::Deletable for $record {
             const SUBJECT: &'static str = $subject;
@@ -212,10 +211,11 @@ macro_rules! versioned {
         }
     };
 }
+pub(crate) use versioned;
 
 /// A form page that edits a [`Versioned`] record: it shows the user's input, the errors at
 /// each field, the record's history and, after someone else saved first, the values now
-/// stored. Implement it with [`edit_page!`](crate::edit_page).
+/// stored. Implement it with [`edit_page!`].
 pub trait EditPage: IntoResponse {
     type Stored: Versioned;
     fn show_errors(&mut self, errors: FieldErrors);
@@ -227,7 +227,6 @@ pub trait EditPage: IntoResponse {
 
 /// Implements [`EditPage`] for a page with the fields `errors`, `history`,
 /// `conflict: Option<Stored>` and `form.version`.
-#[macro_export]
 macro_rules! edit_page {
     ($page:ty, $stored:ty) => {
         impl $crate::web::edit::EditPage for $page {
@@ -245,6 +244,7 @@ macro_rules! edit_page {
         }
     };
 }
+pub(crate) use edit_page;
 
 /// Editing one stored record: load it (404 if it is not there), show it, take the user's
 /// changes or give them back with what is wrong.

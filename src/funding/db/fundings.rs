@@ -45,7 +45,7 @@ pub struct Funding {
     pub deliverables_confirmed: i64,
 }
 
-crate::versioned!(Funding, "funding", find_by_id: find_funding);
+crate::web::edit::versioned!(Funding, "funding", find_by_id: find_funding);
 
 impl Funding {
     pub fn href(&self) -> String {

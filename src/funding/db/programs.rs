@@ -24,7 +24,7 @@ pub struct Program {
     pub version: i32,
 }
 
-crate::versioned!(Program, "funding_program", find_by_id: find_program);
+crate::web::edit::versioned!(Program, "funding_program", find_by_id: find_program);
 
 impl Program {
     pub fn audit_values(&self) -> serde_json::Value {
@@ -163,7 +163,7 @@ pub struct Phase {
     pub deliverables: Vec<String>,
 }
 
-crate::versioned!(Phase, "funding_phase", find: find_phase);
+crate::web::edit::versioned!(Phase, "funding_phase", find: find_phase);
 
 impl Phase {
     /// "Jährlich, Abschlussbericht zum Phasenende".

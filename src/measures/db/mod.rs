@@ -134,7 +134,7 @@ pub struct Measure {
     pub goals: Vec<GoalChoice>,
 }
 
-crate::versioned!(Measure, "measure", find: find, delete_from: "measures", "Die Maßnahme");
+crate::web::edit::versioned!(Measure, "measure", find: find, delete_from: "measures", "Die Maßnahme");
 
 impl Measure {
     /// The measure as it is after writing `fields` (names from `options`), without reading
