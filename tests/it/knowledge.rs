@@ -750,3 +750,95 @@ async fn the_search_is_planned_for_every_execution() {
     .unwrap();
     assert_eq!((generic, custom), (0, 32));
 }
+
+/// The page of an entry as a visitor sees it.
+async fn entry_page(app: &TestApp, slug: &str) -> String {
+    let response = app
+        .get(&app.client, &format!("/wissen/eintrag/{slug}"))
+        .await;
+    assert_eq!(response.status(), 200, "{slug}");
+    response.text().await.unwrap()
+}
+
+/// The text of the page's only `<h1>`.
+fn heading(page: &str) -> &str {
+    page.split("<h1")
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split_once("</h1>"))
+        .map(|(text, _)| text)
+        .unwrap()
+}
+
+/// The two serious findings of the fact-check, as readers see the entries.
+#[tokio::test]
+async fn the_serious_corrections_of_the_fact_check_are_on_the_pages() {
+    let app = TestApp::spawn().await;
+    // 23,9 % are "von Armut oder sozialer Ausgrenzung bedroht" (AROPE), not "armutsgefährdet".
+    let page = entry_page(&app, "nap-kinderarmut-ausgangslage-zahlen").await;
+    let title = heading(&page);
+    assert!(
+        title.contains("fast jedes vierte Kind von Armut oder sozialer Ausgrenzung bedroht"),
+        "{title}"
+    );
+    assert!(!title.contains("armutsgefährdet"), "{title}");
+    assert!(
+        !page.contains("(ServiKiD)"),
+        "ServiKiD is the author, not the report"
+    );
+    assert!(page.contains("von ServiKiD verfassten"));
+
+    // Decentral structures are what Workshop 1 asked for, not something Hamm is said to have.
+    let page = entry_page(&app, "nap-lotsendienste-aufsuchende-arbeit-traeger").await;
+    assert!(!page.contains("Hamm setzt auf"));
+    assert!(page.contains(
+        "daneben braucht es nach Referierenden und Teilnehmenden von Workshop 1 auch dezentrale Strukturen"
+    ));
+}
+
+/// Every entry says what its source is: workshop statements are the participants', and the
+/// NAP-Ausschuss paper is descriptive, no recommendation — its entries' kind says so too.
+#[tokio::test]
+async fn every_entry_states_the_standing_of_its_source() {
+    let app = TestApp::spawn().await;
+    let workshop = entry_page(&app, "basisfinanzierung-pflichtaufgabe-verstetigung").await;
+    assert!(workshop.contains("Hinweis zur Quelle"));
+    assert!(workshop.contains(
+        "ausschließlich Aussagen der Workshop-Teilnehmenden wieder, nicht die Auffassung der Bundesregierung"
+    ));
+    let paper = entry_page(&app, "nap-handlungsoptionen-bund").await;
+    assert!(paper.contains("kein offizielles Empfehlungspapier"));
+    assert!(paper.contains(r#"<p class="kern-preline">Beschreibendes Papier · "#));
+    assert!(!paper.contains("Handlungsempfehlung"));
+
+    // Every published entry of either source carries its caveat.
+    let slugs: Vec<(String, String)> = sqlx::query_as(
+        "SELECT slug, source_document FROM knowledge_entries WHERE status = 'veroeffentlicht'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(slugs.len() >= 48);
+    for (slug, source) in &slugs {
+        let page = entry_page(&app, slug).await;
+        let caveat = match source.as_str() {
+            "workshop-doku-2023" => "nicht die Auffassung der Bundesregierung",
+            "nap-papier-2025" => "kein offizielles Empfehlungspapier",
+            other => panic!("{slug}: unknown source {other}"),
+        };
+        assert!(page.contains(caveat), "{slug}");
+    }
+    let recommendations: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM knowledge_entries WHERE seeded AND kind = 'handlungsempfehlung'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(recommendations, 0, "no seeded entry claims to recommend");
+
+    // /wissen explains the kinds.
+    let search = app.get(&app.client, "/wissen").await.text().await.unwrap();
+    assert!(search.contains("Arten von Einträgen"));
+    assert!(search.contains("Beschreibendes Papier</dt>"));
+    assert!(search.contains("kein offizielles Empfehlungspapier ist und nichts festlegt"));
+}
