@@ -24,3 +24,14 @@ CREATE OR REPLACE FUNCTION kc_facet_vocabulary() RETURNS text[]
         'thema:qualitaetsentwicklung', 'thema:recht'];
 
 UPDATE knowledge_entries SET kind = kind;
+
+-- 2. Corrections of the seed reach running databases. seed_digest: the fingerprint of the
+-- seed text last written into the entry, or last decided on by the Geschäftsstelle
+-- (knowledge::seed::SeedEntry::digest). seed_version: the entry's version right after the seed
+-- wrote it; while version still equals it, nobody has changed the entry and a corrected seed
+-- text replaces it. Entries seeded before this migration are unchanged exactly when they are
+-- still at version 1; their fingerprint is unknown, so the next start compares their text.
+ALTER TABLE knowledge_entries
+    ADD COLUMN seed_digest text,
+    ADD COLUMN seed_version integer;
+UPDATE knowledge_entries SET seed_version = 1 WHERE seeded AND version = 1;

@@ -409,6 +409,8 @@ struct MinePage {
     layout: Layout,
     entries: Vec<db::Listed>,
     reviewer: bool,
+    /// Corrected seed texts of entries the Geschäftsstelle has edited (reviewers only).
+    corrections: Vec<db::SeededState>,
 }
 
 async fn my_entries(ctx: Ctx) -> AppResult<Response> {
@@ -423,6 +425,11 @@ async fn my_entries(ctx: Ctx) -> AppResult<Response> {
     Ok(MinePage {
         layout: ctx.layout,
         entries: db::drafts(&ctx.state.pool, kommune, land, ctx.user.user_id, reviewer).await?,
+        corrections: if reviewer {
+            super::corrections::pending(&ctx.state.pool).await?
+        } else {
+            Vec::new()
+        },
         reviewer,
     }
     .into_response())

@@ -842,3 +842,191 @@ async fn every_entry_states_the_standing_of_its_source() {
     assert!(search.contains("Beschreibendes Papier</dt>"));
     assert!(search.contains("kein offizielles Empfehlungspapier ist und nichts festlegt"));
 }
+
+/// Makes the seeded entry `slug` look as an older edition of the seed left it: another title
+/// and fingerprint, and with `edited` a later version than the seed wrote (the Geschäftsstelle
+/// has changed it since).
+async fn as_older_edition(app: &TestApp, slug: &str, title: &str, edited: bool) {
+    let updated = sqlx::query(
+        "UPDATE knowledge_entries SET title = $2, seed_digest = 'edition-1',
+                version = version + $3::int, seed_version = version
+         WHERE slug = $1 AND seeded",
+    )
+    .bind(slug)
+    .bind(title)
+    .bind(i32::from(edited))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(updated.rows_affected(), 1, "{slug}");
+}
+
+async fn audit_actions(app: &TestApp, slug: &str) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT a.action FROM audit_log a JOIN knowledge_entries e ON a.entity_id = e.id::text
+         WHERE a.entity = 'knowledge' AND e.slug = $1 ORDER BY a.id",
+    )
+    .bind(slug)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+async fn title_of(app: &TestApp, slug: &str) -> String {
+    sqlx::query_scalar("SELECT title FROM knowledge_entries WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// A corrected seed reaches a running database: an entry nobody has changed takes the new
+/// text, with a history line; one that has the text already gets no line.
+#[tokio::test]
+async fn a_corrected_seed_text_replaces_an_unedited_entry() {
+    use kinderchancen::knowledge::seed;
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let slug = "nap-kinderarmut-ausgangslage-zahlen";
+    let corrected = title_of(&app, slug).await;
+    as_older_edition(
+        &app,
+        slug,
+        "Kinderarmut in Deutschland: fast jedes vierte Kind armutsgefährdet",
+        false,
+    )
+    .await;
+    // Seeded before versioned seeds: no fingerprint yet, the same text.
+    sqlx::query(
+        "UPDATE knowledge_entries SET seed_digest = NULL WHERE slug = 'familienrathaus-hamm'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(title_of(&app, slug).await, corrected);
+    assert_eq!(audit_actions(&app, slug).await, ["redaktionell_korrigiert"]);
+    let page = app
+        .get(&bund, &format!("/wissen/eintrag/{slug}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Redaktionell korrigiert"));
+    assert!(page.contains("fast jedes vierte Kind armutsgefährdet“ → „"));
+    assert!(audit_actions(&app, "familienrathaus-hamm").await.is_empty());
+
+    // Once is enough: the next start finds both current.
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(audit_actions(&app, slug).await.len(), 1);
+    let unknown: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM knowledge_entries WHERE seeded AND seed_digest IS NULL",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(unknown, 0);
+}
+
+/// An entry the Geschäftsstelle has edited keeps its text; the correction waits in the Bund's
+/// review tasks, which take it or keep their own.
+#[tokio::test]
+async fn a_corrected_seed_text_of_an_edited_entry_waits_for_the_bund() {
+    use kinderchancen::knowledge::seed;
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let taken = "nap-lotsendienste-aufsuchende-arbeit-traeger";
+    let kept = "nap-geschaeftsstelle-kinderchancen";
+    let corrected = title_of(&app, taken).await;
+    as_older_edition(
+        &app,
+        taken,
+        "Lotsendienste: Fassung der Geschäftsstelle",
+        true,
+    )
+    .await;
+    as_older_edition(&app, kept, "Geschäftsstelle: eigene Fassung", true).await;
+
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(
+        title_of(&app, taken).await,
+        "Lotsendienste: Fassung der Geschäftsstelle"
+    );
+    assert!(audit_actions(&app, taken).await.is_empty());
+
+    let tasks = app.get(&bund, "/wissen/meine").await.text().await.unwrap();
+    assert!(tasks.contains("Redaktionelle Korrekturen zur Prüfung"));
+    let address = format!("/wissen/eintrag/{taken}/korrektur");
+    assert!(
+        tasks.contains(&address) && tasks.contains(&format!("/wissen/eintrag/{kept}/korrektur"))
+    );
+    assert_eq!(app.get(&hamm, &address).await.status(), 403);
+    assert_ne!(app.get(&app.client, &address).await.status(), 200);
+
+    let page = app.get(&bund, &address).await.text().await.unwrap();
+    assert!(
+        page.contains("Lotsendienste: Fassung der Geschäftsstelle"),
+        "now"
+    );
+    assert!(page.contains(&corrected), "proposed");
+    let version: i32 = sqlx::query_scalar("SELECT version FROM knowledge_entries WHERE slug = $1")
+        .bind(taken)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let (stale, current) = ((version - 1).to_string(), version.to_string());
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "uebernehmen"), ("version", &stale)],
+        )
+        .await;
+    assert_eq!(response.status(), 409, "stale decision");
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "uebernehmen"), ("version", &current)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(title_of(&app, taken).await, corrected);
+    assert_eq!(audit_actions(&app, taken).await, ["korrektur_uebernommen"]);
+    assert_eq!(app.get(&bund, &address).await.status(), 404, "decided");
+
+    let address = format!("/wissen/eintrag/{kept}/korrektur");
+    let version: i32 = sqlx::query_scalar("SELECT version FROM knowledge_entries WHERE slug = $1")
+        .bind(kept)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let current = version.to_string();
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "behalten"), ("version", &current)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(
+        title_of(&app, kept).await,
+        "Geschäftsstelle: eigene Fassung"
+    );
+    assert_eq!(audit_actions(&app, kept).await, ["korrektur_verworfen"]);
+    let tasks = app.get(&bund, "/wissen/meine").await.text().await.unwrap();
+    assert!(tasks.contains("Keine Korrekturen offen."));
+    let page = app
+        .get(&bund, &format!("/wissen/eintrag/{kept}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Redaktionelle Korrektur nicht übernommen"));
+}
