@@ -40,8 +40,17 @@ impl<'a> Event<'a> {
 /// Who did it: a known account, or someone who only claimed an e-mail (failed login).
 #[derive(Clone, Copy)]
 pub enum By<'a> {
-    Account { user_id: i64, email: &'a str },
-    Unverified { email: &'a str },
+    Account {
+        user_id: i64,
+        email: &'a str,
+    },
+    Unverified {
+        email: &'a str,
+    },
+    /// The portal itself, e.g. correcting its seeded content at start.
+    System {
+        label: &'a str,
+    },
 }
 
 impl<'a> From<&'a SessionUser> for By<'a> {
@@ -63,6 +72,7 @@ pub async fn record(
     let (actor_id, actor_label) = match by {
         By::Account { user_id, email } => (Some(user_id), email),
         By::Unverified { email } => (None, email),
+        By::System { label } => (None, label),
     };
     sqlx::query!(
         "INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id,
@@ -112,6 +122,9 @@ pub fn action_label(action: &str) -> &str {
         "pruefung_begonnen" => "Prüfung begonnen",
         "kommentiert" => "Kommentar geschrieben",
         "nachweis_bestaetigt" => "Nachweis bestätigt",
+        "redaktionell_korrigiert" => "Redaktionell korrigiert",
+        "korrektur_uebernommen" => "Redaktionelle Korrektur übernommen",
+        "korrektur_verworfen" => "Redaktionelle Korrektur nicht übernommen",
         other => other,
     }
 }

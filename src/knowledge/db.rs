@@ -236,6 +236,9 @@ pub struct Entry {
     pub author_land_code: Option<String>,
     pub review_comment: String,
     pub version: i32,
+    /// See migration 0008 and `seed::standing`.
+    pub seed_version: Option<i32>,
+    pub seed_digest: Option<String>,
 }
 
 impl Entry {
@@ -270,7 +273,8 @@ pub async fn find(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<En
                   e.source_section, e.workshop, e.place, e.kommune_ags, k.name AS "kommune_name?",
                   e.land_code::text AS land_code, l.name AS "land_name?", e.year, e.handlungsfelder,
                   e.themes, e.contacts, e.status AS "status: EntryStatus", e.author_user_id, e.author_kommune_ags,
-                  e.author_land_code::text AS author_land_code, e.review_comment, e.version
+                  e.author_land_code::text AS author_land_code, e.review_comment, e.version,
+                  e.seed_version, e.seed_digest
            FROM knowledge_entries e
            LEFT JOIN kommunen k ON k.ags = e.kommune_ags
            LEFT JOIN laender l ON l.code = e.land_code
@@ -412,6 +416,98 @@ pub async fn update(
     .await?
     .rows_affected()
         == 1)
+}
+
+/// Writes a seed text into the entry if it is still at `version`, and marks it as seeded with
+/// `digest` at its new version: `None` if the version is stale, else whether the text changed
+/// (the version moves only then, so an unchanged text leaves no trace).
+pub async fn apply_seed(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    version: i32,
+    fields: &EntryFields,
+    workshop: Option<i16>,
+    digest: &str,
+) -> sqlx::Result<Option<bool>> {
+    sqlx::query_scalar!(
+        r#"UPDATE knowledge_entries e
+           SET title = $3, kind = $4, level = $5, summary = $6, body = $7, source_document = $8,
+               source_section = $9, workshop = $10, place = $11,
+               kommune_ags = (SELECT ags FROM kommunen WHERE ags = $12), land_code = $13, year = $14,
+               handlungsfelder = $15, themes = $16, contacts = $17, seed_digest = $18,
+               version = e.version + d.changed::int, seed_version = e.version + d.changed::int,
+               updated_at = CASE WHEN d.changed THEN now() ELSE e.updated_at END
+           FROM (SELECT (title, kind, level, summary, body, source_document, source_section, workshop,
+                         place, kommune_ags, land_code::text, year, handlungsfelder, themes, contacts)
+                        IS DISTINCT FROM
+                        ($3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::int2,
+                         $11::text, (SELECT ags FROM kommunen WHERE ags = $12), $13::text, $14::int2,
+                         $15::text[], $16::text[], $17::text[]) AS changed
+                 FROM knowledge_entries WHERE id = $1) d
+           WHERE e.id = $1 AND e.version = $2
+           RETURNING d.changed AS "changed!""#,
+        id,
+        version,
+        fields.title,
+        fields.kind,
+        fields.level,
+        fields.summary,
+        fields.body,
+        fields.source_document,
+        fields.source_section,
+        workshop,
+        fields.place,
+        fields.kommune_ags,
+        fields.land_code,
+        fields.year,
+        &fields.handlungsfelder,
+        &fields.themes,
+        &fields.contacts,
+        digest,
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Records that the Geschäftsstelle keeps its own text against the seed text `digest`, if the
+/// entry is still at `version`; the text stays as it is.
+pub async fn keep_against_seed(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    version: i32,
+    digest: &str,
+) -> sqlx::Result<bool> {
+    Ok(sqlx::query!(
+        "UPDATE knowledge_entries SET seed_digest = $3 WHERE id = $1 AND version = $2",
+        id,
+        version,
+        digest
+    )
+    .execute(db)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// A seeded entry as it stands against the seed (see `seed::standing`).
+pub struct SeededState {
+    pub slug: String,
+    pub title: String,
+    pub version: i32,
+    pub seed_version: Option<i32>,
+    pub seed_digest: Option<String>,
+    pub updated_at: time::OffsetDateTime,
+}
+
+/// Every seeded entry, by title.
+pub async fn seeded(pool: &PgPool) -> sqlx::Result<Vec<SeededState>> {
+    sqlx::query_as!(
+        SeededState,
+        "SELECT slug, title, version, seed_version, seed_digest, updated_at
+         FROM knowledge_entries WHERE seeded ORDER BY title"
+    )
+    .fetch_all(pool)
+    .await
 }
 
 /// Moves an entry to `status` if it is still at `version`, with the reviewer's comment.

@@ -2,6 +2,7 @@
 //! recommendations from the NAP Kinderchancen, searchable in German by anyone; drafted by
 //! municipalities and Länder, curated and published by the federal Geschäftsstelle.
 
+mod corrections;
 pub mod db;
 pub mod facets;
 mod forms;
@@ -12,4 +13,6 @@ pub mod seed;
 pub mod synthetic;
 pub mod vocab;
 
-pub use routes::routes;
+pub fn routes() -> axum::Router<crate::state::AppState> {
+    routes::routes().merge(corrections::routes())
+}

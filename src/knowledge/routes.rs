@@ -13,7 +13,7 @@ use super::facets::FacetCount;
 use super::forms::EntryForm;
 use super::markdown;
 use super::search::{self, Segment};
-use super::vocab::{ARTEN, EBENEN, THEMEN, source_title};
+use super::vocab::{ARTEN, EBENEN, THEMEN, kind_explanation, source_caveat, source_title};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
@@ -130,6 +130,8 @@ struct SearchPage {
     /// The current filters as a query string, to carry into paging and sort links.
     current: String,
     can_draft: bool,
+    /// Every kind with what it means.
+    kinds: Vec<(Term, &'static str)>,
 }
 
 fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
@@ -208,6 +210,10 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         facets,
         current,
         can_draft: ctx.user.is_some(),
+        kinds: ARTEN
+            .iter()
+            .map(|kind| (*kind, kind_explanation(kind.code)))
+            .collect(),
     }
     .into_response())
 }
@@ -332,6 +338,8 @@ struct EntryPage {
     entry: Entry,
     body_html: String,
     source: String,
+    /// What the source says of its own standing (see `source_caveat`).
+    caveat: Option<&'static str>,
     felder: Vec<Term>,
     themen: Vec<Term>,
     related: Vec<Related>,
@@ -369,6 +377,7 @@ async fn build_entry_page(
         layout,
         body_html: markdown::to_html(&entry.body),
         source: source_title(&entry.source_document).to_owned(),
+        caveat: source_caveat(&entry.source_document),
         felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
         themen: picked(THEMEN, &entry.themes),
         related: db::related(&state.pool, &entry).await?,
@@ -400,6 +409,8 @@ struct MinePage {
     layout: Layout,
     entries: Vec<db::Listed>,
     reviewer: bool,
+    /// Corrected seed texts of entries the Geschäftsstelle has edited (reviewers only).
+    corrections: Vec<db::SeededState>,
 }
 
 async fn my_entries(ctx: Ctx) -> AppResult<Response> {
@@ -414,6 +425,11 @@ async fn my_entries(ctx: Ctx) -> AppResult<Response> {
     Ok(MinePage {
         layout: ctx.layout,
         entries: db::drafts(&ctx.state.pool, kommune, land, ctx.user.user_id, reviewer).await?,
+        corrections: if reviewer {
+            super::corrections::pending(&ctx.state.pool).await?
+        } else {
+            Vec::new()
+        },
         reviewer,
     }
     .into_response())

@@ -1,10 +1,16 @@
 //! The entries written for the portal from the two source documents (`seed/*.md`): loaded at
-//! every start, inserted once, never overwritten (the Geschäftsstelle may have edited them).
+//! every start. A corrected seed text replaces an entry nobody has changed since it was
+//! seeded; an entry the Geschäftsstelle has edited keeps its text, and the correction waits for
+//! its decision (`Standing::Review`, the page in `corrections`).
 
 use anyhow::{Context, bail};
 use include_dir::{Dir, include_dir};
+use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
+use super::db::{self, Entry, EntryFields};
+use crate::audit::{self, By, Event};
+use crate::request::RequestMeta;
 use crate::states::EntryStatus;
 
 static SEED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/knowledge/seed");
@@ -28,6 +34,111 @@ pub struct SeedEntry {
     pub themes: Vec<String>,
     pub contacts: Vec<String>,
     pub body: String,
+}
+
+impl SeedEntry {
+    /// A fingerprint of everything the seed writes into an entry: it changes with every
+    /// correction of the file, and only then.
+    pub fn digest(&self) -> String {
+        let canonical = serde_json::json!([
+            self.title,
+            self.kind,
+            self.level,
+            self.summary,
+            self.body,
+            self.source_document,
+            self.source_section,
+            self.workshop,
+            self.place,
+            self.ags,
+            self.land,
+            self.year,
+            self.handlungsfelder,
+            self.themes,
+            self.contacts,
+        ]);
+        Sha256::digest(canonical.to_string().as_bytes())
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
+    pub fn fields(&self) -> EntryFields {
+        EntryFields {
+            title: self.title.clone(),
+            kind: self.kind.clone(),
+            level: self.level.clone(),
+            summary: self.summary.clone(),
+            body: self.body.clone(),
+            source_document: self.source_document.clone(),
+            source_section: self.source_section.clone(),
+            place: self.place.clone(),
+            kommune_ags: self.ags.clone(),
+            land_code: self.land.clone(),
+            year: self.year,
+            handlungsfelder: self.handlungsfelder.clone(),
+            themes: self.themes.clone(),
+            contacts: self.contacts.clone(),
+        }
+    }
+
+    /// `entry` as it would read with this seed text: what the Geschäftsstelle compares.
+    pub fn applied_to(&self, entry: &Entry) -> Entry {
+        let same_place = entry.kommune_ags == self.ags && entry.land_code == self.land;
+        Entry {
+            title: self.title.clone(),
+            kind: self.kind.clone(),
+            level: self.level.clone(),
+            summary: self.summary.clone(),
+            body: self.body.clone(),
+            source_document: self.source_document.clone(),
+            source_section: self.source_section.clone(),
+            workshop: self.workshop,
+            place: self.place.clone(),
+            kommune_ags: self.ags.clone(),
+            land_code: self.land.clone(),
+            // Seeded places do not move; should one, the comparison shows the code alone.
+            kommune_name: entry.kommune_name.clone().filter(|_| same_place),
+            land_name: entry.land_name.clone().filter(|_| same_place),
+            year: self.year,
+            handlungsfelder: self.handlungsfelder.clone(),
+            themes: self.themes.clone(),
+            contacts: self.contacts.clone(),
+            ..entry.clone()
+        }
+    }
+}
+
+/// Where a seeded entry stands against the seed text of this build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// It has this text, or the Geschäftsstelle has decided on it.
+    Current,
+    /// Nobody has changed it since it was seeded: the new text replaces it.
+    Unedited,
+    /// The Geschäftsstelle has edited it: it decides whether the new text replaces its own.
+    Review,
+}
+
+/// `version`, `seed_version` and `seed_digest` as stored (see migration 0008).
+pub fn standing(
+    version: i32,
+    seed_version: Option<i32>,
+    seed_digest: Option<&str>,
+    seed: &SeedEntry,
+) -> Standing {
+    if seed_digest == Some(seed.digest().as_str()) {
+        Standing::Current
+    } else if seed_version == Some(version) {
+        Standing::Unedited
+    } else {
+        Standing::Review
+    }
+}
+
+/// The seed text of the entry `slug`, if the entry was seeded from it.
+pub fn find(slug: &str) -> anyhow::Result<Option<SeedEntry>> {
+    Ok(entries()?.into_iter().find(|e| e.slug == slug))
 }
 
 fn list(value: &str) -> Vec<String> {
@@ -116,9 +227,16 @@ pub fn entries() -> anyhow::Result<Vec<SeedEntry>> {
         .collect()
 }
 
-/// Inserts the seed entries that are not there yet, published. One statement.
+/// Inserts the seed entries that are not there yet, published, and brings the unedited ones
+/// up to a corrected text.
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
     let entries = entries()?;
+    insert_new(pool, &entries).await?;
+    correct_unedited(pool, &entries).await
+}
+
+/// Inserts the seed entries that are not there yet, published. One statement.
+async fn insert_new(pool: &PgPool, entries: &[SeedEntry]) -> anyhow::Result<()> {
     let column = |f: fn(&SeedEntry) -> String| entries.iter().map(f).collect::<Vec<_>>();
     let joined = |f: fn(&SeedEntry) -> &Vec<String>| {
         entries
@@ -129,18 +247,18 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
     sqlx::query!(
         r#"INSERT INTO knowledge_entries (slug, title, kind, level, summary, body, source_document,
                source_section, workshop, place, kommune_ags, land_code, year, handlungsfelder, themes,
-               contacts, status, seeded, published_at)
+               contacts, status, seeded, published_at, seed_digest, seed_version)
            SELECT slug, title, kind, level, summary, body, source_document, source_section, workshop,
                   place, (SELECT ags FROM kommunen WHERE ags = t.ags), t.land, year,
                   coalesce(string_to_array(NULLIF(felder, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(themen, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(kontakte, ''), E'\x1f'), '{}'),
-                  $17, true, now()
+                  $17, true, now(), digest, 1
            FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                        $8::text[], $9::int2[], $10::text[], $11::text[], $12::text[], $13::int2[],
-                       $14::text[], $15::text[], $16::text[])
+                       $14::text[], $15::text[], $16::text[], $18::text[])
                 AS t(slug, title, kind, level, summary, body, source_document, source_section, workshop,
-                     place, ags, land, year, felder, themen, kontakte)
+                     place, ags, land, year, felder, themen, kontakte, digest)
            -- Present entries are skipped before their search columns are computed (at every
            -- start); ON CONFLICT covers two starts at once.
            WHERE NOT EXISTS (SELECT 1 FROM knowledge_entries k WHERE k.slug = t.slug)
@@ -162,10 +280,68 @@ pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
         &joined(|e| &e.themes),
         &joined(|e| &e.contacts),
         EntryStatus::Published as EntryStatus,
+        &column(|e| e.digest()),
     )
     .execute(pool)
     .await
     .context("Wissenseinträge konnten nicht geladen werden")?;
+    Ok(())
+}
+
+/// Gives every unedited entry whose seed text was corrected the new text, with an audit row
+/// "redaktionell korrigiert" in the same transaction. An entry edited meanwhile (its version
+/// moved on) is left to the Geschäftsstelle's review.
+async fn correct_unedited(pool: &PgPool, entries: &[SeedEntry]) -> anyhow::Result<()> {
+    let states = db::seeded(pool).await?;
+    for state in states {
+        let Some(seed) = entries.iter().find(|e| e.slug == state.slug) else {
+            continue;
+        };
+        let stand = standing(
+            state.version,
+            state.seed_version,
+            state.seed_digest.as_deref(),
+            seed,
+        );
+        if stand != Standing::Unedited {
+            continue;
+        }
+        let mut tx = pool.begin().await?;
+        let Some(before) = db::find(&mut *tx, &state.slug).await? else {
+            continue;
+        };
+        let changed = db::apply_seed(
+            &mut *tx,
+            before.id,
+            before.version,
+            &seed.fields(),
+            seed.workshop,
+            &seed.digest(),
+        )
+        .await?;
+        if changed == Some(true) {
+            let after = db::find(&mut *tx, &state.slug)
+                .await?
+                .context("korrigierter Eintrag fehlt")?;
+            // Nobody asked for this write: the portal's editorial office made it at start.
+            let meta = RequestMeta {
+                client_addr: String::new(),
+                request_id: String::new(),
+            };
+            audit::record(
+                &mut *tx,
+                &meta,
+                By::System {
+                    label: "Redaktion (Quelltexte des Portals)",
+                },
+                Event::new("redaktionell_korrigiert", "knowledge", before.id)
+                    .old(before.audit_values())
+                    .new_values(after.audit_values()),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+    }
     Ok(())
 }
 

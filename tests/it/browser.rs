@@ -732,6 +732,26 @@ async fn the_knowledge_platform_from_search_to_publication() {
             .await
             .contains("Familiencafé an der Grundschule Hakedahl")
     );
+    bund.assert_accessible().await;
+    // A corrected seed text of an entry the Bund has edited waits for its decision.
+    sqlx::query(
+        "UPDATE knowledge_entries SET title = 'Eigene Fassung der Geschäftsstelle',
+                seed_digest = 'edition-1', seed_version = version, version = version + 1
+         WHERE slug = 'nap-kinderarmut-ausgangslage-zahlen'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    check_pages(
+        &bund,
+        "bund",
+        &[
+            "/wissen/meine",
+            "/wissen/eintrag/nap-kinderarmut-ausgangslage-zahlen/korrektur",
+        ],
+    )
+    .await;
+    assert!(bund.text("main").await.contains("Korrigierte Fassung"));
     bund.goto("/wissen/eintrag/familiencafe-an-der-grundschule-hakedahl")
         .await;
     bund.assert_accessible().await;

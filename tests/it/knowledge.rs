@@ -34,7 +34,7 @@ fn slugs(body: &str) -> Vec<String> {
 }
 
 /// What people type, and the entry that must come first.
-const RELEVANCE: [(&str, &str); 20] = [
+const RELEVANCE: [(&str, &str); 23] = [
     ("Familienrathaus", "familienrathaus-hamm"),
     ("YouCard", "youcard-hamm-bildung-und-teilhabe"),
     ("Jugendberufsagentur", "jugendberufsagentur-hamm"),
@@ -82,6 +82,9 @@ const RELEVANCE: [(&str, &str); 20] = [
         "detmold-kommunales-praeventionsmanagement",
     ),
     ("Jobcenter Gemeinwesen", "kommunales-jobcenter-hamm"),
+    ("Deligöz", "fachkonferenz-armutspraevention-vor-ort-2023"),
+    ("Meysen", "nap-quellen-und-rechtsgrundlagen"),
+    ("Wohlergehen", "nap-fazit-nationale-aufgabe"),
 ];
 
 #[tokio::test]
@@ -140,7 +143,7 @@ async fn parts_of_compound_words_and_umlaut_spellings_match() {
 async fn empty_nonsense_and_hostile_queries_give_a_helpful_page() {
     let app = TestApp::spawn().await;
     let all = app.get(&app.client, "/wissen").await.text().await.unwrap();
-    assert!(all.contains("48 Einträge") || all.contains(" Einträge</h2>"));
+    assert!(all.contains("53 Einträge") || all.contains(" Einträge</h2>"));
     assert_eq!(slugs(&all).len(), 20);
 
     let body = app
@@ -237,7 +240,7 @@ async fn facets_count_filter_and_keep_the_search() {
         "the ticked facet stays"
     );
 
-    // Paging: 48 entries, 20 a page; the links carry the filters.
+    // Paging: 53 entries, 20 a page; the links carry the filters.
     let body = app
         .get(&app.client, "/wissen?thema=finanzierung&sortierung=datum")
         .await
@@ -275,7 +278,7 @@ async fn facets_count_filter_and_keep_the_search() {
             .await
             .unwrap(),
     );
-    assert_eq!(third.len(), 8);
+    assert_eq!(third.len(), 13);
 }
 
 #[tokio::test]
@@ -749,4 +752,336 @@ async fn the_search_is_planned_for_every_execution() {
     .await
     .unwrap();
     assert_eq!((generic, custom), (0, 32));
+}
+
+/// The page of an entry as a visitor sees it.
+async fn entry_page(app: &TestApp, slug: &str) -> String {
+    let response = app
+        .get(&app.client, &format!("/wissen/eintrag/{slug}"))
+        .await;
+    assert_eq!(response.status(), 200, "{slug}");
+    response.text().await.unwrap()
+}
+
+/// The text of the page's only `<h1>`.
+fn heading(page: &str) -> &str {
+    page.split("<h1")
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split_once("</h1>"))
+        .map(|(text, _)| text)
+        .unwrap()
+}
+
+/// The two serious findings of the fact-check, as readers see the entries.
+#[tokio::test]
+async fn the_serious_corrections_of_the_fact_check_are_on_the_pages() {
+    let app = TestApp::spawn().await;
+    // 23,9 % are "von Armut oder sozialer Ausgrenzung bedroht" (AROPE), not "armutsgefährdet".
+    let page = entry_page(&app, "nap-kinderarmut-ausgangslage-zahlen").await;
+    let title = heading(&page);
+    assert!(
+        title.contains("fast jedes vierte Kind von Armut oder sozialer Ausgrenzung bedroht"),
+        "{title}"
+    );
+    assert!(!title.contains("armutsgefährdet"), "{title}");
+    assert!(
+        !page.contains("(ServiKiD)"),
+        "ServiKiD is the author, not the report"
+    );
+    assert!(page.contains("von ServiKiD verfassten"));
+
+    // Decentral structures are what Workshop 1 asked for, not something Hamm is said to have.
+    let page = entry_page(&app, "nap-lotsendienste-aufsuchende-arbeit-traeger").await;
+    assert!(!page.contains("Hamm setzt auf"));
+    assert!(page.contains(
+        "daneben braucht es nach Referierenden und Teilnehmenden von Workshop 1 auch dezentrale Strukturen"
+    ));
+}
+
+/// Every entry says what its source is: workshop statements are the participants', and the
+/// NAP-Ausschuss paper is descriptive, no recommendation — its entries' kind says so too.
+#[tokio::test]
+async fn every_entry_states_the_standing_of_its_source() {
+    let app = TestApp::spawn().await;
+    let workshop = entry_page(&app, "basisfinanzierung-pflichtaufgabe-verstetigung").await;
+    assert!(workshop.contains("Hinweis zur Quelle"));
+    assert!(workshop.contains(
+        "ausschließlich Aussagen der Workshop-Teilnehmenden wieder, nicht die Auffassung der Bundesregierung"
+    ));
+    let paper = entry_page(&app, "nap-handlungsoptionen-bund").await;
+    assert!(paper.contains("kein offizielles Empfehlungspapier"));
+    assert!(paper.contains(r#"<p class="kern-preline">Beschreibendes Papier · "#));
+    assert!(!paper.contains("Handlungsempfehlung"));
+
+    // Every published entry of either source carries its caveat.
+    let slugs: Vec<(String, String)> = sqlx::query_as(
+        "SELECT slug, source_document FROM knowledge_entries WHERE status = 'veroeffentlicht'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(slugs.len() >= 53);
+    for (slug, source) in &slugs {
+        let page = entry_page(&app, slug).await;
+        let caveat = match source.as_str() {
+            "workshop-doku-2023" => "nicht die Auffassung der Bundesregierung",
+            "nap-papier-2025" => "kein offizielles Empfehlungspapier",
+            other => panic!("{slug}: unknown source {other}"),
+        };
+        assert!(page.contains(caveat), "{slug}");
+    }
+    let recommendations: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM knowledge_entries WHERE seeded AND kind = 'handlungsempfehlung'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(recommendations, 0, "no seeded entry claims to recommend");
+
+    // /wissen explains the kinds.
+    let search = app.get(&app.client, "/wissen").await.text().await.unwrap();
+    assert!(search.contains("Arten von Einträgen"));
+    assert!(search.contains("Beschreibendes Papier</dt>"));
+    assert!(search.contains("kein offizielles Empfehlungspapier ist und nichts festlegt"));
+}
+
+/// Makes the seeded entry `slug` look as an older edition of the seed left it: another title
+/// and fingerprint, and with `edited` a later version than the seed wrote (the Geschäftsstelle
+/// has changed it since).
+async fn as_older_edition(app: &TestApp, slug: &str, title: &str, edited: bool) {
+    let updated = sqlx::query(
+        "UPDATE knowledge_entries SET title = $2, seed_digest = 'edition-1',
+                version = version + $3::int, seed_version = version
+         WHERE slug = $1 AND seeded",
+    )
+    .bind(slug)
+    .bind(title)
+    .bind(i32::from(edited))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(updated.rows_affected(), 1, "{slug}");
+}
+
+async fn audit_actions(app: &TestApp, slug: &str) -> Vec<String> {
+    sqlx::query_scalar(
+        "SELECT a.action FROM audit_log a JOIN knowledge_entries e ON a.entity_id = e.id::text
+         WHERE a.entity = 'knowledge' AND e.slug = $1 ORDER BY a.id",
+    )
+    .bind(slug)
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+async fn title_of(app: &TestApp, slug: &str) -> String {
+    sqlx::query_scalar("SELECT title FROM knowledge_entries WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+/// A corrected seed reaches a running database: an entry nobody has changed takes the new
+/// text, with a history line; one that has the text already gets no line.
+#[tokio::test]
+async fn a_corrected_seed_text_replaces_an_unedited_entry() {
+    use kinderchancen::knowledge::seed;
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let slug = "nap-kinderarmut-ausgangslage-zahlen";
+    let corrected = title_of(&app, slug).await;
+    as_older_edition(
+        &app,
+        slug,
+        "Kinderarmut in Deutschland: fast jedes vierte Kind armutsgefährdet",
+        false,
+    )
+    .await;
+    // Seeded before versioned seeds: no fingerprint yet, the same text.
+    sqlx::query(
+        "UPDATE knowledge_entries SET seed_digest = NULL WHERE slug = 'familienrathaus-hamm'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(title_of(&app, slug).await, corrected);
+    assert_eq!(audit_actions(&app, slug).await, ["redaktionell_korrigiert"]);
+    let page = app
+        .get(&bund, &format!("/wissen/eintrag/{slug}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Redaktionell korrigiert"));
+    assert!(page.contains("fast jedes vierte Kind armutsgefährdet“ → „"));
+    assert!(audit_actions(&app, "familienrathaus-hamm").await.is_empty());
+
+    // Once is enough: the next start finds both current.
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(audit_actions(&app, slug).await.len(), 1);
+    let unknown: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM knowledge_entries WHERE seeded AND seed_digest IS NULL",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(unknown, 0);
+}
+
+/// An entry the Geschäftsstelle has edited keeps its text; the correction waits in the Bund's
+/// review tasks, which take it or keep their own.
+#[tokio::test]
+async fn a_corrected_seed_text_of_an_edited_entry_waits_for_the_bund() {
+    use kinderchancen::knowledge::seed;
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let taken = "nap-lotsendienste-aufsuchende-arbeit-traeger";
+    let kept = "nap-geschaeftsstelle-kinderchancen";
+    let corrected = title_of(&app, taken).await;
+    as_older_edition(
+        &app,
+        taken,
+        "Lotsendienste: Fassung der Geschäftsstelle",
+        true,
+    )
+    .await;
+    as_older_edition(&app, kept, "Geschäftsstelle: eigene Fassung", true).await;
+
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(
+        title_of(&app, taken).await,
+        "Lotsendienste: Fassung der Geschäftsstelle"
+    );
+    assert!(audit_actions(&app, taken).await.is_empty());
+
+    let tasks = app.get(&bund, "/wissen/meine").await.text().await.unwrap();
+    assert!(tasks.contains("Redaktionelle Korrekturen zur Prüfung"));
+    let address = format!("/wissen/eintrag/{taken}/korrektur");
+    assert!(
+        tasks.contains(&address) && tasks.contains(&format!("/wissen/eintrag/{kept}/korrektur"))
+    );
+    assert_eq!(app.get(&hamm, &address).await.status(), 403);
+    assert_ne!(app.get(&app.client, &address).await.status(), 200);
+
+    let page = app.get(&bund, &address).await.text().await.unwrap();
+    assert!(
+        page.contains("Lotsendienste: Fassung der Geschäftsstelle"),
+        "now"
+    );
+    assert!(page.contains(&corrected), "proposed");
+    let version: i32 = sqlx::query_scalar("SELECT version FROM knowledge_entries WHERE slug = $1")
+        .bind(taken)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let (stale, current) = ((version - 1).to_string(), version.to_string());
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "uebernehmen"), ("version", &stale)],
+        )
+        .await;
+    assert_eq!(response.status(), 409, "stale decision");
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "uebernehmen"), ("version", &current)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(title_of(&app, taken).await, corrected);
+    assert_eq!(audit_actions(&app, taken).await, ["korrektur_uebernommen"]);
+    assert_eq!(app.get(&bund, &address).await.status(), 404, "decided");
+
+    let address = format!("/wissen/eintrag/{kept}/korrektur");
+    let version: i32 = sqlx::query_scalar("SELECT version FROM knowledge_entries WHERE slug = $1")
+        .bind(kept)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let current = version.to_string();
+    let response = app
+        .post(
+            &bund,
+            &address,
+            &[("aktion", "behalten"), ("version", &current)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    seed::load(&app.pool).await.unwrap();
+    assert_eq!(
+        title_of(&app, kept).await,
+        "Geschäftsstelle: eigene Fassung"
+    );
+    assert_eq!(audit_actions(&app, kept).await, ["korrektur_verworfen"]);
+    let tasks = app.get(&bund, "/wissen/meine").await.text().await.unwrap();
+    assert!(tasks.contains("Keine Korrekturen offen."));
+    let page = app
+        .get(&bund, &format!("/wissen/eintrag/{kept}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Redaktionelle Korrektur nicht übernommen"));
+}
+
+/// The topics of the sources that had no entry (review, last section) are entries now.
+#[tokio::test]
+async fn the_sources_topics_without_an_entry_have_one() {
+    let app = TestApp::spawn().await;
+    for (slug, facts) in [
+        (
+            "fachkonferenz-armutspraevention-vor-ort-2023",
+            &[
+                "Ekin Deligöz",
+                "Nationale Kinderchancen-Koordinatorin",
+                "rund 100 Teilnehmende",
+                "Bericht zur Umsetzung der europäischen Kindergarantie",
+            ][..],
+        ),
+        (
+            "nap-fazit-nationale-aufgabe",
+            &[
+                "Schwerpunktthema des ersten Fortschrittsberichts an die EU",
+                "„vertikale Kooperation“",
+                "Aufwachsen in Wohlergehen",
+            ],
+        ),
+        (
+            "nap-fachkraefte-und-traeger-einbinden",
+            &["Einbindung der Fachkräfteperspektive und der Träger essenziell"],
+        ),
+        (
+            "nap-quellen-und-rechtsgrundlagen",
+            &[
+                "Empfehlung (EU) 2021/1004 des Rates vom 14. Juni 2021",
+                "Artikel 4a",
+                "Drucksache 20/14800",
+                "Meysen, Thomas / Lohse, Katharina / Tölch, Julia",
+                "Fischer, Jörg",
+                "§ 78 SGB VIII",
+            ],
+        ),
+        (
+            "nap-papier-autor-und-adressaten",
+            &[
+                "politisch-gestalterisch Handelnde in Bund, Ländern und auf kommunaler Ebene",
+                "Autor des Papiers ist somit der NAP-Ausschuss",
+            ],
+        ),
+    ] {
+        let page = entry_page(&app, slug).await;
+        for fact in facts {
+            assert!(page.contains(fact), "{slug}: {fact}");
+        }
+    }
 }
