@@ -59,6 +59,19 @@ pub async fn synthetic_knowledge(config: Config, count: i32) -> anyhow::Result<u
     result
 }
 
+/// Adds `networks` synthetic networks with measures, goals, indicators, fundings and reports
+/// (for load tests at national scale).
+pub async fn synthetic_workspace(config: Config, networks: i32) -> anyhow::Result<i64> {
+    let database = Database::open(&config).await?;
+    let result = async {
+        app::migrate(&database.pool).await?;
+        demo::synthetic_workspace(&database.pool, networks).await
+    }
+    .await;
+    database.close().await;
+    result
+}
+
 /// Creates an account with a random initial password, which is returned to be shown once.
 pub async fn create_user(
     config: Config,

@@ -29,6 +29,13 @@ enum Command {
         #[arg(long, default_value_t = 10_000)]
         count: i32,
     },
+    /// Erzeugt N synthetische Netzwerke über alle Kommunen verteilt, mit Sozialräumen, Partnern,
+    /// Maßnahmen, Zielen, Kennzahlen und Messwerten, für jedes dritte eine Förderung mit
+    /// Berichten – für Lasttests eines Betriebs in bundesweitem Umfang.
+    SyntheticWorkspace {
+        #[arg(long, default_value_t = 5_000)]
+        networks: i32,
+    },
     /// Legt ein Konto mit zufälligem Anfangspasswort an (wird einmal angezeigt und muss bei
     /// der ersten Anmeldung geändert werden).
     CreateUser {
@@ -68,6 +75,17 @@ async fn main() -> anyhow::Result<()> {
                 kinderchancen::synthetic_knowledge(Config::from_env(Mode::Production)?, count)
                     .await?;
             println!("{added} synthetische Einträge angelegt.");
+            Ok(())
+        }
+        Command::SyntheticWorkspace { networks } => {
+            let started = std::time::Instant::now();
+            let added =
+                kinderchancen::synthetic_workspace(Config::from_env(Mode::Production)?, networks)
+                    .await?;
+            println!(
+                "{added} synthetische Netzwerke angelegt ({:.0} s).",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::CreateUser {

@@ -124,3 +124,24 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// Adds `networks` synthetic networks with everything a network records (`synthetic.sql`),
+/// spread over every Kommune, for load tests at national scale. Returns how many were added.
+pub async fn synthetic_workspace(pool: &PgPool, networks: i32) -> anyhow::Result<i64> {
+    anyhow::ensure!(networks > 0, "Die Zahl der Netzwerke muss größer als 0 sein.");
+    let mut tx = pool.begin().await?;
+    sqlx::query_scalar!(
+        "SELECT set_config('kc.networks', $1, true)",
+        networks.to_string()
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::raw_sql(include_str!("synthetic.sql"))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    // As autovacuum would leave the tables, so that measurements start from settled
+    // statistics and visibility maps.
+    sqlx::raw_sql("VACUUM ANALYZE").execute(pool).await?;
+    Ok(i64::from(networks))
+}
