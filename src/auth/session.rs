@@ -69,7 +69,10 @@ pub async fn create(db: impl PgExecutor<'_>, user_id: i64) -> sqlx::Result<Strin
 }
 
 /// Finds the live session for `token` and marks it used, in one statement. Sessions past the
-/// idle or absolute timeout, and sessions of deactivated users, are not found.
+/// idle or absolute timeout, and sessions of deactivated users, are not found. The session row
+/// is written at most once a minute: a write per page view would be a durable commit per
+/// request, and the requests of one session would queue on that row's lock. The idle timeout
+/// is therefore exact to that minute.
 pub async fn touch(
     pool: &PgPool,
     config: &Config,
@@ -80,19 +83,30 @@ pub async fn touch(
     let demo_allowed = config.mode == crate::config::Mode::Demo;
     let row = sqlx::query!(
         r#"
-        UPDATE sessions s SET last_seen_at = now()
-        FROM users u
-        LEFT JOIN kommunen k ON k.ags = u.kommune_ags
-        LEFT JOIN laender l ON l.code = coalesce(u.land_code, k.land_code)
-        WHERE s.id_hash = $1
-          AND u.id = s.user_id
-          AND u.active
-          AND (NOT u.is_demo OR $4)
-          AND s.last_seen_at > now() - make_interval(secs => $2)
-          AND s.created_at > now() - make_interval(secs => $3)
-        RETURNING s.id_hash, u.id, u.email, u.display_name, u.role, u.kommune_ags,
-                  k.name AS "kommune_name?", l.code AS "land_code?", l.name AS "land_name?",
-                  u.must_change_password
+        WITH live AS (
+            SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.display_name, u.role,
+                   u.kommune_ags, k.name AS kommune_name, l.code AS land_code,
+                   l.name AS land_name, u.must_change_password
+            FROM sessions s
+            JOIN users u ON u.id = s.user_id
+            LEFT JOIN kommunen k ON k.ags = u.kommune_ags
+            LEFT JOIN laender l ON l.code = coalesce(u.land_code, k.land_code)
+            WHERE s.id_hash = $1
+              AND u.active
+              AND (NOT u.is_demo OR $4)
+              AND s.last_seen_at > now() - make_interval(secs => $2)
+              AND s.created_at > now() - make_interval(secs => $3)
+        ),
+        touched AS (
+            UPDATE sessions s SET last_seen_at = now()
+            FROM live
+            WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - interval '1 minute'
+        )
+        SELECT id_hash AS "id_hash!", id AS "id!", email AS "email!",
+               display_name AS "display_name!", role AS "role!", kommune_ags,
+               kommune_name AS "kommune_name?", land_code AS "land_code?",
+               land_name AS "land_name?", must_change_password AS "must_change_password!"
+        FROM live
         "#,
         hash_token(token),
         idle_seconds,

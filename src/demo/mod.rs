@@ -128,7 +128,10 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
 /// Adds `networks` synthetic networks with everything a network records (`synthetic.sql`),
 /// spread over every Kommune, for load tests at national scale. Returns how many were added.
 pub async fn synthetic_workspace(pool: &PgPool, networks: i32) -> anyhow::Result<i64> {
-    anyhow::ensure!(networks > 0, "Die Zahl der Netzwerke muss größer als 0 sein.");
+    anyhow::ensure!(
+        networks > 0,
+        "Die Zahl der Netzwerke muss größer als 0 sein."
+    );
     let mut tx = pool.begin().await?;
     sqlx::query_scalar!(
         "SELECT set_config('kc.networks', $1, true)",

@@ -224,6 +224,40 @@ async fn many_failures_from_one_address_lock_every_account_there() {
     assert_eq!(response.status(), 429);
 }
 
+/// A page view writes the session row at most once a minute (a durable commit per request, and
+/// one session's requests queuing on the row's lock, otherwise).
+#[tokio::test]
+async fn a_session_is_marked_used_at_most_once_a_minute() {
+    let app = TestApp::spawn().await;
+    let client = app
+        .signed_in("bund@example.org", Role::Bund, None, None)
+        .await;
+    let seconds_idle = || async {
+        sqlx::query_scalar::<_, f64>(
+            "SELECT extract(epoch FROM now() - last_seen_at)::float8 FROM sessions",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    };
+    sqlx::query("UPDATE sessions SET last_seen_at = now() - interval '30 seconds'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&client, "/konto/passwort").await.status(), 200);
+    assert!(
+        seconds_idle().await >= 29.0,
+        "not written within the minute"
+    );
+
+    sqlx::query("UPDATE sessions SET last_seen_at = now() - interval '61 seconds'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&client, "/konto/passwort").await.status(), 200);
+    assert!(seconds_idle().await < 5.0, "written after a minute");
+}
+
 #[tokio::test]
 async fn sessions_end_after_idle_and_absolute_timeouts() {
     let app = TestApp::spawn().await;
