@@ -8,12 +8,13 @@ use axum::routing::get;
 
 use crate::error::AppResult;
 use crate::format;
-use crate::networks::db::{NetworkSummary, visible_to};
+use crate::networks::db::{NetworkSummary, count_visible_to, visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
 use crate::web::Layout;
 use crate::web::PublicCtx;
+use crate::web::filters;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -38,7 +39,7 @@ enum Start {
     Bund {
         laender: i64,
         kommunen: i64,
-        networks: Vec<NetworkSummary>,
+        networks: i64,
     },
     Admin {
         users: Vec<UserRow>,
@@ -93,7 +94,7 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                 Start::Bund {
                     laender: totals.laender,
                     kommunen: totals.kommunen,
-                    networks: visible_to(&ctx.state.pool, u).await?,
+                    networks: count_visible_to(&ctx.state.pool, u).await?,
                 }
             }
             Role::Admin => Start::Admin {

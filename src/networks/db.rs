@@ -232,11 +232,7 @@ pub struct NetworkSummary {
 
 /// The networks `user` may read: their municipality's, their Land's, or all. One query.
 pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<NetworkSummary>> {
-    let (ags, land) = match readable(&user.actor()) {
-        Readable::Municipality { ags } => (Some(ags), None),
-        Readable::Land { land_code } => (None, Some(land_code)),
-        Readable::Everything => (None, None),
-    };
+    let (ags, land) = visible_scope(user);
     sqlx::query_as!(
         NetworkSummary,
         r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, l.name AS land_name,
@@ -256,4 +252,27 @@ pub async fn visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<N
     )
     .fetch_all(pool)
     .await
+}
+
+/// How many networks `user` may read: one index-only count, not the list.
+pub async fn count_visible_to(pool: &PgPool, user: &SessionUser) -> sqlx::Result<i64> {
+    let (ags, land) = visible_scope(user);
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM networks n
+           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
+             AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)"#,
+        ags,
+        land,
+    )
+    .fetch_one(pool)
+    .await
+}
+
+/// The municipality or Land whose networks `user` may read; neither for everything.
+fn visible_scope(user: &SessionUser) -> (Option<String>, Option<String>) {
+    match readable(&user.actor()) {
+        Readable::Municipality { ags } => (Some(ags), None),
+        Readable::Land { land_code } => (None, Some(land_code)),
+        Readable::Everything => (None, None),
+    }
 }

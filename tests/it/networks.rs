@@ -114,6 +114,12 @@ async fn networks_are_read_and_changed_only_within_scope() {
     let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
     let admin = app.signed_in("a@admin.de", Role::Admin, None, None).await;
 
+    let start = app.get(&bund, "/").await.text().await.unwrap();
+    assert!(
+        start.contains("Alle Präventionsnetzwerke (3)"),
+        "the Bund's start page counts every network"
+    );
+
     // (client, network, may read, may edit)
     let cases = [
         (&hamm, hamm_network, true, true),
