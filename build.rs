@@ -65,6 +65,10 @@ fn main() {
     )
     .expect("write asset_urls.rs");
 
+    for file in fs::read_dir(&served).expect("OUT_DIR/static") {
+        backdate(&file.expect("a built file").path());
+    }
+    backdate(&served);
     // memory-serve reports every file as a cargo warning unless told to keep quiet. The
     // build script is single-threaded, so changing its environment is sound.
     unsafe { std::env::set_var("MEMORY_SERVE_QUIET", "1") };
@@ -175,6 +179,17 @@ fn publish(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let hashed = format!("{stem}.{hash}.{extension}");
     fs::write(dir.join(&hashed), bytes).expect("write a built static file");
     format!("/static/{hashed}")
+}
+
+/// memory-serve has cargo rerun this script when `OUT_DIR/static` changes, and the script has
+/// just written it: left as it is, the next build would run the script and compile the crate
+/// again, every time. The names carry the hashes of the contents, so an old time hides no
+/// change (a changed file is a new name in the code memory-serve writes).
+fn backdate(path: &Path) {
+    let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1);
+    fs::File::open(path)
+        .and_then(|file| file.set_modified(long_ago))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 fn read(path: &str) -> String {
