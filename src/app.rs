@@ -7,16 +7,16 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::http::{Request, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sqlx::PgPool;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::{Config, Mode};
@@ -110,19 +110,7 @@ async fn shutdown_signal() {
 
 pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
-    let static_files = Router::new()
-        .nest_service("/static", ServeDir::new(static_dir()))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            // Only files: a 404 cached for an hour would outlive the deployment that adds it.
-            |response: &Response<_>| {
-                let status = response.status();
-                (status.is_success() || status == StatusCode::NOT_MODIFIED)
-                    .then(|| HeaderValue::from_static("public, max-age=3600"))
-            },
-        ));
-
-    Router::new()
+    let pages = Router::new()
         .merge(home::routes())
         .merge(auth::routes())
         .merge(users::routes())
@@ -140,17 +128,10 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readiness))
         .fallback(|| async { AppError::NotFound })
-        .merge(static_files)
         .layer(
-            // Outermost first: every response, error pages included, gets an id and headers.
+            // Outermost first.
             ServiceBuilder::new()
-                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(TraceLayer::new_for_http().make_span_with(request_span))
-                .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn_with_state(
-                    state.config.clone(),
-                    web::headers::security_headers,
-                ))
+                .layer(middleware::from_fn(web::caching::revalidate_public_pages))
                 // Outside the session lookup, so that its failure (database down) gets the
                 // page too; the user it found comes back on the response.
                 .layer(middleware::from_fn(web::error_pages::render_error_pages))
@@ -164,6 +145,28 @@ pub fn app(state: AppState) -> Router {
                 // Every extractor reading a body (forms, uploads) stops at this limit with
                 // 413, announced or chunked; the CSV import answers with its own page.
                 .layer(DefaultBodyLimit::max(max_body)),
+        );
+
+    Router::new()
+        .merge(pages)
+        // Beside the pages, not below the session lookup: a stylesheet needs no database
+        // query, and is cached for a year signed in or not.
+        .merge(web::assets::routes())
+        .layer(
+            // Outermost first: every response, error pages included, gets an id and headers.
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(request_span))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn_with_state(
+                    state.config.clone(),
+                    web::headers::security_headers,
+                ))
+                // Pages, CSV and SVG; the static files come compressed already, and fonts
+                // are (woff2).
+                .layer(CompressionLayer::new().compress_when(
+                    DefaultPredicate::new().and(NotForContentType::const_new("font/")),
+                )),
         )
         .with_state(state)
 }
@@ -180,12 +183,6 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
-}
-
-fn static_dir() -> std::path::PathBuf {
-    std::env::var_os("STATIC_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/static").into())
 }
 
 fn request_span<B>(request: &Request<B>) -> tracing::Span {

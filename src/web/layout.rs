@@ -1,6 +1,7 @@
 //! What the base template needs on every page: who is signed in, and the navigation with the
 //! section of the page shown marked.
 
+use super::assets::{self, Urls};
 use crate::identity::SessionUser;
 use crate::policy::{Action, allows};
 
@@ -8,6 +9,8 @@ use crate::policy::{Action, allows};
 pub struct Layout {
     pub user: Option<HeaderUser>,
     pub nav: Vec<NavLink>,
+    /// The stylesheet, font and icon the page links to.
+    pub assets: &'static Urls,
     /// The path of the page shown.
     path: String,
 }
@@ -68,6 +71,7 @@ impl Layout {
                 scope_label: u.scope_label(),
             }),
             nav,
+            assets: &assets::URLS,
             path: path.to_owned(),
         }
     }

@@ -1,6 +1,8 @@
 //! The web toolkit every domain uses: layout, forms, rendering, confirmation pages, error
-//! pages, security headers and CSV downloads.
+//! pages, security headers, caching, the static files and CSV downloads.
 
+pub mod assets;
+pub mod caching;
 pub mod confirm;
 mod context;
 pub mod csv;

@@ -1,6 +1,7 @@
 //! Integration tests: the real app on a real PostgreSQL, through HTTP and headless Chromium.
 
 mod admin;
+mod assets;
 mod auth;
 mod browser;
 mod browser_funding;
