@@ -342,9 +342,9 @@ fn wait_without_reaping(pid: u32) -> std::io::Result<()> {
     }
 }
 
-/// Locates `initdb`, `postgres` and `pg_isready`: `PG_BIN_DIR`, then the newest
-/// `/usr/lib/postgresql/*/bin`, then `PATH`.
-fn find_binaries() -> anyhow::Result<PathBuf> {
+/// Locates `initdb`, `postgres` and `pg_isready` (and so the PostgreSQL tools installed beside
+/// them): `PG_BIN_DIR`, then the newest `/usr/lib/postgresql/*/bin`, then `PATH`.
+pub fn find_binaries() -> anyhow::Result<PathBuf> {
     let has_all = |dir: &Path| {
         ["initdb", "postgres", "pg_isready"]
             .iter()

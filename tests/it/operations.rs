@@ -1,6 +1,9 @@
-//! Operations: the embedded PostgreSQL supervised while the portal runs.
+//! Operations: the embedded PostgreSQL supervised while the portal runs; the real binary
+//! stopped by SIGTERM under load.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use kinderchancen::config::Config;
@@ -65,4 +68,205 @@ async fn a_killed_embedded_postgres_is_restarted_with_its_data_and_readyz_follow
         0,
         "server still running"
     );
+}
+
+/// The real binary, started by a test; killed if the test ends before it does.
+struct Portal {
+    process: std::process::Child,
+    url: String,
+}
+
+impl Portal {
+    /// `kinderchancen serve` on a free port with its own embedded PostgreSQL in `data_dir`,
+    /// once `/readyz` answers.
+    async fn serve(data_dir: &Path) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let process = std::process::Command::new(env!("CARGO_BIN_EXE_kinderchancen"))
+            .arg("serve")
+            .env("DATA_DIR", data_dir)
+            .env("PORT", port.to_string())
+            .env("BIND", "127.0.0.1")
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL")
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .expect("start kinderchancen serve");
+        let portal = Self {
+            process,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let ready = reqwest::get(format!("{}/readyz", portal.url)).await;
+            if ready.is_ok_and(|r| r.status() == 200) {
+                return portal;
+            }
+            assert!(Instant::now() < deadline, "portal not ready after 120 s");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        // SAFETY: a signal to the child this test started and has not yet waited for.
+        assert_eq!(
+            unsafe { libc::kill(self.process.id() as libc::pid_t, signal) },
+            0
+        );
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// What `pg_controldata` says of the cluster in `data_dir`, e.g. "shut down".
+fn cluster_state(data_dir: &Path) -> String {
+    let bin = kinderchancen::db::embedded::find_binaries().unwrap();
+    let output = std::process::Command::new(bin.join("pg_controldata"))
+        .arg(data_dir.join("postgres/pgdata"))
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Database cluster state:"))
+        .expect("cluster state")
+        .trim()
+        .to_owned()
+}
+
+/// A login POST whose body is held back: the server has accepted the request and waits in the
+/// handler for the rest. `finish` sends it and reads the whole answer.
+struct HeldRequest(tokio::net::TcpStream);
+
+const HELD_BODY: &str = "email=niemand%40example.org&password=falsch";
+
+impl HeldRequest {
+    async fn start(url: &str) -> Self {
+        use tokio::io::AsyncWriteExt;
+        let mut stream = tokio::net::TcpStream::connect(url.trim_start_matches("http://"))
+            .await
+            .unwrap();
+        let head = format!(
+            "POST /anmelden HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{}",
+            HELD_BODY.len(),
+            &HELD_BODY[..5]
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        Self(stream)
+    }
+
+    /// The status code of the answer.
+    async fn finish(mut self) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        self.0.write_all(&HELD_BODY.as_bytes()[5..]).await.unwrap();
+        let mut response = Vec::new();
+        self.0.read_to_end(&mut response).await.unwrap();
+        let response = String::from_utf8_lossy(&response);
+        assert!(response.contains("</html>"), "cut-off answer: {response}");
+        response
+            .split(' ')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .expect("status line")
+    }
+}
+
+#[tokio::test]
+async fn sigterm_under_load_finishes_every_accepted_request_and_stops_postgres_cleanly() {
+    let data_dir = scratch_dir("graceful");
+    let mut portal = Portal::serve(&data_dir).await;
+
+    // Load: every request on a new connection, so that a request is never sent on a
+    // kept-alive connection the server is just closing as idle.
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let signalled = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = (0..6)
+        .map(|_| {
+            let client = client.clone();
+            let url = format!("{}/wissen?q=Kinderarmut", portal.url);
+            let signalled = signalled.clone();
+            tokio::spawn(async move {
+                let mut answers = Vec::new();
+                let until = Instant::now() + Duration::from_secs(30);
+                while Instant::now() < until {
+                    match client.get(&url).send().await {
+                        Ok(response) => {
+                            let status = response.status().as_u16();
+                            let complete = response.text().await.is_ok();
+                            answers.push((status, complete));
+                        }
+                        // A connection the server closed unread at the signal, or
+                        // no longer accepted: never one before it.
+                        Err(error) => {
+                            assert!(
+                                signalled.load(Ordering::SeqCst),
+                                "request failed before SIGTERM: {error:?}"
+                            );
+                            break;
+                        }
+                    }
+                }
+                answers
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let held = [
+        HeldRequest::start(&portal.url).await,
+        HeldRequest::start(&portal.url).await,
+    ];
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    signalled.store(true, Ordering::SeqCst);
+    portal.signal(libc::SIGTERM);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for request in held {
+        // The login fails (401), as it would without the SIGTERM.
+        assert_eq!(request.finish().await, 401);
+    }
+
+    let mut answered = 0;
+    for worker in workers {
+        for (status, complete) in worker.await.unwrap() {
+            assert_eq!((status, complete), (200, true));
+            answered += 1;
+        }
+    }
+    assert!(answered > 6, "too little load: {answered} answers");
+
+    let exit = tokio::task::spawn_blocking(move || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = portal.process.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "portal still running 30 s after SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(exit.code(), Some(0), "exit status {exit}");
+    assert_eq!(
+        postmaster_pid(&data_dir),
+        None,
+        "postmaster.pid left behind"
+    );
+    assert_eq!(cluster_state(&data_dir), "shut down");
 }
