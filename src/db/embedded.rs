@@ -201,6 +201,17 @@ impl EmbeddedPostgres {
             .database(database)
     }
 
+    /// The same as [`connect_options`](Self::connect_options) as a libpq connection URI.
+    pub fn libpq_url(&self, database: &str) -> url::Url {
+        let mut url = url::Url::parse("postgresql://").expect("a valid URI");
+        url.set_path(database);
+        url.query_pairs_mut()
+            .append_pair("host", &self.socket_dir.to_string_lossy())
+            .append_pair("port", &PORT.to_string())
+            .append_pair("user", SUPERUSER);
+        url
+    }
+
     /// Fast shutdown: disconnects clients, then stops cleanly; no restart after it.
     pub fn stop(&mut self) {
         let Some(supervisor) = self.supervisor.take() else {

@@ -1,5 +1,5 @@
 //! Operations: the embedded PostgreSQL supervised while the portal runs; the real binary
-//! stopped by SIGTERM under load.
+//! stopped by SIGTERM under load; backup and restore.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use kinderchancen::config::Config;
 use kinderchancen::db::Database;
+use kinderchancen::policy::Role;
 
-use crate::support::{TestApp, scratch_dir};
+use crate::support::{PASSWORD, TestApp, scratch_dir};
 
 /// Polls `/readyz` until it answers `status`; panics after `within`.
 async fn wait_for_readiness(app: &TestApp, status: u16, within: Duration) {
@@ -269,4 +270,95 @@ async fn sigterm_under_load_finishes_every_accepted_request_and_stops_postgres_c
         "postmaster.pid left behind"
     );
     assert_eq!(cluster_state(&data_dir), "shut down");
+}
+
+/// A digest of every row of every table but the sign-ins, to compare a database before and
+/// after a restore.
+async fn table_digests(pool: &sqlx::PgPool) -> Vec<(String, Option<String>)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' \
+         AND tablename <> 'sessions' ORDER BY 1",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut digests = Vec::new();
+    for table in tables {
+        let digest: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{table}\" t"
+        )))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        digests.push((table, digest));
+    }
+    digests
+}
+
+#[tokio::test]
+async fn backup_drill_restores_every_row_into_a_wiped_data_folder_without_old_sessions() {
+    let mut config = Config::for_tests();
+    config.data_dir = scratch_dir("drill");
+    let database = Database::open(&config).await.unwrap();
+    kinderchancen::app::migrate(&database.pool).await.unwrap();
+    let app = TestApp::serving(database.pool.clone(), config.clone()).await;
+    let hamm = app
+        .signed_in("kommune@hamm.example", Role::Kommune, Some("05915"), None)
+        .await;
+    let network = app.create_network("05915", "Präventionskette Hamm").await;
+    let page = format!("/netzwerke/{network}");
+    assert_eq!(app.get(&hamm, &page).await.status(), 200);
+    let before = table_digests(&database.pool).await;
+    assert!(before.iter().any(|(t, d)| t == "networks" && d.is_some()));
+    database.close().await;
+
+    let file = scratch_dir("drill.backup");
+    kinderchancen::db::backup::backup(&config, &file)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&config.data_dir).unwrap();
+    kinderchancen::db::backup::restore(&config, &file, false)
+        .await
+        .unwrap();
+    let refused = kinderchancen::db::backup::restore(&config, &file, false)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("--force"), "{refused}");
+    kinderchancen::db::backup::restore(&config, &file, true)
+        .await
+        .unwrap();
+
+    let database = Database::open(&config).await.unwrap();
+    assert_eq!(table_digests(&database.pool).await, before);
+    let app = TestApp::serving(database.pool.clone(), config.clone()).await;
+    // The session cookie from before the backup signs in no more; a new login works.
+    assert_eq!(app.get(&hamm, &page).await.status(), 303);
+    let response = app.login(&hamm, "kommune@hamm.example", PASSWORD).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(app.get(&hamm, &page).await.status(), 200);
+    database.close().await;
+}
+
+#[tokio::test]
+async fn restore_of_a_file_that_is_no_backup_changes_nothing() {
+    let mut config = Config::for_tests();
+    config.data_dir = scratch_dir("not-a-backup");
+    let file = scratch_dir("not-a-backup.txt");
+    std::fs::create_dir_all(&config.data_dir).unwrap();
+    std::fs::write(&file, "Titel;Status\n").unwrap();
+    let database = Database::open(&config).await.unwrap();
+    kinderchancen::app::migrate(&database.pool).await.unwrap();
+    let before = table_digests(&database.pool).await;
+    database.close().await;
+
+    let error = kinderchancen::db::backup::restore(&config, &file, true)
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("keine lesbare Sicherung"),
+        "{error}"
+    );
+    let database = Database::open(&config).await.unwrap();
+    assert_eq!(table_digests(&database.pool).await, before);
+    database.close().await;
 }
