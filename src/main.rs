@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 use kinderchancen::config::{Config, Mode};
 use kinderchancen::policy::Role;
@@ -36,6 +38,23 @@ enum Command {
         #[arg(long, default_value_t = 5_000)]
         networks: i32,
     },
+    /// Sichert die Datenbank in eine Datei (pg_dump, Custom-Format). Anmeldungen (Sitzungen)
+    /// werden nicht mitgesichert.
+    Backup {
+        /// Zieldatei
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Stellt die Datenbank aus einer Sicherung wieder her (pg_restore). Das Portal muss dabei
+    /// gestoppt sein; alle Anmeldungen sind danach beendet.
+    Restore {
+        /// Sicherungsdatei (von `backup`)
+        #[arg(long)]
+        from: PathBuf,
+        /// Ersetzt eine nicht leere Datenbank (ihr Inhalt geht verloren)
+        #[arg(long)]
+        force: bool,
+    },
     /// Legt ein Konto mit zufälligem Anfangspasswort an (wird einmal angezeigt und muss bei
     /// der ersten Anmeldung geändert werden).
     CreateUser {
@@ -70,6 +89,18 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => kinderchancen::run(Config::from_env(Mode::Production)?).await,
         Command::Demo => kinderchancen::run(Config::from_env(Mode::Demo)?).await,
         Command::Migrate => kinderchancen::migrate_only(Config::from_env(Mode::Production)?).await,
+        Command::Backup { to } => {
+            let config = Config::from_env(Mode::Production)?;
+            kinderchancen::db::backup::backup(&config, &to).await?;
+            println!("Sicherung geschrieben: {}", to.display());
+            Ok(())
+        }
+        Command::Restore { from, force } => {
+            let config = Config::from_env(Mode::Production)?;
+            kinderchancen::db::backup::restore(&config, &from, force).await?;
+            println!("Wiederhergestellt aus {}", from.display());
+            Ok(())
+        }
         Command::SyntheticKnowledge { count } => {
             let added =
                 kinderchancen::synthetic_knowledge(Config::from_env(Mode::Production)?, count)

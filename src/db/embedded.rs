@@ -9,7 +9,8 @@ use std::ffi::CString;
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -20,10 +21,33 @@ const PORT: u16 = 5432;
 pub const SUPERUSER: &str = "kinderchancen";
 
 pub struct EmbeddedPostgres {
-    pid: libc::pid_t,
     socket_dir: PathBuf,
-    server: Option<JoinHandle<std::io::Result<ExitStatus>>>,
+    server: Arc<Server>,
+    supervisor: Option<JoinHandle<std::io::Result<ExitStatus>>>,
 }
+
+/// The server process as the supervisor thread and [`EmbeddedPostgres::stop`] share it.
+struct Server {
+    state: Mutex<ServerState>,
+    /// Wakes the supervisor from its wait before a restart when the cluster is stopped.
+    stopped: Condvar,
+}
+
+struct ServerState {
+    /// The running server; `None` between an unexpected exit and the restart. Only the
+    /// supervisor reaps it, and only under the lock, so while a `Child` is here its pid is still
+    /// ours (at worst a zombie) and cannot have been reused by another process.
+    child: Option<Child>,
+    /// Set once the server first answered: from then on an exit means a restart.
+    supervised: bool,
+    stopping: bool,
+}
+
+/// First wait before a restart; it doubles with every exit up to [`MAX_BACKOFF`] and starts
+/// again once a server has run for [`STABLE_RUN`].
+const FIRST_BACKOFF: Duration = Duration::from_millis(250);
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+const STABLE_RUN: Duration = Duration::from_secs(60);
 
 /// The user the server runs as: ourselves, or `postgres` when we are root.
 struct RunAs {
@@ -33,7 +57,8 @@ struct RunAs {
 
 impl EmbeddedPostgres {
     /// Initialises the cluster on first use, starts the server and waits until it accepts
-    /// connections. `tuned_for_tests` trades durability for speed.
+    /// connections; from then on a server that exits unexpectedly is started again (with
+    /// backoff) until [`stop`](Self::stop). `tuned_for_tests` trades durability for speed.
     pub fn start(root: &Path, tuned_for_tests: bool) -> anyhow::Result<Self> {
         let bin = find_binaries()?;
         let run_as = run_as()?;
@@ -105,36 +130,47 @@ impl EmbeddedPostgres {
             });
         }
 
+        let server = Arc::new(Server {
+            state: Mutex::new(ServerState {
+                child: None,
+                supervised: false,
+                stopping: false,
+            }),
+            stopped: Condvar::new(),
+        });
         // The server is spawned from, and waited on by, a thread of its own: the parent-death
-        // signal fires when the spawning *thread* ends, and this one lives as long as the server.
-        let (pid_tx, pid_rx) = std::sync::mpsc::channel();
-        let server = std::thread::Builder::new()
+        // signal fires when the spawning *thread* ends, and this one lives as long as the
+        // cluster, restarts included.
+        let (started_tx, started_rx) = std::sync::mpsc::channel();
+        let supervisor = std::thread::Builder::new()
             .name("embedded-postgres".into())
-            .spawn(move || {
-                let mut child = command.spawn()?;
-                let _ = pid_tx.send(child.id());
-                child.wait()
+            .spawn({
+                let server = server.clone();
+                move || server.supervise(command, started_tx)
             })?;
-        let Ok(pid) = pid_rx.recv() else {
-            let error = server.join().expect("embedded-postgres thread panicked");
+        if started_rx.recv().is_err() {
+            let error = supervisor
+                .join()
+                .expect("embedded-postgres thread panicked");
             bail!(
                 "PostgreSQL konnte nicht gestartet werden: {:?}",
                 error.err()
             );
-        };
+        }
         let mut this = Self {
-            pid: pid as libc::pid_t,
             socket_dir,
-            server: Some(server),
+            server,
+            supervisor: Some(supervisor),
         };
         this.wait_until_ready(&bin)?;
+        this.server.lock().supervised = true;
         Ok(this)
     }
 
     fn wait_until_ready(&mut self, bin: &Path) -> anyhow::Result<()> {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if self.server.as_ref().is_some_and(|s| s.is_finished()) {
+            if self.supervisor.as_ref().is_some_and(|s| s.is_finished()) {
                 bail!(
                     "PostgreSQL hat sich sofort beendet (siehe Meldungen oben; läuft bereits ein \
                      anderer Server auf diesem Datenordner?) / PostgreSQL exited at start"
@@ -165,16 +201,31 @@ impl EmbeddedPostgres {
             .database(database)
     }
 
-    /// Fast shutdown: disconnects clients, then stops cleanly.
+    /// The same as [`connect_options`](Self::connect_options) as a libpq connection URI.
+    pub fn libpq_url(&self, database: &str) -> url::Url {
+        let mut url = url::Url::parse("postgresql://").expect("a valid URI");
+        url.set_path(database);
+        url.query_pairs_mut()
+            .append_pair("host", &self.socket_dir.to_string_lossy())
+            .append_pair("port", &PORT.to_string())
+            .append_pair("user", SUPERUSER);
+        url
+    }
+
+    /// Fast shutdown: disconnects clients, then stops cleanly; no restart after it.
     pub fn stop(&mut self) {
-        let Some(server) = self.server.take() else {
+        let Some(supervisor) = self.supervisor.take() else {
             return;
         };
-        // SAFETY: plain signal to the child we started and still wait on.
-        unsafe {
-            libc::kill(self.pid, libc::SIGINT);
+        {
+            let mut state = self.server.lock();
+            state.stopping = true;
+            if let Some(child) = &state.child {
+                fast_shutdown(child);
+            }
+            self.server.stopped.notify_all();
         }
-        match server.join() {
+        match supervisor.join() {
             Ok(Ok(status)) => tracing::info!(%status, "PostgreSQL beendet"),
             Ok(Err(error)) => tracing::warn!(%error, "PostgreSQL: Warten fehlgeschlagen"),
             Err(_) => tracing::warn!("PostgreSQL: Überwachungsthread abgestürzt"),
@@ -188,9 +239,123 @@ impl Drop for EmbeddedPostgres {
     }
 }
 
-/// Locates `initdb`, `postgres` and `pg_isready`: `PG_BIN_DIR`, then the newest
-/// `/usr/lib/postgresql/*/bin`, then `PATH`.
-fn find_binaries() -> anyhow::Result<PathBuf> {
+impl Server {
+    fn lock(&self) -> MutexGuard<'_, ServerState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Runs the server until it is stopped, starting it again whenever it exits on its own
+    /// after it first answered. `started` hears once that the first process runs. Returns the
+    /// last exit status.
+    fn supervise(
+        &self,
+        mut command: Command,
+        started: std::sync::mpsc::Sender<()>,
+    ) -> std::io::Result<ExitStatus> {
+        let mut backoff = FIRST_BACKOFF;
+        let mut restarts = 0u32;
+        loop {
+            let child = match command.spawn() {
+                Ok(child) => child,
+                // At the first start the caller reports it; later, try again after the wait.
+                Err(error) if restarts == 0 => return Err(error),
+                Err(error) => {
+                    tracing::error!(%error, "PostgreSQL: Neustart fehlgeschlagen");
+                    if self.wait_before_restart(&mut backoff) {
+                        return Err(error);
+                    }
+                    continue;
+                }
+            };
+            let pid = child.id();
+            {
+                let mut state = self.lock();
+                // `stop` came while we were spawning: this child is ours and alive, stop it.
+                if state.stopping {
+                    fast_shutdown(&child);
+                }
+                state.child = Some(child);
+            }
+            if restarts == 0 {
+                let _ = started.send(());
+            } else {
+                tracing::warn!(pid, restarts, "PostgreSQL neu gestartet");
+            }
+            let running_since = Instant::now();
+            let exited = wait_without_reaping(pid);
+            let (status, restart) = {
+                let mut state = self.lock();
+                let mut child = state.child.take().expect("the child waited on");
+                let status = exited.and_then(|()| child.wait())?;
+                (status, state.supervised && !state.stopping)
+            };
+            if !restart {
+                return Ok(status);
+            }
+            if running_since.elapsed() >= STABLE_RUN {
+                backoff = FIRST_BACKOFF;
+            }
+            tracing::error!(
+                %status,
+                restart_in_ms = backoff.as_millis() as u64,
+                "PostgreSQL hat sich unerwartet beendet; Neustart folgt"
+            );
+            if self.wait_before_restart(&mut backoff) {
+                return Ok(status);
+            }
+            restarts += 1;
+        }
+    }
+
+    /// Sleeps for `backoff` (then doubles it) unless the cluster is stopped meanwhile; true
+    /// when it was.
+    fn wait_before_restart(&self, backoff: &mut Duration) -> bool {
+        let state = self.lock();
+        let (state, _) = self
+            .stopped
+            .wait_timeout_while(state, *backoff, |s| !s.stopping)
+            .unwrap_or_else(PoisonError::into_inner);
+        *backoff = (*backoff * 2).min(MAX_BACKOFF);
+        state.stopping
+    }
+}
+
+/// SIGINT is PostgreSQL's fast shutdown: clients are disconnected, then it stops cleanly.
+/// Only ever sent to a child still held in [`ServerState::child`], that is, not yet reaped.
+fn fast_shutdown(child: &Child) {
+    // SAFETY: a plain signal to our own child, whose pid cannot be reused before it is reaped.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+}
+
+/// Blocks until our child `pid` has exited, but leaves it unreaped (`WNOWAIT`), so that its
+/// pid stays reserved until the supervisor reaps it under the lock.
+fn wait_without_reaping(pid: u32) -> std::io::Result<()> {
+    loop {
+        // SAFETY: waitid only writes the siginfo we hand it.
+        let result = unsafe {
+            let mut info: libc::siginfo_t = std::mem::zeroed();
+            libc::waitid(
+                libc::P_PID,
+                pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            )
+        };
+        if result == 0 {
+            return Ok(());
+        }
+        let error = std::io::Error::last_os_error();
+        if error.kind() != std::io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+}
+
+/// Locates `initdb`, `postgres` and `pg_isready` (and so the PostgreSQL tools installed beside
+/// them): `PG_BIN_DIR`, then the newest `/usr/lib/postgresql/*/bin`, then `PATH`.
+pub fn find_binaries() -> anyhow::Result<PathBuf> {
     let has_all = |dir: &Path| {
         ["initdb", "postgres", "pg_isready"]
             .iter()

@@ -1,5 +1,6 @@
-//! Connection pool, migrations, and the embedded PostgreSQL cluster.
+//! Connection pool, migrations, the embedded PostgreSQL cluster, backup and restore.
 
+pub mod backup;
 pub mod embedded;
 
 use std::time::Duration;
@@ -18,14 +19,17 @@ pub const DATABASE_NAME: &str = "kinderchancen";
 pub struct Database {
     pub pool: PgPool,
     embedded: Option<EmbeddedPostgres>,
+    /// The same database for libpq's tools (`pg_dump`, `pg_restore`).
+    libpq_url: url::Url,
 }
 
 impl Database {
     pub async fn open(config: &Config) -> anyhow::Result<Self> {
-        let (options, embedded) = match &config.database_url {
+        let invalid_url = || "DATABASE_URL ist ungültig / DATABASE_URL is invalid";
+        let (options, libpq_url, embedded) = match &config.database_url {
             Some(url) => (
-                url.parse::<PgConnectOptions>()
-                    .context("DATABASE_URL ist ungültig / DATABASE_URL is invalid")?,
+                url.parse::<PgConnectOptions>().context(invalid_url())?,
+                url::Url::parse(url).context(invalid_url())?,
                 None,
             ),
             None => {
@@ -33,7 +37,11 @@ impl Database {
                 tracing::info!(dir = %data_dir.display(), "starte eingebettetes PostgreSQL");
                 let cluster = EmbeddedPostgres::start(&data_dir, false)?;
                 create_database_if_missing(&cluster, DATABASE_NAME).await?;
-                (cluster.connect_options(DATABASE_NAME), Some(cluster))
+                (
+                    cluster.connect_options(DATABASE_NAME),
+                    cluster.libpq_url(DATABASE_NAME),
+                    Some(cluster),
+                )
             }
         };
         let pool = pool_options()
@@ -42,7 +50,11 @@ impl Database {
             .context(
                 "Verbindung zur Datenbank fehlgeschlagen / could not connect to the database",
             )?;
-        Ok(Self { pool, embedded })
+        Ok(Self {
+            pool,
+            embedded,
+            libpq_url,
+        })
     }
 
     /// Closes the pool, then stops the embedded cluster (if any).

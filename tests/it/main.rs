@@ -12,6 +12,7 @@ mod knowledge;
 mod layers;
 mod measures;
 mod networks;
+mod operations;
 mod partners;
 mod security;
 mod support;

@@ -40,10 +40,20 @@ static CLUSTER: LazyLock<Cluster> = LazyLock::new(|| {
     if let Ok(url) = std::env::var("DATABASE_URL") {
         return Cluster::External(Box::new(url.parse().expect("DATABASE_URL")));
     }
-    let root = std::env::temp_dir().join(format!("kinderchancen-test-{}", std::process::id()));
     remove_stale_clusters();
-    Cluster::Embedded(EmbeddedPostgres::start(&root, true).expect("start test PostgreSQL"))
+    Cluster::Embedded(EmbeddedPostgres::start(&run_root(), true).expect("start test PostgreSQL"))
 });
+
+/// This test run's folder: the shared cluster's data and every [`scratch_dir`].
+fn run_root() -> PathBuf {
+    std::env::temp_dir().join(format!("kinderchancen-test-{}", std::process::id()))
+}
+
+/// A folder of a test's own (e.g. the `DATA_DIR` of a portal with its own cluster), removed
+/// with the run's other leftovers by a later run.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    run_root().join(name)
+}
 
 /// Data folders of earlier runs whose process is gone.
 fn remove_stale_clusters() {
@@ -147,7 +157,11 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config::for_tests();
         adjust(&mut config);
-        let pool = fresh_database().await;
+        Self::serving(fresh_database().await, config).await
+    }
+
+    /// The app on `pool`, on a random port, until the test ends.
+    pub async fn serving(pool: PgPool, config: Config) -> Self {
         let config = Arc::new(config);
         let state = AppState {
             pool: pool.clone(),

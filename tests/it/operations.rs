@@ -1,0 +1,364 @@
+//! Operations: the embedded PostgreSQL supervised while the portal runs; the real binary
+//! stopped by SIGTERM under load; backup and restore.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use kinderchancen::config::Config;
+use kinderchancen::db::Database;
+use kinderchancen::policy::Role;
+
+use crate::support::{PASSWORD, TestApp, scratch_dir};
+
+/// Polls `/readyz` until it answers `status`; panics after `within`.
+async fn wait_for_readiness(app: &TestApp, status: u16, within: Duration) {
+    let deadline = Instant::now() + within;
+    loop {
+        let response = app.get(&app.client, "/readyz").await;
+        if response.status() == status {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "/readyz did not answer {status} within {within:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The postmaster's pid, first line of `postmaster.pid` in the cluster's data folder.
+fn postmaster_pid(data_dir: &Path) -> Option<libc::pid_t> {
+    let text = std::fs::read_to_string(data_dir.join("postgres/pgdata/postmaster.pid")).ok()?;
+    text.lines().next()?.trim().parse().ok()
+}
+
+#[tokio::test]
+async fn a_killed_embedded_postgres_is_restarted_with_its_data_and_readyz_follows() {
+    let mut config = Config::for_tests();
+    config.data_dir = scratch_dir("supervised");
+    let database = Database::open(&config).await.unwrap();
+    sqlx::raw_sql("CREATE TABLE drill (n int); INSERT INTO drill VALUES (42)")
+        .execute(&database.pool)
+        .await
+        .unwrap();
+    let app = TestApp::serving(database.pool.clone(), config.clone()).await;
+    wait_for_readiness(&app, 200, Duration::from_secs(5)).await;
+
+    let killed = postmaster_pid(&config.data_dir).expect("postmaster.pid");
+    // SAFETY: a signal to the test's own PostgreSQL server.
+    assert_eq!(unsafe { libc::kill(killed, libc::SIGKILL) }, 0);
+    wait_for_readiness(&app, 503, Duration::from_secs(10)).await;
+    wait_for_readiness(&app, 200, Duration::from_secs(60)).await;
+
+    let restarted = postmaster_pid(&config.data_dir).expect("postmaster.pid after the restart");
+    assert_ne!(restarted, killed);
+    let n: i32 = sqlx::query_scalar("SELECT n FROM drill")
+        .fetch_one(&database.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 42);
+
+    database.close().await;
+    // A clean stop removes the pid file; the restarted server was the one stopped.
+    assert_eq!(postmaster_pid(&config.data_dir), None);
+    // SAFETY: signal 0 only asks whether the process exists.
+    assert_ne!(
+        unsafe { libc::kill(restarted, 0) },
+        0,
+        "server still running"
+    );
+}
+
+/// The real binary, started by a test; killed if the test ends before it does.
+struct Portal {
+    process: std::process::Child,
+    url: String,
+}
+
+impl Portal {
+    /// `kinderchancen serve` on a free port with its own embedded PostgreSQL in `data_dir`,
+    /// once `/readyz` answers.
+    async fn serve(data_dir: &Path) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let process = std::process::Command::new(env!("CARGO_BIN_EXE_kinderchancen"))
+            .arg("serve")
+            .env("DATA_DIR", data_dir)
+            .env("PORT", port.to_string())
+            .env("BIND", "127.0.0.1")
+            .env("RUST_LOG", "warn")
+            .env_remove("DATABASE_URL")
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .expect("start kinderchancen serve");
+        let portal = Self {
+            process,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let ready = reqwest::get(format!("{}/readyz", portal.url)).await;
+            if ready.is_ok_and(|r| r.status() == 200) {
+                return portal;
+            }
+            assert!(Instant::now() < deadline, "portal not ready after 120 s");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    fn signal(&self, signal: libc::c_int) {
+        // SAFETY: a signal to the child this test started and has not yet waited for.
+        assert_eq!(
+            unsafe { libc::kill(self.process.id() as libc::pid_t, signal) },
+            0
+        );
+    }
+}
+
+impl Drop for Portal {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// What `pg_controldata` says of the cluster in `data_dir`, e.g. "shut down".
+fn cluster_state(data_dir: &Path) -> String {
+    let bin = kinderchancen::db::embedded::find_binaries().unwrap();
+    let output = std::process::Command::new(bin.join("pg_controldata"))
+        .arg(data_dir.join("postgres/pgdata"))
+        .env("LC_ALL", "C")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Database cluster state:"))
+        .expect("cluster state")
+        .trim()
+        .to_owned()
+}
+
+/// A login POST whose body is held back: the server has accepted the request and waits in the
+/// handler for the rest. `finish` sends it and reads the whole answer.
+struct HeldRequest(tokio::net::TcpStream);
+
+const HELD_BODY: &str = "email=niemand%40example.org&password=falsch";
+
+impl HeldRequest {
+    async fn start(url: &str) -> Self {
+        use tokio::io::AsyncWriteExt;
+        let mut stream = tokio::net::TcpStream::connect(url.trim_start_matches("http://"))
+            .await
+            .unwrap();
+        let head = format!(
+            "POST /anmelden HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{}",
+            HELD_BODY.len(),
+            &HELD_BODY[..5]
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        Self(stream)
+    }
+
+    /// The status code of the answer.
+    async fn finish(mut self) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        self.0.write_all(&HELD_BODY.as_bytes()[5..]).await.unwrap();
+        let mut response = Vec::new();
+        self.0.read_to_end(&mut response).await.unwrap();
+        let response = String::from_utf8_lossy(&response);
+        assert!(response.contains("</html>"), "cut-off answer: {response}");
+        response
+            .split(' ')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .expect("status line")
+    }
+}
+
+#[tokio::test]
+async fn sigterm_under_load_finishes_every_accepted_request_and_stops_postgres_cleanly() {
+    let data_dir = scratch_dir("graceful");
+    let mut portal = Portal::serve(&data_dir).await;
+
+    // Load: every request on a new connection, so that a request is never sent on a
+    // kept-alive connection the server is just closing as idle.
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(0)
+        .timeout(Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let signalled = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = (0..6)
+        .map(|_| {
+            let client = client.clone();
+            let url = format!("{}/wissen?q=Kinderarmut", portal.url);
+            let signalled = signalled.clone();
+            tokio::spawn(async move {
+                let mut answers = Vec::new();
+                let until = Instant::now() + Duration::from_secs(30);
+                while Instant::now() < until {
+                    match client.get(&url).send().await {
+                        Ok(response) => {
+                            let status = response.status().as_u16();
+                            let complete = response.text().await.is_ok();
+                            answers.push((status, complete));
+                        }
+                        // A connection the server closed unread at the signal, or
+                        // no longer accepted: never one before it.
+                        Err(error) => {
+                            assert!(
+                                signalled.load(Ordering::SeqCst),
+                                "request failed before SIGTERM: {error:?}"
+                            );
+                            break;
+                        }
+                    }
+                }
+                answers
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let held = [
+        HeldRequest::start(&portal.url).await,
+        HeldRequest::start(&portal.url).await,
+    ];
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    signalled.store(true, Ordering::SeqCst);
+    portal.signal(libc::SIGTERM);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for request in held {
+        // The login fails (401), as it would without the SIGTERM.
+        assert_eq!(request.finish().await, 401);
+    }
+
+    let mut answered = 0;
+    for worker in workers {
+        for (status, complete) in worker.await.unwrap() {
+            assert_eq!((status, complete), (200, true));
+            answered += 1;
+        }
+    }
+    assert!(answered > 6, "too little load: {answered} answers");
+
+    let exit = tokio::task::spawn_blocking(move || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = portal.process.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "portal still running 30 s after SIGTERM"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(exit.code(), Some(0), "exit status {exit}");
+    assert_eq!(
+        postmaster_pid(&data_dir),
+        None,
+        "postmaster.pid left behind"
+    );
+    assert_eq!(cluster_state(&data_dir), "shut down");
+}
+
+/// A digest of every row of every table but the sign-ins, to compare a database before and
+/// after a restore.
+async fn table_digests(pool: &sqlx::PgPool) -> Vec<(String, Option<String>)> {
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' \
+         AND tablename <> 'sessions' ORDER BY 1",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut digests = Vec::new();
+    for table in tables {
+        let digest: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{table}\" t"
+        )))
+        .fetch_one(pool)
+        .await
+        .unwrap();
+        digests.push((table, digest));
+    }
+    digests
+}
+
+#[tokio::test]
+async fn backup_drill_restores_every_row_into_a_wiped_data_folder_without_old_sessions() {
+    let mut config = Config::for_tests();
+    config.data_dir = scratch_dir("drill");
+    let database = Database::open(&config).await.unwrap();
+    kinderchancen::app::migrate(&database.pool).await.unwrap();
+    let app = TestApp::serving(database.pool.clone(), config.clone()).await;
+    let hamm = app
+        .signed_in("kommune@hamm.example", Role::Kommune, Some("05915"), None)
+        .await;
+    let network = app.create_network("05915", "Präventionskette Hamm").await;
+    let page = format!("/netzwerke/{network}");
+    assert_eq!(app.get(&hamm, &page).await.status(), 200);
+    let before = table_digests(&database.pool).await;
+    assert!(before.iter().any(|(t, d)| t == "networks" && d.is_some()));
+    database.close().await;
+
+    let file = scratch_dir("drill.backup");
+    kinderchancen::db::backup::backup(&config, &file)
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&config.data_dir).unwrap();
+    kinderchancen::db::backup::restore(&config, &file, false)
+        .await
+        .unwrap();
+    let refused = kinderchancen::db::backup::restore(&config, &file, false)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("--force"), "{refused}");
+    kinderchancen::db::backup::restore(&config, &file, true)
+        .await
+        .unwrap();
+
+    let database = Database::open(&config).await.unwrap();
+    assert_eq!(table_digests(&database.pool).await, before);
+    let app = TestApp::serving(database.pool.clone(), config.clone()).await;
+    // The session cookie from before the backup signs in no more; a new login works.
+    assert_eq!(app.get(&hamm, &page).await.status(), 303);
+    let response = app.login(&hamm, "kommune@hamm.example", PASSWORD).await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(app.get(&hamm, &page).await.status(), 200);
+    database.close().await;
+}
+
+#[tokio::test]
+async fn restore_of_a_file_that_is_no_backup_changes_nothing() {
+    let mut config = Config::for_tests();
+    config.data_dir = scratch_dir("not-a-backup");
+    let file = scratch_dir("not-a-backup.txt");
+    std::fs::create_dir_all(&config.data_dir).unwrap();
+    std::fs::write(&file, "Titel;Status\n").unwrap();
+    let database = Database::open(&config).await.unwrap();
+    kinderchancen::app::migrate(&database.pool).await.unwrap();
+    let before = table_digests(&database.pool).await;
+    database.close().await;
+
+    let error = kinderchancen::db::backup::restore(&config, &file, true)
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("keine lesbare Sicherung"),
+        "{error}"
+    );
+    let database = Database::open(&config).await.unwrap();
+    assert_eq!(table_digests(&database.pool).await, before);
+    database.close().await;
+}
