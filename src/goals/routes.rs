@@ -561,8 +561,8 @@ async fn delete_milestone(
     Form(form): Form<DeleteForm>,
 ) -> AppResult<Response> {
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
-    let milestone = edit::stored::<Milestone>(&ctx, (id, milestone_id)).await?;
-    edit::delete::<Milestone>(&ctx, (id, milestone_id), version(&form.version)).await?;
+    let milestone =
+        edit::delete::<Milestone>(&ctx, (id, milestone_id), version(&form.version)).await?;
     Ok(see_other(&list_href(id, Some(milestone.goal_id))))
 }
 

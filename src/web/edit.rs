@@ -334,8 +334,8 @@ pub async fn stored<S: Versioned>(ctx: &Ctx, key: S::Key) -> AppResult<S> {
 }
 
 /// Deletes the record if it still has the `version` the user confirmed (409 otherwise) and
-/// records its last values in the audit log.
-pub async fn delete<S: Deletable>(ctx: &Ctx, key: S::Key, version: i32) -> AppResult<()> {
+/// records its last values in the audit log. Returns the record as it was, for where to go next.
+pub async fn delete<S: Deletable>(ctx: &Ctx, key: S::Key, version: i32) -> AppResult<S> {
     let mut change = Change::begin(ctx).await?;
     let before = S::find(change.conn(), key)
         .await?
@@ -346,5 +346,5 @@ pub async fn delete<S: Deletable>(ctx: &Ctx, key: S::Key, version: i32) -> AppRe
     change
         .deleted(Record::new(S::ENTITY, S::id(key)), before.audit_values())
         .await?;
-    Ok(())
+    Ok(before)
 }
