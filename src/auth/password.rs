@@ -35,18 +35,36 @@ fn verify_blocking(password: &str, hash: &str) -> bool {
     })
 }
 
-/// Hashes off the async runtime: argon2 takes tens of milliseconds of CPU.
-pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
+/// At most one hash per core at a time: a burst of logins (or an attack on the login) waits
+/// its turn instead of taking a thread and 19 MiB each and starving every page of CPU.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
+/// Runs `work` off the async runtime (argon2 takes tens of milliseconds of CPU), once a core
+/// is free for it.
+async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let _turn = HASHING
+        .acquire()
         .await
-        .map_err(|e| AppError::Internal(e.into()))?
+        .expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
+pub async fn hash(password: String) -> Result<String, AppError> {
+    hashing(move || hash_blocking(&password))
+        .await?
         .map_err(AppError::Internal)
 }
 
 /// Checks `password` against `hash`, or against a dummy hash when there is no account, so both
 /// cases take the same time.
 pub async fn verify(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || match hash {
+    hashing(move || match hash {
         Some(hash) => verify_blocking(&password, &hash),
         None => {
             verify_blocking(&password, &DUMMY_HASH);
@@ -54,7 +72,6 @@ pub async fn verify(password: String, hash: Option<String>) -> Result<bool, AppE
         }
     })
     .await
-    .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// Computes the dummy hash ahead of the first login, so that login does not pay for it.

@@ -76,6 +76,24 @@ pub fn session_settings(options: PgConnectOptions) -> PgConnectOptions {
     options.options([("jit", "off")])
 }
 
+/// An ILIKE pattern finding `text` anywhere, with `%`, `_` and `\` taken literally; `None`
+/// for blank text (no filter).
+pub fn like_pattern(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut pattern = String::from("%");
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    Some(pattern)
+}
+
 pub fn pool_options() -> PgPoolOptions {
     PgPoolOptions::new()
         .max_connections(16)

@@ -14,11 +14,21 @@ pub const DESTATIS_ATTRIBUTION: &str = "Kreise und kreisfreie Städte mit Fläch
     (Stand 31.12.2018): © Statistisches Bundesamt (Destatis), 2019, \
     Gemeindeverzeichnis-Informationssystem GV-ISys, lizenziert unter CC BY 4.0.";
 
+/// A Land of the reference data: code (the first two digits of the AGS), abbreviation, name.
 #[derive(Deserialize)]
-struct LandRecord {
-    code: String,
-    kuerzel: String,
-    name: String,
+pub struct LandRecord {
+    pub code: String,
+    pub kuerzel: String,
+    pub name: String,
+}
+
+/// The 16 Länder by code, from the same reference data as the database: a Land choice on a
+/// page needs no statement.
+pub fn laender() -> &'static [LandRecord] {
+    static LAENDER: std::sync::LazyLock<Vec<LandRecord>> = std::sync::LazyLock::new(|| {
+        parse("laender.csv", include_str!("data/laender.csv")).expect("valid reference data")
+    });
+    &LAENDER
 }
 
 #[derive(Deserialize)]
@@ -76,7 +86,7 @@ pub fn kind_label(kind: &str) -> &'static str {
 /// Loads the Länder, Kreise and example Gemeinden shipped with the portal: three statements,
 /// idempotent (existing rows are updated, nothing is duplicated).
 pub async fn seed_reference_data(pool: &PgPool) -> anyhow::Result<()> {
-    let laender: Vec<LandRecord> = parse("laender.csv", include_str!("data/laender.csv"))?;
+    let laender = laender();
     let kreise: Vec<KreisRecord> = parse("kreise.csv", include_str!("data/kreise.csv"))?;
     let gemeinden: Vec<GemeindeRecord> = parse(
         "gemeinden-beispiele.csv",

@@ -8,13 +8,15 @@ use axum::routing::get;
 
 use crate::error::AppResult;
 use crate::format;
-use crate::networks::db::{NetworkSummary, count_visible_to, visible_to};
+use crate::identity::SessionUser;
+use crate::networks::db::{NetworkFilter, NetworkSummary, count_visible_to, page_visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
 use crate::web::Layout;
 use crate::web::PublicCtx;
 use crate::web::filters;
+use crate::web::paging::Paging;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -27,14 +29,14 @@ enum Start {
         name: String,
         ags: String,
         land_name: String,
-        networks: Vec<NetworkSummary>,
+        networks: FirstNetworks,
     },
     Land {
         code: String,
         name: String,
         kommunen: i64,
         population: String,
-        networks: Vec<NetworkSummary>,
+        networks: FirstNetworks,
     },
     Bund {
         laender: i64,
@@ -44,6 +46,25 @@ enum Start {
     Admin {
         users: Vec<UserRow>,
     },
+}
+
+/// The first networks of the user's list, with a link to all of them when there are more: a
+/// Land has hundreds.
+struct FirstNetworks {
+    shown: Vec<NetworkSummary>,
+    total: i64,
+}
+
+impl FirstNetworks {
+    async fn of(pool: &sqlx::PgPool, user: &SessionUser) -> AppResult<Self> {
+        let everything = NetworkFilter::default();
+        let total = count_visible_to(pool, user, &everything).await?;
+        let first = Paging::new("1", total, 10, "/netzwerke".into());
+        Ok(Self {
+            shown: page_visible_to(pool, user, &everything, &first).await?,
+            total,
+        })
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -64,7 +85,7 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                 name: u.kommune_name.clone().unwrap_or_default(),
                 ags: u.kommune_ags.clone().unwrap_or_default(),
                 land_name: u.land_name.clone().unwrap_or_default(),
-                networks: visible_to(&ctx.state.pool, u).await?,
+                networks: FirstNetworks::of(&ctx.state.pool, u).await?,
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
@@ -81,7 +102,7 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                     code,
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
-                    networks: visible_to(&ctx.state.pool, u).await?,
+                    networks: FirstNetworks::of(&ctx.state.pool, u).await?,
                 }
             }
             Role::Bund => {
@@ -94,7 +115,8 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                 Start::Bund {
                     laender: totals.laender,
                     kommunen: totals.kommunen,
-                    networks: count_visible_to(&ctx.state.pool, u).await?,
+                    networks: count_visible_to(&ctx.state.pool, u, &NetworkFilter::default())
+                        .await?,
                 }
             }
             Role::Admin => Start::Admin {

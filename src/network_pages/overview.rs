@@ -39,10 +39,10 @@ struct OverviewPage {
 const MILESTONE_DAYS: i64 = 90;
 
 pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
-    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let record = db::find(&ctx.state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let network = NetworkContext::of_record(&ctx.user, &record, Need::Read)?;
     let (measures, measures_total) = measure_matrix(&ctx.state.pool, id).await?;
     Ok(OverviewPage {
         layout: ctx.layout,

@@ -1,5 +1,6 @@
 use sqlx::PgPool;
 
+use super::db::Network;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Territory, allows, authorize};
@@ -38,9 +39,43 @@ impl NetworkContext {
         .fetch_optional(pool)
         .await?
         .ok_or(AppError::NotFound)?;
+        Self::authorized(
+            user,
+            need,
+            Self {
+                id: row.id,
+                name: row.name,
+                kommune_ags: row.kommune_ags,
+                kommune_name: row.kommune_name,
+                land_code: row.land_code,
+                is_public: row.is_public,
+                can_edit: false,
+            },
+        )
+    }
+
+    /// The context of a network whose whole record a page has read anyway (the overview),
+    /// without reading it a second time: 403 as [`load`](Self::load).
+    pub fn of_record(user: &SessionUser, network: &Network, need: Need) -> AppResult<Self> {
+        Self::authorized(
+            user,
+            need,
+            Self {
+                id: network.id,
+                name: network.name.clone(),
+                kommune_ags: network.kommune_ags.clone(),
+                kommune_name: network.kommune_name.clone(),
+                land_code: network.land_code.clone(),
+                is_public: network.is_public,
+                can_edit: false,
+            },
+        )
+    }
+
+    fn authorized(user: &SessionUser, need: Need, network: Self) -> AppResult<Self> {
         let territory = Territory {
-            ags: &row.kommune_ags,
-            land_code: &row.land_code,
+            ags: &network.kommune_ags,
+            land_code: &network.land_code,
         };
         let actor = user.actor();
         authorize(&actor, Action::ReadMunicipality(territory))?;
@@ -49,13 +84,8 @@ impl NetworkContext {
             return Err(AppError::Forbidden);
         }
         Ok(Self {
-            id: row.id,
-            name: row.name,
-            kommune_ags: row.kommune_ags,
-            kommune_name: row.kommune_name,
-            land_code: row.land_code,
-            is_public: row.is_public,
             can_edit,
+            ..network
         })
     }
 

@@ -5,11 +5,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
+use axum_extra::extract::{Query, QueryRejection};
 
-use super::db::{self, Network, NetworkSummary};
+use super::db::{self, Network, NetworkFilter, NetworkSummary};
 use super::forms::NetworkForm;
 use super::{Need, NetworkContext};
 use crate::audit::{Event, HistoryLine};
+use crate::directory::{self, LandRecord};
 use crate::error::violated_constraint;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
@@ -21,7 +23,9 @@ use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::edit::{Change, Edit};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, plain, version};
-use crate::web::{Layout, see_other};
+use crate::web::paging::Paging;
+use crate::web::{Layout, see_other, with_query};
+use serde::{Deserialize, Serialize};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -36,12 +40,52 @@ pub fn routes() -> Router<AppState> {
 struct ListPage {
     layout: Layout,
     networks: Vec<NetworkSummary>,
+    paging: Paging,
+    query: ListQuery,
+    /// The Länder to choose from, for those who see more than one.
+    laender: Option<&'static [LandRecord]>,
     can_create: bool,
 }
 
-async fn list(ctx: Ctx) -> AppResult<Response> {
+/// The list's filters as typed; an unknown Land means all Länder.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ListQuery {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    land: String,
+    #[serde(skip_serializing)]
+    seite: String,
+}
+
+/// Networks come 50 to a page: a Land has hundreds, the country thousands.
+const PAGE_SIZE: i64 = 50;
+
+/// A malformed query string (say, a `q` given twice) shows the unfiltered list.
+async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppResult<Response> {
+    let query = query.map(|q| q.0).unwrap_or_default();
+    let nationwide = ctx.user.actor().scope == Scope::Nationwide;
+    let land_code = directory::laender()
+        .iter()
+        .find(|l| nationwide && l.code == query.land)
+        .map(|l| l.code.clone());
+    let filter = NetworkFilter {
+        text: query.q.clone(),
+        land_code,
+    };
+    let total = db::count_visible_to(&ctx.state.pool, &ctx.user, &filter).await?;
+    let paging = Paging::new(
+        &query.seite,
+        total,
+        PAGE_SIZE,
+        with_query("/netzwerke", &query),
+    );
     Ok(ListPage {
-        networks: db::visible_to(&ctx.state.pool, &ctx.user).await?,
+        networks: db::page_visible_to(&ctx.state.pool, &ctx.user, &filter, &paging).await?,
+        paging,
+        query,
+        laender: nationwide.then(directory::laender),
         can_create: allows(&ctx.user.actor(), Action::CreateNetwork),
         layout: ctx.layout,
     }

@@ -65,7 +65,7 @@ async fn coordinators_and_land_officers_see_their_start_pages() {
         assert_eq!(browser.path().await, "/", "{email} signed in");
         assert_eq!(browser.text("h1").await, heading, "{email}");
         let name = email.split('@').next().unwrap();
-        check_pages(&browser, name, &["/", "/konto/passwort"]).await;
+        check_pages(&browser, name, &["/", "/netzwerke?q=a", "/konto/passwort"]).await;
         // Keyboard: the first Tab stop is the skip link, and it leads to the content.
         browser.goto("/").await;
         browser

@@ -14,6 +14,7 @@ mod measures;
 mod networks;
 mod operations;
 mod partners;
+mod scale;
 mod security;
 mod support;
 mod workspace;

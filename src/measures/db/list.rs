@@ -42,21 +42,8 @@ pub struct MeasureFilter {
 }
 
 impl MeasureFilter {
-    /// An ILIKE pattern for the text search, with `%`, `_` and `\` taken literally.
     fn pattern(&self) -> Option<String> {
-        let text = self.text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        let mut pattern = String::from("%");
-        for c in text.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
-        }
-        pattern.push('%');
-        Some(pattern)
+        crate::db::like_pattern(&self.text)
     }
 
     fn place_params(&self) -> (&'static str, Option<i64>) {

@@ -1,0 +1,165 @@
+//! National scale (issue 11): pages that list or count networks issue the same statements with
+//! 5 and with 5,000 networks in the country, and lists show a page at a time.
+
+use kinderchancen::policy::Role;
+
+use crate::support::{TestApp, queries};
+
+/// Adds `n` networks spread over every Kreis and kreisfreie Stadt of Germany, each with a
+/// partner, a running measure and a goal, so the list's sizes have something to count.
+async fn add_networks(app: &TestApp, n: i64) {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "WITH kreise AS (SELECT ags, row_number() OVER (ORDER BY ags) - 1 AS i,
+                                count(*) OVER () AS total
+                         FROM kommunen WHERE kind <> 'gemeinde'),
+              added AS (
+                INSERT INTO networks (kommune_ags, name, anchoring)
+                SELECT k.ags, 'Skalennetzwerk ' || g, 'jugendhilfeplanung'
+                FROM generate_series(1, {n}) g JOIN kreise k ON k.i = g % k.total
+                RETURNING id),
+              partners AS (INSERT INTO partners (network_id, name, kind, ressort, network_role)
+                           SELECT id, 'Jugendamt', 'jugendamt', 'jugend', 'steuerung' FROM added),
+              goals AS (INSERT INTO goals (network_id, level, title, status)
+                        SELECT id, 'kernziel', 'Gut aufwachsen', 'offen' FROM added)
+         INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, status)
+         SELECT id, 'Elterncafé', ARRAY['gesundheit'], ARRAY['drei_bis_sechs'], 'laufend' FROM added"
+    )))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn lists_and_start_pages_issue_the_same_statements_for_5_and_5000_networks() {
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let admin = app.signed_in("a@portal.de", Role::Admin, None, None).await;
+    let pages = [
+        (&bund, "/"),
+        (&bund, "/netzwerke"),
+        (&bund, "/netzwerke?land=05&seite=2"),
+        (&bund, "/netzwerke?q=skalen"),
+        (&nrw, "/"),
+        (&nrw, "/netzwerke"),
+        (&hamm, "/"),
+        (&hamm, "/netzwerke"),
+        (&admin, "/netzwerke"),
+    ];
+
+    add_networks(&app, 5).await;
+    let mut small = Vec::new();
+    for (client, url) in pages {
+        let (statements, response) = queries::count(app.get(client, url)).await;
+        assert_eq!(response.status(), 200, "{url}");
+        small.push(statements);
+    }
+
+    add_networks(&app, 4995).await;
+    for ((client, url), expected) in pages.into_iter().zip(small) {
+        let (statements, response) = queries::count(app.get(client, url)).await;
+        assert_eq!(response.status(), 200, "{url}");
+        assert_eq!(
+            statements, expected,
+            "{url}: statements grow with the networks"
+        );
+        assert!(statements <= 6, "{url}: {statements} statements");
+    }
+
+    let list = app.get(&bund, "/netzwerke").await.text().await.unwrap();
+    assert!(list.contains("5.000 Netzwerke, Seite 1 von 100"), "{list}");
+    assert_eq!(list.matches("href=\"/netzwerke/").count(), 50);
+    assert!(list.contains("href=\"/netzwerke?seite=2\""));
+    let bavaria = app
+        .get(&bund, "/netzwerke?land=09&q=netz")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(bavaria.contains("href=\"/netzwerke?q=netz&#38;land=09&#38;seite=2\""));
+    let start = app.get(&bund, "/").await.text().await.unwrap();
+    assert!(
+        start.contains("Alle Präventionsnetzwerke (5.000)"),
+        "{start}"
+    );
+}
+
+#[tokio::test]
+async fn the_network_list_pages_and_searches_within_the_readers_scope() {
+    let app = TestApp::spawn().await;
+    add_networks(&app, 600).await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let in_nrw: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM networks WHERE kommune_ags LIKE '05%'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let pages = (in_nrw + 49) / 50;
+    assert!(pages >= 2, "{in_nrw} networks in NRW");
+
+    // A Land officer sees the Land's networks, whatever Land the URL names.
+    for url in ["/netzwerke", "/netzwerke?land=08"] {
+        let page = app.get(&nrw, url).await.text().await.unwrap();
+        assert!(
+            page.contains(&format!("{in_nrw} Netzwerke, Seite 1 von {pages}")),
+            "{url}: {page}"
+        );
+        assert!(!page.contains("Baden-Württemberg"), "{url}");
+        assert!(!page.contains("id=\"land\""), "no Land choice for a Land");
+    }
+    let last = app
+        .get(&nrw, &format!("/netzwerke?seite={pages}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        last.matches("<tr class=\"kern-table__row\">").count() - 1,
+        (in_nrw - 50 * (pages - 1)) as usize,
+        "the rest on the last page"
+    );
+    assert!(last.contains("rel=\"prev\""));
+    assert!(!last.contains("rel=\"next\""));
+
+    // The Bund narrows to a Land and searches names; nonsense in the URL is no error.
+    let bavaria = app
+        .get(&bund, "/netzwerke?land=09")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(bavaria.contains("<option value=\"09\" selected>Bayern</option>"));
+    assert!(!bavaria.contains("Nordrhein-Westfalen</td>"));
+    let hamm = app
+        .get(&bund, "/netzwerke?q=Hamm")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(hamm.contains("Hamm, Stadt (05915)"), "{hamm}");
+    assert!(!hamm.contains("Bielefeld"));
+    for url in [
+        "/netzwerke?seite=abc",
+        "/netzwerke?seite=99999",
+        "/netzwerke?land=%00",
+        "/netzwerke?q=%25_%5C",
+        "/netzwerke?q=a&q=b",
+    ] {
+        assert_eq!(app.get(&bund, url).await.status(), 200, "{url}");
+    }
+    let none = app
+        .get(&bund, "/netzwerke?q=%25_%5C")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(none.contains("Kein Netzwerk passt zu dieser Suche."));
+}
