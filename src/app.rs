@@ -48,7 +48,9 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
 }
 
 async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
-    migrate(&database.pool).await?;
+    if config.migrate_at_start {
+        migrate(&database.pool).await?;
+    }
     if config.mode == Mode::Demo {
         demo::seed(&database.pool).await?;
     }
@@ -58,6 +60,14 @@ async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
         config: Arc::new(config.clone()),
     };
     tokio::spawn(housekeeping(state.clone()));
+    if let Some(address) = config.metrics_bind {
+        let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+            anyhow::anyhow!("METRICS_PORT: {address} nicht verfügbar / cannot bind: {e}")
+        })?;
+        tracing::info!("Metriken auf http://{address}/metrics");
+        let metrics = metrics_app(state.clone());
+        tokio::spawn(async move { axum::serve(listener, metrics).await });
+    }
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|e| {
@@ -109,6 +119,7 @@ async fn shutdown_signal() {
 }
 
 pub fn app(state: AppState) -> Router {
+    web::metrics::install();
     let max_body = state.config.max_body_bytes;
     let pages = Router::new()
         .merge(home::routes())
@@ -157,6 +168,7 @@ pub fn app(state: AppState) -> Router {
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(request_span))
+                .layer(middleware::from_fn(web::metrics::record_requests))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn_with_state(
                     state.config.clone(),
@@ -169,6 +181,34 @@ pub fn app(state: AppState) -> Router {
                 )),
         )
         .with_state(state)
+}
+
+/// The metrics listener's app (`METRICS_PORT`): what was recorded, and what is read at each
+/// scrape – the connection pool and the active sessions.
+pub fn metrics_app(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+async fn metrics(State(state): State<AppState>) -> Response {
+    use web::metrics::{DB_CONNECTIONS, SESSIONS};
+    let idle = state.pool.num_idle() as f64;
+    metrics::gauge!(DB_CONNECTIONS, "state" => "idle").set(idle);
+    metrics::gauge!(DB_CONNECTIONS, "state" => "in_use").set(f64::from(state.pool.size()) - idle);
+    match auth::session::count_active(&state.pool, &state.config).await {
+        Ok(active) => metrics::gauge!(SESSIONS).set(active as f64),
+        // The other metrics still matter most when the database is away.
+        Err(error) => tracing::warn!(%error, "aktive Sitzungen nicht zählbar"),
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        web::metrics::render(),
+    )
+        .into_response()
 }
 
 /// Serves the app until `shutdown` resolves, then lets running requests finish.

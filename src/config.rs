@@ -27,6 +27,16 @@ pub struct Config {
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub max_body_bytes: usize,
+    /// Where the Prometheus metrics are served (`METRICS_PORT`, on `METRICS_BIND`); off
+    /// without a port.
+    pub metrics_bind: Option<SocketAddr>,
+    /// The reverse proxies in front of the portal (`TRUSTED_PROXIES`, comma-separated): from
+    /// them, the client's address is taken from `X-Forwarded-For`.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Migrate and load the reference data at start (`MIGRATE_AT_START`, default `true`);
+    /// `false` for nodes behind a transaction pooler, where `kinderchancen migrate` runs once
+    /// over a direct connection instead.
+    pub migrate_at_start: bool,
 }
 
 impl Config {
@@ -48,6 +58,28 @@ impl Config {
             max_body_bytes: env_or("MAX_BODY_BYTES", "2097152")
                 .parse()
                 .context("MAX_BODY_BYTES ist keine Zahl / MAX_BODY_BYTES is not a number")?,
+            metrics_bind: match std::env::var("METRICS_PORT").ok().filter(|v| !v.is_empty()) {
+                None => None,
+                Some(port) => Some(SocketAddr::new(
+                    env_or("METRICS_BIND", "127.0.0.1").parse().context(
+                        "METRICS_BIND ist keine IP-Adresse / METRICS_BIND is not an IP address",
+                    )?,
+                    port.parse().context(
+                        "METRICS_PORT ist keine Portnummer / METRICS_PORT is not a port number",
+                    )?,
+                )),
+            },
+            trusted_proxies: env_or("TRUSTED_PROXIES", "")
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    a.parse().with_context(|| {
+                        format!("TRUSTED_PROXIES: {a} ist keine IP-Adresse / is not an IP address")
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?,
+            migrate_at_start: env_or("MIGRATE_AT_START", "true") != "false",
         })
     }
 
@@ -62,6 +94,9 @@ impl Config {
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),
             max_body_bytes: 2 * 1024 * 1024,
+            metrics_bind: None,
+            trusted_proxies: Vec::new(),
+            migrate_at_start: true,
         }
     }
 }

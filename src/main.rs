@@ -9,7 +9,8 @@ use kinderchancen::users::db::Assignment;
 /// voneinander lernen.
 ///
 /// Ohne DATABASE_URL startet das Portal ein eigenes PostgreSQL im Ordner DATA_DIR
-/// (Standard: .data). Weitere Einstellungen: BIND, PORT, HTTPS, MAX_BODY_BYTES, RUST_LOG.
+/// (Standard: .data). Weitere Einstellungen: BIND, PORT, HTTPS, MAX_BODY_BYTES, METRICS_PORT,
+/// METRICS_BIND, LOG_FORMAT (json), RUST_LOG.
 #[derive(Parser)]
 #[command(version, about, long_about)]
 struct Cli {
@@ -78,12 +79,23 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
-        )
-        .init();
+    let logs = tracing_subscriber::fmt().with_env_filter(
+        tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+    );
+    match std::env::var("LOG_FORMAT").unwrap_or_default().as_str() {
+        // One JSON object per line, with the request's span (method, path, request id).
+        "json" => logs
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .init(),
+        "" | "text" => logs.init(),
+        other => {
+            logs.init();
+            tracing::warn!("LOG_FORMAT={other} unbekannt (json oder text), Text-Protokoll");
+        }
+    }
     let cli = Cli::parse();
     match cli.command {
         Command::Serve => kinderchancen::run(Config::from_env(Mode::Production)?).await,

@@ -145,6 +145,10 @@ async fn login(ctx: PublicCtx, jar: CookieJar, Form(form): Form<LoginForm>) -> A
     let Some(account) = account.filter(|_| verified) else {
         let now_locked =
             throttle::record_failure(&ctx.state.pool, &email, &ctx.meta.client_addr).await?;
+        metrics::counter!(crate::web::metrics::LOGIN_FAILURES).increment(1);
+        if now_locked {
+            metrics::counter!(crate::web::metrics::LOGIN_LOCKOUTS).increment(1);
+        }
         audit::record(
             &ctx.state.pool,
             &ctx.meta,

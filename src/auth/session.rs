@@ -155,6 +155,19 @@ pub async fn delete_all_for_user(
 }
 
 /// Removes sessions past the absolute timeout; run now and then, not per request.
+/// Sessions within both timeouts, for the metrics (to the minute, as sessions are touched).
+pub async fn count_active(pool: &PgPool, config: &Config) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!" FROM sessions
+           WHERE created_at > now() - make_interval(secs => $1)
+             AND last_seen_at > now() - make_interval(secs => $2)"#,
+        config.session_absolute.as_secs_f64(),
+        config.session_idle.as_secs_f64(),
+    )
+    .fetch_one(pool)
+    .await
+}
+
 pub async fn purge_expired(pool: &PgPool, config: &Config) -> sqlx::Result<u64> {
     let result = sqlx::query!(
         "DELETE FROM sessions WHERE created_at < now() - make_interval(secs => $1)

@@ -36,9 +36,8 @@ fn session_user(parts: &Parts) -> Option<SessionUser> {
     parts.extensions.get::<SessionUser>().cloned()
 }
 
-async fn meta_of(parts: &mut Parts, state: &AppState) -> RequestMeta {
-    let Ok(meta) = RequestMeta::from_request_parts(parts, state).await;
-    meta
+fn meta_of(parts: &Parts, state: &AppState) -> RequestMeta {
+    RequestMeta::of(parts, &state.config.trusted_proxies)
 }
 
 impl FromRequestParts<AppState> for Ctx {
@@ -60,7 +59,7 @@ impl FromRequestParts<AppState> for Ctx {
         let layout = Layout::new(Some(&user), parts.uri.path());
         Ok(Self {
             state: state.clone(),
-            meta: meta_of(parts, state).await,
+            meta: meta_of(parts, state),
             user,
             layout,
         })
@@ -78,7 +77,7 @@ impl FromRequestParts<AppState> for PublicCtx {
         let layout = Layout::new(user.as_ref(), parts.uri.path());
         Ok(Self {
             state: state.clone(),
-            meta: meta_of(parts, state).await,
+            meta: meta_of(parts, state),
             user,
             layout,
         })

@@ -12,6 +12,7 @@ pub mod filters;
 pub mod form;
 pub mod headers;
 pub mod layout;
+pub mod metrics;
 pub mod paging;
 pub mod paths;
 

@@ -12,6 +12,7 @@ mod knowledge;
 mod layers;
 mod measures;
 mod networks;
+mod nodes;
 mod operations;
 mod partners;
 mod scale;

@@ -371,3 +371,92 @@ async fn restore_of_a_file_that_is_no_backup_changes_nothing() {
     assert_eq!(table_digests(&database.pool).await, before);
     database.close().await;
 }
+
+/// The metrics listener: requests by route template (not by path), durations as a
+/// histogram, login failures and lockouts, connections, sessions and the build.
+#[tokio::test]
+async fn metrics_count_requests_by_route_logins_connections_and_sessions() {
+    let app = TestApp::spawn().await;
+    app.create_user("k@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let network = app.create_network("05915", "Netzwerk Hamm").await;
+    let coordinator = app.new_client();
+    assert_eq!(
+        app.login(&coordinator, "k@hamm.de", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.get(&coordinator, &format!("/netzwerke/{network}"))
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.get(&coordinator, "/gibt-es-nicht-4711").await.status(),
+        404
+    );
+    for _ in 0..5 {
+        let response = app.login(&app.client, "k@hamm.de", "falsch").await;
+        assert_eq!(response.status(), 401);
+    }
+
+    let state = kinderchancen::state::AppState {
+        pool: app.pool.clone(),
+        config: Arc::new(Config::for_tests()),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(
+        async move { axum::serve(listener, kinderchancen::app::metrics_app(state)).await },
+    );
+    let response = reqwest::get(format!("http://{address}/metrics"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = response.text().await.unwrap();
+    // Metrics are per process and other tests run beside this one: each of this test's
+    // requests shows up with at least the count it caused.
+    let value = |name: &str, labels: &[&str]| -> f64 {
+        text.lines()
+            .filter(|line| line.starts_with(name) && labels.iter().all(|l| line.contains(l)))
+            .map(|line| line.rsplit(' ').next().unwrap().parse::<f64>().unwrap())
+            .sum()
+    };
+    let requests = "kinderchancen_http_requests_total{";
+    assert!(value(requests, &[r#"route="/netzwerke/{id}""#, r#"status="200""#]) >= 1.0);
+    assert!(
+        value(
+            requests,
+            &[
+                r#"route="/anmelden""#,
+                r#"method="POST""#,
+                r#"status="401""#
+            ]
+        ) >= 5.0
+    );
+    assert!(value(requests, &[r#"route="(keine Route)""#, r#"status="404""#]) >= 1.0);
+    assert!(!text.contains("gibt-es-nicht-4711"), "paths are no labels");
+    assert!(
+        value(
+            "kinderchancen_http_request_duration_seconds_bucket{",
+            &[r#"route="/netzwerke/{id}""#, r#"le="+Inf""#]
+        ) >= 1.0
+    );
+    assert!(value("kinderchancen_login_failures_total", &[]) >= 5.0);
+    assert!(value("kinderchancen_login_lockouts_total", &[]) >= 1.0);
+    assert!(text.contains("kinderchancen_db_connections{state=\"idle\"}"));
+    assert!(text.contains("kinderchancen_db_connections{state=\"in_use\"}"));
+    assert!(value("kinderchancen_sessions_active", &[]) >= 1.0);
+    assert!(text.contains(&format!(
+        "kinderchancen_build_info{{version=\"{}\"}} 1",
+        env!("CARGO_PKG_VERSION")
+    )));
+}

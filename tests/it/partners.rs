@@ -6,7 +6,7 @@ use kinderchancen::policy::Role;
 use crate::networks::{DETMOLD, HAMM};
 use crate::support::TestApp;
 
-fn partner_form<'a>(name: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn partner_form<'a>(name: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("name", name),
         ("kind", "jobcenter"),
