@@ -669,7 +669,7 @@ async fn the_knowledge_platform_from_search_to_publication() {
     visitor.click_button("Filter anwenden").await;
     let results = visitor.text("main").await;
     assert!(
-        results.contains("Good Practice (") && results.contains("zu „Armut“"),
+        results.contains("Gute Praxis (") && results.contains("zu „Armut“"),
         "filter keeps the search"
     );
     visitor.assert_accessible().await;
@@ -702,7 +702,7 @@ async fn the_knowledge_platform_from_search_to_publication() {
             "Eltern treffen sich in der Schule, Fachkräfte sind ansprechbar.",
         )
         .await;
-    author.select("Art", "Good Practice").await;
+    author.select("Art", "Gute Praxis").await;
     author.tick("themes-lotsendienste_zugaenge").await;
     author.click_button("Entwurf speichern").await;
     assert_eq!(

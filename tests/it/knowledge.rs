@@ -204,7 +204,7 @@ async fn facets_count_filter_and_keep_the_search() {
         .await
         .unwrap();
     assert!(body.contains(r#"id="art-good_practice""#), "kind facet");
-    assert!(body.contains("Good Practice ("), "with a count");
+    assert!(body.contains("Gute Praxis ("), "with a count");
     let body = app
         .get(&app.client, "/wissen?q=Armut&land=05")
         .await
