@@ -304,24 +304,39 @@ INSERT INTO knowledge_synonyms (term, synonym) VALUES
 -- kept by the database whenever measures change, so that the page for a gap of a
 -- Bestandsaufnahme and an entry's "Netzwerke, die Ähnliches tun" read a few rows by index
 -- instead of the measures of the whole country (knowledge::help).
+-- is_public: the network's, kept here so that a cell's public networks are read from the
+-- index alone, however few networks of the country are public.
 CREATE TABLE measure_coverage (
     network_id bigint NOT NULL REFERENCES networks (id) ON DELETE CASCADE,
     feld       text NOT NULL,
     phase      text NOT NULL,
     measures   integer NOT NULL CHECK (measures > 0),
+    is_public  boolean NOT NULL,
     PRIMARY KEY (network_id, feld, phase)
 );
-CREATE INDEX measure_coverage_cell_idx ON measure_coverage (feld, phase, measures DESC, network_id);
+CREATE INDEX measure_coverage_public_idx ON measure_coverage (feld, phase, measures DESC, network_id)
+    WHERE is_public;
 
 -- Running measures only ('laufend', states::MeasureStatus::Running), as the Bestandsaufnahme counts.
 CREATE FUNCTION kc_cover_networks(ids bigint[]) RETURNS void LANGUAGE sql AS $$
     DELETE FROM measure_coverage WHERE network_id = ANY (ids);
-    INSERT INTO measure_coverage (network_id, feld, phase, measures)
-    SELECT m.network_id, f, p, count(*)
-    FROM measures m, unnest(m.handlungsfelder) f, unnest(m.lebensphasen) p
+    INSERT INTO measure_coverage (network_id, feld, phase, measures, is_public)
+    SELECT m.network_id, f, p, count(*), bool_or(n.is_public)
+    FROM measures m JOIN networks n ON n.id = m.network_id, unnest(m.handlungsfelder) f, unnest(m.lebensphasen) p
     WHERE m.network_id = ANY (ids) AND m.status = 'laufend'
     GROUP BY m.network_id, f, p;
 $$;
+
+CREATE FUNCTION networks_cover_public() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE measure_coverage SET is_public = NEW.is_public WHERE network_id = NEW.id;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER networks_cover_public AFTER UPDATE OF is_public ON networks
+    FOR EACH ROW WHEN (OLD.is_public IS DISTINCT FROM NEW.is_public)
+    EXECUTE FUNCTION networks_cover_public();
 
 -- Once per statement for the networks it touched (an import of a thousand measures recounts
 -- its network once). PL/pgSQL plans a statement when it first runs it, so each branch names

@@ -444,12 +444,11 @@ pub async fn networks_covering(
         r#"SELECT n.id, n.name, k.name AS kommune, best.measures AS "measures!"
            FROM (SELECT network_id, sum(measures)::bigint AS measures
                  FROM unnest($1::text[]) f, unnest($2::text[]) p,
-                      LATERAL (SELECT c.network_id, c.measures
-                               FROM measure_coverage c JOIN networks n ON n.id = c.network_id
-                               WHERE c.feld = f AND c.phase = p AND n.is_public
+                      LATERAL (SELECT c.network_id, c.measures FROM measure_coverage c
+                               WHERE c.feld = f AND c.phase = p AND c.is_public
                                ORDER BY c.measures DESC, c.network_id LIMIT $3) top
                  GROUP BY network_id) best
-           JOIN networks n ON n.id = best.network_id
+           JOIN networks n ON n.id = best.network_id AND n.is_public
            JOIN kommunen k ON k.ags = n.kommune_ags
            ORDER BY best.measures DESC, n.name, n.id
            LIMIT $3"#,
