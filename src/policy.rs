@@ -143,6 +143,8 @@ pub enum Action<'a> {
     SubmitKnowledge(EntryRef<'a>),
     /// Publish, return with a comment, or unpublish entries.
     ReviewKnowledge,
+    /// Add and remove the synonyms of the knowledge search.
+    ManageSynonyms,
     /// See the funding programs of a Land (code).
     ReadFundingPrograms(&'a str),
     /// Start a new funding program (for one's own Land; administrators for any).
@@ -191,7 +193,9 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         (_, Role::Admin) => true,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
+        (ManageSynonyms, Role::Bund) => true,
         (ReviewKnowledge, _) => false,
+        (ManageSynonyms, _) => false,
         (ReadKnowledge(entry), _) => entry.drafted_by_team_of(actor),
         (EditKnowledge(entry) | SubmitKnowledge(entry), _) => {
             entry.is_open_draft() && entry.drafted_by_team_of(actor)
@@ -324,7 +328,7 @@ mod tests {
     #[test]
     fn matrix() {
         use Action::*;
-        let rows: [(Action, [bool; 4]); 15] = [
+        let rows: [(Action, [bool; 4]); 16] = [
             //                                  kommune land   bund   admin
             (ManageUsers, [false, false, false, true]),
             (CreateNetwork, [true, false, false, true]),
@@ -332,6 +336,7 @@ mod tests {
             (ListReports, [true, true, false, true]),
             (OpenLandOverview, [false, true, true, true]),
             (ManageDirectory, [false, false, false, true]),
+            (ManageSynonyms, [false, false, true, true]),
             (ChangeOwnPassword, [true, true, true, true]),
             (ReadMunicipality(HAMM), [true, true, true, true]),
             (ReadMunicipality(DETMOLD), [false, true, true, true]),

@@ -1,10 +1,12 @@
 use std::collections::HashMap;
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
 
 use super::facets::{self, FacetCount};
+use super::markdown;
 use crate::states::EntryStatus;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -18,6 +20,7 @@ pub struct SearchRequest {
     pub levels: Vec<String>,
     pub felder: Vec<String>,
     pub themen: Vec<String>,
+    pub phasen: Vec<String>,
     pub laender: Vec<String>,
     pub years: Vec<i16>,
     pub by_date: bool,
@@ -42,39 +45,80 @@ pub struct SearchResult {
     pub total: i64,
     pub hits: Vec<Hit>,
     pub facets: Vec<FacetCount>,
+    /// Every word the query stands for, its synonyms included (for marking snippets).
+    pub words: Vec<String>,
+    /// Query words that no published entry has (folded), with the most similar word of the
+    /// published entries as written: "Meinten Sie …?".
+    pub suggestions: HashMap<String, String>,
 }
 
 /// The search words as tsqueries (tsquery syntax; the words are letters and digits only, see
 /// `search::terms`):
-/// - `matching`: every word must match its German stem or an indexed word part that starts
-///   with it (`kc_word_parts`: at the start, inside or at the end of a word);
-/// - `ranking`: any word as a prefix of a title or summary word (for `rank_doc`), and again
-///   as a whole title word, which so counts twice.
+/// - `matching`: every word must match its German stem, a word with the same stem that
+///   inflects differently ("Familienzentrum", "Familienzentren": `kc_stem`), or an indexed word
+///   part that starts with it (`kc_word_parts`: at the start, inside or at the end of a word).
+///   With synonyms (`knowledge_synonyms`), the query as typed or the query with one synonym in
+///   place of the words it stands for ("BuT" or "Bildung und Teilhabe");
+/// - `ranking`: any of these words as a prefix of a title or summary word (for `rank_doc`),
+///   and again as a whole title word, which so counts twice.
 struct Expanded {
     matching: String,
     ranking: String,
+    words: Vec<String>,
+    suggestions: HashMap<String, String>,
 }
 
 /// How many word parts one query word may stand for; very short words lose recall, not speed.
 const MAX_PARTS: i64 = 300;
 
+/// One statement, whatever the query and the synonyms: the search keeps its fixed count.
 async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expanded> {
     // A word with fewer parts than the cap is matched as a prefix (`armut:*`): the same
     // entries as listing its parts, and the index answers a prefix faster than 23 words.
     // The parts are found by a range, not LIKE t || '%', so the index is used; they are
-    // [a-z0-9], and '{' sorts after them in "C".
+    // [a-z0-9], and '{' sorts after them in "C". A suggestion is looked for only for a
+    // typed word that starts no indexed word part and whose stem no published word has.
     let row = sqlx::query!(
-        r#"SELECT string_agg('(' || concat_ws(' | ', stems.words,
-                                   CASE WHEN parts.count < $2 THEN t || ':*' ELSE parts.words END) || ')',
-                             ' & ') AS "matching!",
-                  string_agg('(' || concat_ws(' | ', stems.prefixes, t || ':*') || ' | ' || t || ':A)',
-                             ' | ') AS "ranking!"
-           FROM unnest($1::text[]) t,
-                LATERAL (SELECT string_agg(lexeme, ' | ') AS words, string_agg(lexeme || ':*', ' | ') AS prefixes
-                         FROM unnest(to_tsvector('german', t))) stems,
-                LATERAL (SELECT count(*) AS count, string_agg(word, ' | ') AS words
-                         FROM (SELECT word FROM knowledge_words WHERE word >= t AND word < t || '{'
-                               ORDER BY length(word), word LIMIT $2) capped) parts"#,
+        r#"WITH typed AS (SELECT $1::text[] AS words),
+                synonyms AS (
+                    SELECT s.term_words AS found, s.synonym_words AS alternative
+                    FROM knowledge_synonyms s, typed WHERE s.term_words <@ typed.words
+                    UNION
+                    SELECT s.synonym_words, s.term_words
+                    FROM knowledge_synonyms s, typed WHERE s.synonym_words <@ typed.words),
+                variants AS (
+                    SELECT 0::bigint AS n, typed.words FROM typed
+                    UNION ALL
+                    SELECT row_number() OVER (),
+                           ARRAY(SELECT unnest(typed.words) EXCEPT SELECT unnest(s.found)) || s.alternative
+                    FROM synonyms s, typed),
+                expanded AS (
+                    SELECT w.t, parts.count,
+                           '(' || concat_ws(' | ', stems.words,
+                                            CASE WHEN length(kc_stem(w.t)) >= 7 THEN kc_stem(w.t) || ':*' END,
+                                            CASE WHEN parts.count < $2 THEN w.t || ':*' ELSE parts.words END)
+                               || ')' AS matching,
+                           '(' || concat_ws(' | ', stems.prefixes, w.t || ':*') || ' | ' || w.t || ':A)' AS ranking
+                    FROM (SELECT DISTINCT unnest(words) AS t FROM variants) w,
+                         LATERAL (SELECT string_agg(lexeme, ' | ') AS words,
+                                         string_agg(lexeme || ':*', ' | ') AS prefixes
+                                  FROM unnest(to_tsvector('german', w.t))) stems,
+                         LATERAL (SELECT count(*) AS count, string_agg(word, ' | ') AS words
+                                  FROM (SELECT word FROM knowledge_words WHERE word >= w.t AND word < w.t || '{'
+                                        ORDER BY length(word), word LIMIT $2) capped) parts)
+           SELECT (SELECT string_agg('(' || q.words || ')', ' | ')
+                   FROM (SELECT string_agg(e.matching, ' & ') AS words
+                         FROM variants v, unnest(v.words) word JOIN expanded e ON e.t = word
+                         GROUP BY v.n) q) AS "matching!",
+                  (SELECT string_agg(ranking, ' | ') FROM expanded) AS "ranking!",
+                  (SELECT array_agg(t ORDER BY t) FROM expanded) AS "words!",
+                  (SELECT coalesce(json_object_agg(e.t, near.word), '{}')
+                   FROM expanded e, typed,
+                        LATERAL (SELECT v.word FROM knowledge_vocabulary v
+                                 WHERE v.folded % e.t ORDER BY v.folded <-> e.t, v.folded LIMIT 1) near
+                   WHERE e.t = ANY (typed.words) AND e.count = 0 AND length(e.t) >= 5
+                     AND NOT EXISTS (SELECT 1 FROM knowledge_vocabulary v WHERE v.stem = kc_stem(e.t)))
+                      AS "suggestions!: Json<HashMap<String, String>>""#,
         terms,
         MAX_PARTS
     )
@@ -83,6 +127,8 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
     Ok(Expanded {
         matching: row.matching,
         ranking: row.ranking,
+        words: row.words,
+        suggestions: row.suggestions.0,
     })
 }
 
@@ -104,8 +150,8 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 ///   generic plan that PostgreSQL caches after a few searches without words scans the table
 ///   for every later search with words (measured: 250 ms instead of 10).
 ///
-/// Nine statements with search words (expansion, then twice begin, settings, query, commit),
-/// eight without.
+/// Nine statements with search words (expansion with synonyms and suggestions, then twice
+/// begin, settings, query, commit), eight without.
 pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
     let expanded = if request.terms.is_empty() {
         None
@@ -116,10 +162,16 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
         page(pool, expanded.as_ref(), request),
         facet_keys(pool, expanded.as_ref(), request)
     )?;
+    let (words, suggestions) = match expanded {
+        Some(expanded) => (expanded.words, expanded.suggestions),
+        None => Default::default(),
+    };
     Ok(SearchResult {
         total: facet_keys.len() as i64,
         hits,
         facets: facets::count(&facet_keys, &land_names),
+        words,
+        suggestions,
     })
 }
 
@@ -160,7 +212,7 @@ async fn page(
                               CASE WHEN $1::text IS NULL THEN 0
                                    ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
                               END AS rank
-                       FROM kc_knowledge_hits($1, $2, $3, $4, $5, $6, $7) h
+                       FROM kc_knowledge_hits($1, $2, $3, $4, $5, $12, $6, $7) h
                        ORDER BY CASE WHEN $8 THEN h.year END DESC NULLS LAST, rank DESC, h.published_at DESC, h.id
                        LIMIT $9 OFFSET $10) top
                  JOIN knowledge_entries e ON e.id = top.id) page"#,
@@ -175,6 +227,7 @@ async fn page(
         PAGE_SIZE,
         request.page * PAGE_SIZE,
         expanded.map(|e| e.ranking.as_str()),
+        &request.phasen,
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -193,7 +246,7 @@ async fn facet_keys(
         r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
                   (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
                       AS "land_names!: serde_json::Value"
-           FROM kc_knowledge_hits($1, $2, $3, $4, $5, $6, $7) h"#,
+           FROM kc_knowledge_hits($1, $2, $3, $4, $5, $8, $6, $7) h"#,
         expanded.map(|e| e.matching.as_str()),
         &request.kinds,
         &request.levels,
@@ -201,6 +254,7 @@ async fn facet_keys(
         &request.themen,
         &request.laender,
         &request.years,
+        &request.phasen,
     )
     .fetch_one(&mut *tx)
     .await?;
@@ -229,6 +283,8 @@ pub struct Entry {
     pub year: Option<i16>,
     pub handlungsfelder: Vec<String>,
     pub themes: Vec<String>,
+    pub lebensphasen: Vec<String>,
+    pub citations: Json<Vec<Citation>>,
     pub contacts: Vec<String>,
     pub status: EntryStatus,
     pub author_user_id: Option<i64>,
@@ -239,12 +295,33 @@ pub struct Entry {
     /// See migration 0008 and `seed::standing`.
     pub seed_version: Option<i32>,
     pub seed_digest: Option<String>,
+    /// The body as sanitised HTML, stored with it; `None` until written (see `html`).
+    pub body_html: Option<String>,
+    /// Computed when entries are written (`refresh_related`); published ones only.
+    pub related: Json<Vec<Related>>,
+    /// The public profile of a network of the entry's municipality, if it has one.
+    pub public_network_id: Option<i64>,
+}
+
+/// A reference ("Quellen und Rechtsgrundlagen"): a kind of `vocab::QUELLENARTEN` and how the
+/// document is cited, e.g. "§ 78 SGB VIII".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub kind: String,
+    pub title: String,
 }
 
 impl Entry {
+    /// The body as HTML: as stored, or rendered now if an older write left none.
+    pub fn html(&self) -> String {
+        self.body_html
+            .clone()
+            .unwrap_or_else(|| markdown::to_html(&self.body))
+    }
+
     pub fn audit_values(&self) -> serde_json::Value {
-        use super::vocab::{ARTEN, EBENEN, THEMEN};
-        use crate::vocab::{HANDLUNGSFELDER, label, labels};
+        use super::vocab::{ARTEN, EBENEN, QUELLENARTEN, THEMEN};
+        use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, label, labels};
         serde_json::json!({
             "Titel": self.title,
             "Art": label(ARTEN, &self.kind),
@@ -259,6 +336,13 @@ impl Entry {
             "Jahr": self.year,
             "Handlungsfelder": labels(HANDLUNGSFELDER, &self.handlungsfelder),
             "Themen": labels(THEMEN, &self.themes),
+            "Lebensphasen": labels(LEBENSPHASEN, &self.lebensphasen),
+            "Quellen und Rechtsgrundlagen": self
+                .citations
+                .iter()
+                .map(|c| format!("{}: {}", label(QUELLENARTEN, &c.kind), c.title))
+                .collect::<Vec<_>>()
+                .join("; "),
             "Kontakte": self.contacts.join(", "),
             "Status": self.status.label(),
             "Rückmeldung": self.review_comment,
@@ -266,53 +350,111 @@ impl Entry {
     }
 }
 
+/// The entry with everything its page shows from the entries table: one statement.
 pub async fn find(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<Entry>> {
     sqlx::query_as!(
         Entry,
         r#"SELECT e.id, e.slug, e.title, e.kind, e.level, e.summary, e.body, e.source_document,
                   e.source_section, e.workshop, e.place, e.kommune_ags, k.name AS "kommune_name?",
                   e.land_code::text AS land_code, l.name AS "land_name?", e.year, e.handlungsfelder,
-                  e.themes, e.contacts, e.status AS "status: EntryStatus", e.author_user_id, e.author_kommune_ags,
+                  e.themes, e.lebensphasen, e.citations AS "citations: Json<Vec<Citation>>", e.contacts,
+                  e.status AS "status: EntryStatus", e.author_user_id, e.author_kommune_ags,
                   e.author_land_code::text AS author_land_code, e.review_comment, e.version,
-                  e.seed_version, e.seed_digest
+                  e.seed_version, e.seed_digest, e.body_html,
+                  (SELECT coalesce(json_agg(json_build_object('slug', x.slug, 'title', x.title, 'kind', x.kind)
+                                            ORDER BY r.position), '[]')
+                   FROM knowledge_related r JOIN knowledge_entries x ON x.id = r.related_id
+                   WHERE r.entry_id = e.id AND x.status = $2) AS "related!: Json<Vec<Related>>",
+                  (SELECT min(n.id) FROM networks n WHERE n.kommune_ags = e.kommune_ags AND n.is_public)
+                      AS public_network_id
            FROM knowledge_entries e
            LEFT JOIN kommunen k ON k.ags = e.kommune_ags
            LEFT JOIN laender l ON l.code = e.land_code
            WHERE e.slug = $1"#,
-        slug
+        slug,
+        EntryStatus::Published as EntryStatus,
     )
     .fetch_optional(db)
     .await
 }
 
+#[derive(Debug, Clone, Deserialize)]
 pub struct Related {
     pub slug: String,
     pub title: String,
     pub kind: String,
 }
 
-/// Published entries close to `entry`: shared themes and Handlungsfelder, and text
-/// similarity of their search documents to this entry's title words.
-pub async fn related(pool: &PgPool, entry: &Entry) -> sqlx::Result<Vec<Related>> {
+/// After an entry was written: its related entries, and those of the entries close to it
+/// (`kc_refresh_related`, migration 0013), in the writer's transaction.
+pub async fn refresh_related(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query!("SELECT kc_refresh_related($1) AS done", id)
+        .fetch_one(conn)
+        .await?;
+    Ok(())
+}
+
+/// What an older database, a synthetic corpus or a write outside the portal left undone:
+/// the HTML of bodies without it, and the related entries of entries changed since they were
+/// computed. At start; a few statements.
+pub async fn complete(pool: &PgPool) -> sqlx::Result<()> {
+    let bodies = sqlx::query!("SELECT id, body FROM knowledge_entries WHERE body_html IS NULL")
+        .fetch_all(pool)
+        .await?;
+    if !bodies.is_empty() {
+        let ids: Vec<i64> = bodies.iter().map(|b| b.id).collect();
+        let html: Vec<String> = bodies.iter().map(|b| markdown::to_html(&b.body)).collect();
+        sqlx::query!(
+            "UPDATE knowledge_entries e SET body_html = t.html
+             FROM UNNEST($1::bigint[], $2::text[]) AS t(id, html) WHERE e.id = t.id",
+            &ids,
+            &html
+        )
+        .execute(pool)
+        .await?;
+    }
+    sqlx::query!(
+        "SELECT kc_compute_related(ARRAY(SELECT id FROM knowledge_entries
+                                         WHERE related_version IS DISTINCT FROM version)) AS done"
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(())
+}
+
+/// A public network with running measures in a Handlungsfeld and Lebensphase.
+pub struct NetworkLink {
+    pub id: i64,
+    pub name: String,
+    pub kommune: String,
+    pub measures: i64,
+}
+
+/// Public networks with running measures in any of `felder` × `phasen`, most measures first:
+/// at most `limit` per cell read by index (`measure_coverage`, migration 0013), so the cost
+/// does not grow with the number of networks in the country.
+pub async fn networks_covering(
+    pool: &PgPool,
+    felder: &[String],
+    phasen: &[String],
+    limit: i64,
+) -> sqlx::Result<Vec<NetworkLink>> {
     sqlx::query_as!(
-        Related,
-        r#"WITH me AS (
-               SELECT search_doc, themes, handlungsfelder,
-                      (SELECT to_tsquery('simple', string_agg(lexeme, ' | '))
-                         FROM unnest(to_tsvector('german', kc_fold(title)))) AS words
-               FROM knowledge_entries WHERE id = $1
-           )
-           SELECT e.slug, e.title, e.kind
-           FROM knowledge_entries e, me
-           WHERE e.status = 'veroeffentlicht' AND e.id <> $1
-             AND (e.themes && me.themes OR e.handlungsfelder && me.handlungsfelder
-                  OR (me.words IS NOT NULL AND e.search_doc @@ me.words))
-           ORDER BY 2 * cardinality(ARRAY(SELECT unnest(e.themes) INTERSECT SELECT unnest(me.themes)))
-                    + cardinality(ARRAY(SELECT unnest(e.handlungsfelder) INTERSECT SELECT unnest(me.handlungsfelder)))
-                    + CASE WHEN me.words IS NULL THEN 0 ELSE 10 * ts_rank(e.search_doc, me.words) END DESC,
-                    e.id
-           LIMIT 5"#,
-        entry.id
+        NetworkLink,
+        r#"SELECT n.id, n.name, k.name AS kommune, best.measures AS "measures!"
+           FROM (SELECT network_id, sum(measures)::bigint AS measures
+                 FROM unnest($1::text[]) f, unnest($2::text[]) p,
+                      LATERAL (SELECT c.network_id, c.measures FROM measure_coverage c
+                               WHERE c.feld = f AND c.phase = p AND c.is_public
+                               ORDER BY c.measures DESC, c.network_id LIMIT $3) top
+                 GROUP BY network_id) best
+           JOIN networks n ON n.id = best.network_id AND n.is_public
+           JOIN kommunen k ON k.ags = n.kommune_ags
+           ORDER BY best.measures DESC, n.name, n.id
+           LIMIT $3"#,
+        felder,
+        phasen,
+        limit
     )
     .fetch_all(pool)
     .await
@@ -334,6 +476,8 @@ pub struct EntryFields {
     pub year: Option<i16>,
     pub handlungsfelder: Vec<String>,
     pub themes: Vec<String>,
+    pub lebensphasen: Vec<String>,
+    pub citations: Vec<Citation>,
     pub contacts: Vec<String>,
 }
 
@@ -345,19 +489,21 @@ pub struct Author<'a> {
 
 /// Inserts a draft under a slug made from the title (numbered if taken).
 pub async fn insert_draft(
-    db: impl PgExecutor<'_>,
+    conn: &mut PgConnection,
     fields: &EntryFields,
     author: Author<'_>,
 ) -> sqlx::Result<String> {
     let base = slugify(&fields.title);
-    sqlx::query_scalar!(
+    let (id, slug) = sqlx::query!(
         r#"INSERT INTO knowledge_entries (slug, title, kind, level, summary, body, source_document,
                source_section, place, kommune_ags, land_code, year, handlungsfelder, themes, contacts,
-               status, author_user_id, author_kommune_ags, author_land_code)
+               status, author_user_id, author_kommune_ags, author_land_code, lebensphasen, citations,
+               body_html)
            SELECT CASE WHEN n = 0 THEN $1 ELSE $1 || '-' || (n + 1) END,
-                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $19, $16, $17, $18
+                  $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $19, $16, $17, $18,
+                  $20, $21, $22
            FROM (SELECT count(*) AS n FROM knowledge_entries WHERE slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$')) taken
-           RETURNING slug"#,
+           RETURNING id, slug"#,
         base,
         fields.title,
         fields.kind,
@@ -377,22 +523,29 @@ pub async fn insert_draft(
         author.kommune_ags,
         author.land_code,
         EntryStatus::Draft as EntryStatus,
+        &fields.lebensphasen,
+        Json(&fields.citations) as _,
+        markdown::to_html(&fields.body),
     )
-    .fetch_one(db)
+    .fetch_one(&mut *conn)
     .await
+    .map(|row| (row.id, row.slug))?;
+    refresh_related(conn, id).await?;
+    Ok(slug)
 }
 
 /// Writes the fields if `version` is current; `false` otherwise.
 pub async fn update(
-    db: impl PgExecutor<'_>,
+    conn: &mut PgConnection,
     id: i64,
     version: i32,
     fields: &EntryFields,
 ) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
+    let written = sqlx::query!(
         "UPDATE knowledge_entries SET title = $3, kind = $4, level = $5, summary = $6, body = $7,
                 source_document = $8, source_section = $9, place = $10, kommune_ags = $11,
                 land_code = $12, year = $13, handlungsfelder = $14, themes = $15, contacts = $16,
+                lebensphasen = $17, citations = $18, body_html = $19,
                 version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2",
         id,
@@ -411,38 +564,47 @@ pub async fn update(
         &fields.handlungsfelder,
         &fields.themes,
         &fields.contacts,
+        &fields.lebensphasen,
+        Json(&fields.citations) as _,
+        markdown::to_html(&fields.body),
     )
-    .execute(db)
+    .execute(&mut *conn)
     .await?
     .rows_affected()
-        == 1)
+        == 1;
+    if written {
+        refresh_related(conn, id).await?;
+    }
+    Ok(written)
 }
 
 /// Writes a seed text into the entry if it is still at `version`, and marks it as seeded with
 /// `digest` at its new version: `None` if the version is stale, else whether the text changed
 /// (the version moves only then, so an unchanged text leaves no trace).
 pub async fn apply_seed(
-    db: impl PgExecutor<'_>,
+    conn: &mut PgConnection,
     id: i64,
     version: i32,
     fields: &EntryFields,
     workshop: Option<i16>,
     digest: &str,
 ) -> sqlx::Result<Option<bool>> {
-    sqlx::query_scalar!(
+    let changed = sqlx::query_scalar!(
         r#"UPDATE knowledge_entries e
            SET title = $3, kind = $4, level = $5, summary = $6, body = $7, source_document = $8,
                source_section = $9, workshop = $10, place = $11,
                kommune_ags = (SELECT ags FROM kommunen WHERE ags = $12), land_code = $13, year = $14,
                handlungsfelder = $15, themes = $16, contacts = $17, seed_digest = $18,
+               lebensphasen = $19, citations = $20, body_html = $21,
                version = e.version + d.changed::int, seed_version = e.version + d.changed::int,
                updated_at = CASE WHEN d.changed THEN now() ELSE e.updated_at END
            FROM (SELECT (title, kind, level, summary, body, source_document, source_section, workshop,
-                         place, kommune_ags, land_code::text, year, handlungsfelder, themes, contacts)
+                         place, kommune_ags, land_code::text, year, handlungsfelder, themes, contacts,
+                         lebensphasen, citations)
                         IS DISTINCT FROM
                         ($3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::int2,
                          $11::text, (SELECT ags FROM kommunen WHERE ags = $12), $13::text, $14::int2,
-                         $15::text[], $16::text[], $17::text[]) AS changed
+                         $15::text[], $16::text[], $17::text[], $19::text[], $20::jsonb) AS changed
                  FROM knowledge_entries WHERE id = $1) d
            WHERE e.id = $1 AND e.version = $2
            RETURNING d.changed AS "changed!""#,
@@ -464,9 +626,16 @@ pub async fn apply_seed(
         &fields.themes,
         &fields.contacts,
         digest,
+        &fields.lebensphasen,
+        Json(&fields.citations) as _,
+        markdown::to_html(&fields.body),
     )
-    .fetch_optional(db)
-    .await
+    .fetch_optional(&mut *conn)
+    .await?;
+    if changed == Some(true) {
+        refresh_related(conn, id).await?;
+    }
+    Ok(changed)
 }
 
 /// Records that the Geschäftsstelle keeps its own text against the seed text `digest`, if the
@@ -512,13 +681,13 @@ pub async fn seeded(pool: &PgPool) -> sqlx::Result<Vec<SeededState>> {
 
 /// Moves an entry to `status` if it is still at `version`, with the reviewer's comment.
 pub async fn set_status(
-    db: impl PgExecutor<'_>,
+    conn: &mut PgConnection,
     id: i64,
     version: i32,
     status: EntryStatus,
     comment: &str,
 ) -> sqlx::Result<bool> {
-    Ok(sqlx::query!(
+    let moved = sqlx::query!(
         "UPDATE knowledge_entries SET status = $3, review_comment = $4, version = version + 1,
                 updated_at = now(),
                 published_at = CASE WHEN $3 = $5 THEN now() ELSE published_at END
@@ -529,10 +698,14 @@ pub async fn set_status(
         comment,
         EntryStatus::Published as EntryStatus,
     )
-    .execute(db)
+    .execute(&mut *conn)
     .await?
     .rows_affected()
-        == 1)
+        == 1;
+    if moved {
+        refresh_related(conn, id).await?;
+    }
+    Ok(moved)
 }
 
 pub struct Listed {

@@ -1,9 +1,9 @@
 use serde::Deserialize;
 use sqlx::PgPool;
 
-use super::db::{Entry, EntryFields};
-use super::vocab::{ARTEN, EBENEN, THEMEN};
-use crate::vocab::HANDLUNGSFELDER;
+use super::db::{Citation, Entry, EntryFields};
+use super::vocab::{ARTEN, EBENEN, QUELLENARTEN, THEMEN};
+use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN};
 use crate::web::form::{FieldErrors, codes, one_of, optional_text, plain, required_text};
 
 /// The entry form as typed.
@@ -23,9 +23,24 @@ pub struct EntryForm {
     pub year: String,
     pub handlungsfelder: Vec<String>,
     pub themes: Vec<String>,
+    pub lebensphasen: Vec<String>,
+    /// The rows of references: kind and title, in step.
+    pub quelle_art: Vec<String>,
+    pub quelle_titel: Vec<String>,
     pub contacts: String,
     pub version: String,
 }
+
+/// A row of the references in the form.
+pub struct CitationRow {
+    pub number: usize,
+    pub kind: String,
+    pub title: String,
+}
+
+/// Empty rows below the filled ones, for adding references without script.
+const SPARE_ROWS: usize = 3;
+const MAX_CITATIONS: usize = 20;
 
 impl EntryForm {
     pub fn from_entry(entry: &Entry) -> Self {
@@ -43,9 +58,77 @@ impl EntryForm {
             year: entry.year.map(|y| y.to_string()).unwrap_or_default(),
             handlungsfelder: entry.handlungsfelder.clone(),
             themes: entry.themes.clone(),
+            lebensphasen: entry.lebensphasen.clone(),
+            quelle_art: entry.citations.iter().map(|c| c.kind.clone()).collect(),
+            quelle_titel: entry.citations.iter().map(|c| c.title.clone()).collect(),
             contacts: entry.contacts.join("\n"),
             version: entry.version.to_string(),
         }
+    }
+
+    /// The references as typed (blank rows dropped), and spare rows.
+    pub fn citation_rows(&self) -> Vec<CitationRow> {
+        let mut rows: Vec<CitationRow> = self
+            .quelle_art
+            .iter()
+            .zip(&self.quelle_titel)
+            .filter(|(kind, title)| !kind.trim().is_empty() || !title.trim().is_empty())
+            .map(|(kind, title)| CitationRow {
+                number: 0,
+                kind: kind.clone(),
+                title: title.clone(),
+            })
+            .collect();
+        rows.extend((0..SPARE_ROWS).map(|_| CitationRow {
+            number: 0,
+            kind: String::new(),
+            title: String::new(),
+        }));
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.number = i + 1;
+        }
+        rows
+    }
+
+    /// The filled rows as references; what is wrong in a row is said with its number at the
+    /// group "quellen".
+    fn citations(&self, errors: &mut FieldErrors) -> Vec<Citation> {
+        let mut problems = Vec::new();
+        let mut citations = Vec::new();
+        for row in self.citation_rows() {
+            let (kind, title) = (row.kind.trim(), row.title.trim());
+            if kind.is_empty() && title.is_empty() {
+                continue;
+            }
+            if !vocab::is_known(QUELLENARTEN, kind) {
+                problems.push(format!(
+                    "Quelle {}: Bitte die Art der Quelle auswählen.",
+                    row.number
+                ));
+            } else if title.is_empty() {
+                problems.push(format!(
+                    "Quelle {}: Bitte angeben, wie die Quelle zitiert wird, z. B. „§ 78 SGB VIII“.",
+                    row.number
+                ));
+            } else if title.chars().count() > 300 || title.chars().any(char::is_control) {
+                problems.push(format!(
+                    "Quelle {}: Bitte höchstens 300 Zeichen ohne Steuerzeichen angeben.",
+                    row.number
+                ));
+            } else {
+                citations.push(Citation {
+                    kind: kind.to_owned(),
+                    title: title.to_owned(),
+                });
+            }
+        }
+        if citations.len() > MAX_CITATIONS {
+            problems.push(format!("Bitte höchstens {MAX_CITATIONS} Quellen angeben."));
+        }
+        if !problems.is_empty() {
+            errors.add("quellen", problems.join(" "));
+        }
+        citations
     }
 
     /// Checks every field; a named municipality or Land must exist.
@@ -129,6 +212,13 @@ impl EntryForm {
                 &self.handlungsfelder,
             ),
             themes: codes(&mut errors, "themes", THEMEN, &self.themes),
+            lebensphasen: codes(
+                &mut errors,
+                "lebensphasen",
+                LEBENSPHASEN,
+                &self.lebensphasen,
+            ),
+            citations: self.citations(&mut errors),
             contacts,
         };
         if fields.themes.is_empty() && errors.get("themes").is_none() {

@@ -25,6 +25,16 @@ pub fn to_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// The HTML without a closing paragraph that names the source ("Quelle: …"), for pages that
+/// show the source by itself.
+pub fn without_source_line(html: &str) -> &str {
+    let trimmed = html.trim_end();
+    match trimmed.rfind("<p>Quelle:") {
+        Some(at) if trimmed.ends_with("</p>") && !trimmed[at + 3..].contains("<p>") => &html[..at],
+        _ => html,
+    }
+}
+
 /// The words of a body without its markup, for search snippets: blocks, list items, table
 /// cells and line breaks are separated by a space; raw HTML stays text (escaped when shown).
 pub fn to_plain_text(markdown: &str) -> String {
@@ -57,7 +67,15 @@ pub fn to_plain_text(markdown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_html, to_plain_text};
+    use super::{to_html, to_plain_text, without_source_line};
+
+    #[test]
+    fn the_source_line_goes_only_at_the_end() {
+        let html = to_html("Text.\n\nQuelle: Papier, Kapitel I.");
+        assert_eq!(without_source_line(&html), "<p>Text.</p>\n");
+        let html = to_html("Quelle: am Anfang.\n\nText.");
+        assert_eq!(without_source_line(&html), html);
+    }
 
     #[test]
     fn plain_text_keeps_the_words_and_drops_the_markup() {

@@ -6,13 +6,18 @@ mod corrections;
 pub mod db;
 pub mod facets;
 mod forms;
+mod help;
 mod markdown;
 mod routes;
 pub mod search;
 pub mod seed;
+mod synonyms;
 pub mod synthetic;
 pub mod vocab;
 
 pub fn routes() -> axum::Router<crate::state::AppState> {
-    routes::routes().merge(corrections::routes())
+    routes::routes()
+        .merge(corrections::routes())
+        .merge(synonyms::routes())
+        .merge(help::routes())
 }

@@ -8,12 +8,14 @@ use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
-use super::db::{self, Entry, Hit, Related, SearchRequest};
+use super::db::{self, Entry, Hit, NetworkLink, SearchRequest};
 use super::facets::FacetCount;
-use super::forms::EntryForm;
+use super::forms::{CitationRow, EntryForm};
 use super::markdown;
 use super::search::{self, Segment};
-use super::vocab::{ARTEN, EBENEN, THEMEN, kind_explanation, source_caveat, source_title};
+use super::vocab::{
+    ARTEN, EBENEN, QUELLENARTEN, THEMEN, kind_explanation, source_caveat, source_title,
+};
 use crate::audit::{self, Event, HistoryLine};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
@@ -21,13 +23,13 @@ use crate::policy::{self, Action, EntryRef, Role, Scope};
 use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
-use crate::vocab::{self, HANDLUNGSFELDER, Term};
+use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::edit::{Change, Record};
-use crate::web::encode_query;
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, see_other};
+use crate::web::{encode_query, with_query};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -85,6 +87,7 @@ struct SearchParams {
     ebene: Vec<String>,
     feld: Vec<String>,
     thema: Vec<String>,
+    phase: Vec<String>,
     land: Vec<String>,
     jahr: Vec<String>,
     sortierung: String,
@@ -121,6 +124,8 @@ struct SearchPage {
     query: String,
     /// The query had words, but none that can be searched (only punctuation …).
     ignored_query: bool,
+    /// "Meinten Sie …?": the query with misspelt words replaced, and its search address.
+    suggestion: Option<(String, String)>,
     by_date: bool,
     total: i64,
     page: i64,
@@ -158,6 +163,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         levels: keep_known(&params.ebene, EBENEN),
         felder: keep_known(&params.feld, HANDLUNGSFELDER),
         themen: keep_known(&params.thema, THEMEN),
+        phasen: keep_known(&params.phase, LEBENSPHASEN),
         laender: params
             .land
             .iter()
@@ -181,6 +187,13 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
             &result.facets,
         ),
         facet("thema", "Thema", THEMEN, &request.themen, &result.facets),
+        facet(
+            "phase",
+            "Lebensphase",
+            LEBENSPHASEN,
+            &request.phasen,
+            &result.facets,
+        ),
         dynamic_facet("land", "Land", &request.laender, &result.facets),
         dynamic_facet(
             "jahr",
@@ -194,9 +207,20 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         ),
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
+    let suggestion = search::corrected(&query, &result.suggestions).map(|corrected| {
+        let href = with_query("/wissen", &[("q", corrected.as_str())]);
+        (corrected, href)
+    });
+    // Snippets mark the synonyms that found an entry as well as the typed words.
+    let marked = if result.words.is_empty() {
+        terms.clone()
+    } else {
+        result.words
+    };
     Ok(SearchPage {
         layout: ctx.layout,
         ignored_query: !query.trim().is_empty() && terms.is_empty(),
+        suggestion,
         query,
         by_date: request.by_date,
         total: result.total,
@@ -205,7 +229,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         results: result
             .hits
             .into_iter()
-            .map(|hit| result_item(hit, &terms))
+            .map(|hit| result_item(hit, &marked))
             .collect(),
         facets,
         current,
@@ -342,7 +366,9 @@ struct EntryPage {
     caveat: Option<&'static str>,
     felder: Vec<Term>,
     themen: Vec<Term>,
-    related: Vec<Related>,
+    phasen: Vec<Term>,
+    /// Public networks with running measures in the entry's Handlungsfelder and Lebensphasen.
+    networks: Vec<NetworkLink>,
     can_edit: bool,
     can_submit: bool,
     can_review: bool,
@@ -373,14 +399,27 @@ async fn build_entry_page(
             .copied()
             .collect()
     };
+    // An entry for every age speaks to every Lebensphase.
+    let phases: Vec<String> = if entry.lebensphasen.is_empty() {
+        LEBENSPHASEN.iter().map(|p| p.code.to_owned()).collect()
+    } else {
+        entry.lebensphasen.clone()
+    };
+    let html = entry.html();
     Ok(EntryPage {
         layout,
-        body_html: markdown::to_html(&entry.body),
+        // The source is named once, below the text, not again in the body's last line.
+        body_html: if entry.source_document.is_empty() {
+            html
+        } else {
+            markdown::without_source_line(&html).to_owned()
+        },
         source: source_title(&entry.source_document).to_owned(),
         caveat: source_caveat(&entry.source_document),
         felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
         themen: picked(THEMEN, &entry.themes),
-        related: db::related(&state.pool, &entry).await?,
+        phasen: picked(LEBENSPHASEN, &entry.lebensphasen),
+        networks: db::networks_covering(&state.pool, &entry.handlungsfelder, &phases, 5).await?,
         can_edit: may(user, Action::EditKnowledge(target)),
         can_submit: user.is_some() && may(user, Action::SubmitKnowledge(target)),
         can_review,
@@ -447,6 +486,9 @@ struct FormPage {
     levels: &'static [Term],
     felder: &'static [Term],
     themen: &'static [Term],
+    phasen: &'static [Term],
+    quellenarten: &'static [Term],
+    citation_rows: Vec<CitationRow>,
     laender: Vec<LandOption>,
     conflict: Option<Entry>,
 }
@@ -461,12 +503,15 @@ impl FormPage {
         Ok(Self {
             layout,
             entry,
+            citation_rows: form.citation_rows(),
             form,
             errors: FieldErrors::default(),
             kinds: ARTEN,
             levels: EBENEN,
             felder: HANDLUNGSFELDER,
             themen: THEMEN,
+            phasen: LEBENSPHASEN,
+            quellenarten: QUELLENARTEN,
             laender: laender(&state.pool).await?,
             conflict: None,
         })

@@ -47,6 +47,40 @@ pub fn terms(query: &str) -> Vec<String> {
     terms
 }
 
+/// The query with each misspelt word (folded, as `terms` gives it) replaced by its suggestion,
+/// everything else as typed; `None` if there is nothing to suggest.
+pub fn corrected(
+    query: &str,
+    suggestions: &std::collections::HashMap<String, String>,
+) -> Option<String> {
+    if suggestions.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(query.len());
+    let mut word = String::new();
+    let mut replaced = false;
+    let mut flush = |word: &mut String, out: &mut String| {
+        match suggestions.get(&fold(word)) {
+            Some(better) => {
+                out.push_str(better);
+                replaced = true;
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in query.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    replaced.then_some(out)
+}
+
 /// A piece of text, marked if it matched a search word.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -158,6 +192,20 @@ mod tests {
         assert_eq!(terms(&"wort ".repeat(100)), ["wort"]);
         assert_eq!(terms("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10").len(), MAX_TERMS);
         assert_eq!(terms("Straße\u{0}\u{7}"), ["strasse"]);
+    }
+
+    #[test]
+    fn a_correction_replaces_only_the_misspelt_words() {
+        let suggestions = std::collections::HashMap::from([(
+            "praeventionskete".to_owned(),
+            "Präventionskette".to_owned(),
+        )]);
+        assert_eq!(
+            corrected("Präventionskete in Hamm", &suggestions).as_deref(),
+            Some("Präventionskette in Hamm")
+        );
+        assert_eq!(corrected("Hamm", &suggestions), None);
+        assert_eq!(corrected("Präventionskete", &Default::default()), None);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use include_dir::{Dir, include_dir};
 use sha2::{Digest, Sha256};
 use sqlx::PgPool;
 
-use super::db::{self, Entry, EntryFields};
+use super::db::{self, Citation, Entry, EntryFields};
+use super::markdown;
 use crate::audit::{self, By, Event};
 use crate::request::RequestMeta;
 use crate::states::EntryStatus;
@@ -32,6 +33,8 @@ pub struct SeedEntry {
     pub year: Option<i16>,
     pub handlungsfelder: Vec<String>,
     pub themes: Vec<String>,
+    pub lebensphasen: Vec<String>,
+    pub citations: Vec<Citation>,
     pub contacts: Vec<String>,
     pub body: String,
 }
@@ -40,7 +43,7 @@ impl SeedEntry {
     /// A fingerprint of everything the seed writes into an entry: it changes with every
     /// correction of the file, and only then.
     pub fn digest(&self) -> String {
-        let canonical = serde_json::json!([
+        let mut canonical = serde_json::json!([
             self.title,
             self.kind,
             self.level,
@@ -57,6 +60,14 @@ impl SeedEntry {
             self.themes,
             self.contacts,
         ]);
+        // Lebensphasen and references came later: only a file that has them gets a new
+        // fingerprint, so that the others do not wait for a review that changes nothing.
+        if (!self.lebensphasen.is_empty() || !self.citations.is_empty())
+            && let Some(fields) = canonical.as_array_mut()
+        {
+            fields.push(serde_json::json!(self.lebensphasen));
+            fields.push(serde_json::json!(self.citations));
+        }
         Sha256::digest(canonical.to_string().as_bytes())
             .iter()
             .map(|byte| format!("{byte:02x}"))
@@ -78,6 +89,8 @@ impl SeedEntry {
             year: self.year,
             handlungsfelder: self.handlungsfelder.clone(),
             themes: self.themes.clone(),
+            lebensphasen: self.lebensphasen.clone(),
+            citations: self.citations.clone(),
             contacts: self.contacts.clone(),
         }
     }
@@ -103,7 +116,10 @@ impl SeedEntry {
             year: self.year,
             handlungsfelder: self.handlungsfelder.clone(),
             themes: self.themes.clone(),
+            lebensphasen: self.lebensphasen.clone(),
+            citations: sqlx::types::Json(self.citations.clone()),
             contacts: self.contacts.clone(),
+            body_html: None,
             ..entry.clone()
         }
     }
@@ -150,6 +166,24 @@ fn list(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// `kind=title; kind=title`: titles hold commas and colons, not semicolons.
+fn citations(file_name: &str, value: &str) -> anyhow::Result<Vec<Citation>> {
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|item| {
+            let (kind, title) = item
+                .split_once('=')
+                .with_context(|| format!("{file_name}: Quelle ohne Art: {item}"))?;
+            Ok(Citation {
+                kind: kind.trim().to_owned(),
+                title: title.trim().to_owned(),
+            })
+        })
+        .collect()
+}
+
 pub fn parse(file_name: &str, text: &str) -> anyhow::Result<SeedEntry> {
     let slug = file_name
         .trim_end_matches(".md")
@@ -193,6 +227,8 @@ pub fn parse(file_name: &str, text: &str) -> anyhow::Result<SeedEntry> {
             "handlungsfelder" => entry.handlungsfelder = list(value),
             "themes" => entry.themes = list(value),
             "contacts" => entry.contacts = list(value),
+            "lebensphasen" => entry.lebensphasen = list(value),
+            "quellen" => entry.citations = citations(file_name, value)?,
             other => bail!("{file_name}: unbekannter Schlüssel {other}"),
         }
     }
@@ -232,7 +268,9 @@ pub fn entries() -> anyhow::Result<Vec<SeedEntry>> {
 pub async fn load(pool: &PgPool) -> anyhow::Result<()> {
     let entries = entries()?;
     insert_new(pool, &entries).await?;
-    correct_unedited(pool, &entries).await
+    correct_unedited(pool, &entries).await?;
+    db::complete(pool).await?;
+    Ok(())
 }
 
 /// Inserts the seed entries that are not there yet, published. One statement.
@@ -247,18 +285,21 @@ async fn insert_new(pool: &PgPool, entries: &[SeedEntry]) -> anyhow::Result<()> 
     sqlx::query!(
         r#"INSERT INTO knowledge_entries (slug, title, kind, level, summary, body, source_document,
                source_section, workshop, place, kommune_ags, land_code, year, handlungsfelder, themes,
-               contacts, status, seeded, published_at, seed_digest, seed_version)
+               contacts, status, seeded, published_at, seed_digest, seed_version, lebensphasen, citations,
+               body_html)
            SELECT slug, title, kind, level, summary, body, source_document, source_section, workshop,
                   place, (SELECT ags FROM kommunen WHERE ags = t.ags), t.land, year,
                   coalesce(string_to_array(NULLIF(felder, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(themen, ''), E'\x1f'), '{}'),
                   coalesce(string_to_array(NULLIF(kontakte, ''), E'\x1f'), '{}'),
-                  $17, true, now(), digest, 1
+                  $17, true, now(), digest, 1,
+                  coalesce(string_to_array(NULLIF(phasen, ''), E'\x1f'), '{}'), zitate::jsonb, html
            FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                        $8::text[], $9::int2[], $10::text[], $11::text[], $12::text[], $13::int2[],
-                       $14::text[], $15::text[], $16::text[], $18::text[])
+                       $14::text[], $15::text[], $16::text[], $18::text[], $19::text[], $20::text[],
+                       $21::text[])
                 AS t(slug, title, kind, level, summary, body, source_document, source_section, workshop,
-                     place, ags, land, year, felder, themen, kontakte, digest)
+                     place, ags, land, year, felder, themen, kontakte, digest, phasen, zitate, html)
            -- Present entries are skipped before their search columns are computed (at every
            -- start); ON CONFLICT covers two starts at once.
            WHERE NOT EXISTS (SELECT 1 FROM knowledge_entries k WHERE k.slug = t.slug)
@@ -281,6 +322,9 @@ async fn insert_new(pool: &PgPool, entries: &[SeedEntry]) -> anyhow::Result<()> 
         &joined(|e| &e.contacts),
         EntryStatus::Published as EntryStatus,
         &column(|e| e.digest()),
+        &joined(|e| &e.lebensphasen),
+        &column(|e| serde_json::json!(e.citations).to_string()),
+        &column(|e| markdown::to_html(&e.body)),
     )
     .execute(pool)
     .await
@@ -311,7 +355,7 @@ async fn correct_unedited(pool: &PgPool, entries: &[SeedEntry]) -> anyhow::Resul
             continue;
         };
         let changed = db::apply_seed(
-            &mut *tx,
+            &mut tx,
             before.id,
             before.version,
             &seed.fields(),
@@ -372,6 +416,21 @@ mod tests {
                 );
             }
             assert!(!e.themes.is_empty(), "{}", e.slug);
+            for p in &e.lebensphasen {
+                assert!(
+                    crate::vocab::is_known(crate::vocab::LEBENSPHASEN, p),
+                    "{}: {p}",
+                    e.slug
+                );
+            }
+            for c in e.citations.iter() {
+                assert!(
+                    crate::vocab::is_known(super::super::vocab::QUELLENARTEN, &c.kind),
+                    "{}: {}",
+                    e.slug,
+                    c.kind
+                );
+            }
             for t in &e.themes {
                 assert!(
                     crate::vocab::is_known(super::super::vocab::THEMEN, t),

@@ -8,7 +8,7 @@ const fn t(code: &'static str, label: &'static str) -> Term {
 }
 
 pub const ARTEN: &[Term] = &[
-    t("good_practice", "Good Practice"),
+    t("good_practice", "Gute Praxis"),
     t("workshop_ergebnis", "Workshop-Ergebnis"),
     t("handlungsempfehlung", "Handlungsempfehlung"),
     t("beschreibung", "Beschreibendes Papier"),
@@ -41,6 +41,17 @@ pub fn kind_explanation(code: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// Kinds of references ("Quellen und Rechtsgrundlagen"); the database checks the same codes
+/// (`kc_citations_valid`, migration 0013).
+pub const QUELLENARTEN: &[Term] = &[
+    t("rechtsnorm", "Rechtsnorm"),
+    t("eu_rechtsakt", "EU-Rechtsakt"),
+    t("drucksache", "Parlamentsdrucksache"),
+    t("gutachten", "Gutachten/Expertise"),
+    t("bericht", "Bericht"),
+    t("sonstige", "Sonstige Quelle"),
+];
 
 pub const EBENEN: &[Term] = &[
     t("bund", "Bund"),

@@ -669,7 +669,7 @@ async fn the_knowledge_platform_from_search_to_publication() {
     visitor.click_button("Filter anwenden").await;
     let results = visitor.text("main").await;
     assert!(
-        results.contains("Good Practice (") && results.contains("zu „Armut“"),
+        results.contains("Gute Praxis (") && results.contains("zu „Armut“"),
         "filter keeps the search"
     );
     visitor.assert_accessible().await;
@@ -702,7 +702,7 @@ async fn the_knowledge_platform_from_search_to_publication() {
             "Eltern treffen sich in der Schule, Fachkräfte sind ansprechbar.",
         )
         .await;
-    author.select("Art", "Good Practice").await;
+    author.select("Art", "Gute Praxis").await;
     author.tick("themes-lotsendienste_zugaenge").await;
     author.click_button("Entwurf speichern").await;
     assert_eq!(
@@ -773,4 +773,50 @@ async fn the_knowledge_platform_from_search_to_publication() {
             .contains("Familiencafé an der Grundschule Hakedahl")
     );
     visitor.close().await;
+}
+
+/// The pages of the knowledge platform's third edition: references, the Lebensphasen facet,
+/// "Meinten Sie …?", the help for a gap, the synonyms and the entry form with references.
+#[tokio::test]
+async fn the_knowledge_additions_are_accessible() {
+    let app = TestApp::spawn_demo().await;
+    let visitor = Browser::open(&app.url).await;
+    check_pages(
+        &visitor,
+        "wissen3",
+        &[
+            "/wissen/eintrag/nap-quellen-und-rechtsgrundlagen",
+            "/wissen/eintrag/familienrathaus-hamm",
+            "/wissen?phase=sechzehn_bis_achtzehn",
+            "/wissen?q=Pr%C3%A4ventionskete",
+            "/wissen/luecke?feld=schulische_bildung&phase=sechzehn_bis_achtzehn",
+            "/wissen/luecke?feld=wohnen&phase=schwangerschaft_geburt",
+        ],
+    )
+    .await;
+    visitor.close().await;
+
+    let bund = Browser::open(&app.url).await;
+    bund.login("bund@demo.invalid", DEMO_PASSWORD).await;
+    check_pages(
+        &bund,
+        "wissen3-bund",
+        &[
+            "/wissen/synonyme",
+            "/wissen/eintrag/nap-quellen-und-rechtsgrundlagen/bearbeiten",
+        ],
+    )
+    .await;
+    bund.goto("/wissen/synonyme").await;
+    bund.fill_labelled("Begriff", "und").await;
+    bund.fill_labelled("Synonym", "für").await;
+    bund.click_button("Hinzufügen").await;
+    assert!(
+        bund.text("main")
+            .await
+            .contains("Dieses Paar gibt es schon")
+    );
+    bund.assert_accessible().await;
+    bund.screenshot("wissen3-bund_synonym_fehler").await;
+    bund.close().await;
 }

@@ -9,6 +9,7 @@ mod funding;
 mod goals;
 mod indicators;
 mod knowledge;
+mod knowledge_help;
 mod layers;
 mod measures;
 mod networks;
