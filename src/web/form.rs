@@ -138,6 +138,18 @@ pub fn plain<'a>(errors: &mut FieldErrors, field: &'static str, value: &'a str) 
     Some(value)
 }
 
+/// `text` for a LIKE pattern, with `%`, `_` and `\` taken literally.
+pub fn like_escaped(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 /// Like [`optional_text`], but the field must be filled in.
 pub fn required_text(
     errors: &mut FieldErrors,

@@ -132,11 +132,14 @@ async fn admin_pages_are_accessible() {
         .fill_labelled("Name", "Jugendhilfeplanung Halle (Saale)")
         .await;
     browser.choose("Kommunale Koordination").await;
+    // The Kommune is found in the directory and chosen from the hits, not typed as a key.
+    browser.fill_labelled("Kommune suchen", "Halle").await;
+    browser.click_button("Kommune suchen").await;
+    assert!(browser.text("main").await.contains("Bitte auswählen"));
+    browser.assert_accessible().await;
+    browser.screenshot("admin_konto_kommune_suche").await;
     browser
-        .fill_labelled(
-            "Kommune (Gemeindeschlüssel, AGS) – nur für kommunale Koordination",
-            "15002",
-        )
+        .choose("Halle (Saale), Stadt (15002) – Kreisfreie Stadt, Sachsen-Anhalt")
         .await;
     browser.click_button("Konto anlegen").await;
     assert_eq!(browser.text("h1").await, "Konto angelegt");

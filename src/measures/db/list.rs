@@ -48,15 +48,7 @@ impl MeasureFilter {
         if text.is_empty() {
             return None;
         }
-        let mut pattern = String::from("%");
-        for c in text.chars() {
-            if matches!(c, '%' | '_' | '\\') {
-                pattern.push('\\');
-            }
-            pattern.push(c);
-        }
-        pattern.push('%');
-        Some(pattern)
+        Some(format!("%{}%", crate::web::form::like_escaped(text)))
     }
 
     fn place_params(&self) -> (&'static str, Option<i64>) {
