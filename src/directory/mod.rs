@@ -179,6 +179,25 @@ pub struct KommuneChoice {
 /// How many hits [`search`] returns at most.
 pub const SEARCH_LIMIT: usize = 20;
 
+/// A row of `kommunen` with its Land's name, as the choices are read.
+struct ChoiceRow {
+    ags: String,
+    name: String,
+    kind: String,
+    land_name: String,
+}
+
+impl From<ChoiceRow> for KommuneChoice {
+    fn from(r: ChoiceRow) -> Self {
+        Self {
+            kind: kind_label(&r.kind),
+            ags: r.ags,
+            name: r.name,
+            land_name: r.land_name,
+        }
+    }
+}
+
 /// Kommunen whose name contains `text` or whose AGS starts with it, best first (exact name,
 /// name starting with the text, then alphabetically); at most [`SEARCH_LIMIT`], plus one
 /// more to tell that there are more. One statement.
@@ -191,7 +210,8 @@ pub async fn search(pool: &PgPool, text: &str) -> sqlx::Result<Vec<KommuneChoice
         .take(100)
         .collect();
     let pattern = crate::web::form::like_escaped(&text);
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        ChoiceRow,
         r#"SELECT k.ags, k.name, k.kind, l.name AS land_name
            FROM kommunen k JOIN laender l ON l.code = k.land_code
            WHERE $1 <> '' AND (k.name ILIKE '%' || $1 || '%' OR k.ags LIKE $1 || '%')
@@ -202,20 +222,13 @@ pub async fn search(pool: &PgPool, text: &str) -> sqlx::Result<Vec<KommuneChoice
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| KommuneChoice {
-            ags: r.ags,
-            kind: kind_label(&r.kind),
-            name: r.name,
-            land_name: r.land_name,
-        })
-        .collect())
+    Ok(rows.into_iter().map(KommuneChoice::from).collect())
 }
 
 /// The Kommune with this AGS, if the directory has it.
 pub async fn find(pool: &PgPool, ags: &str) -> sqlx::Result<Option<KommuneChoice>> {
-    let row = sqlx::query!(
+    let row = sqlx::query_as!(
+        ChoiceRow,
         r#"SELECT k.ags, k.name, k.kind, l.name AS land_name
            FROM kommunen k JOIN laender l ON l.code = k.land_code
            WHERE k.ags = $1"#,
@@ -223,10 +236,5 @@ pub async fn find(pool: &PgPool, ags: &str) -> sqlx::Result<Option<KommuneChoice
     )
     .fetch_optional(pool)
     .await?;
-    Ok(row.map(|r| KommuneChoice {
-        ags: r.ags,
-        kind: kind_label(&r.kind),
-        name: r.name,
-        land_name: r.land_name,
-    }))
+    Ok(row.map(KommuneChoice::from))
 }

@@ -339,3 +339,42 @@ async fn overlaps(
         })
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Count, Matrix, short_label};
+    use crate::vocab::LEBENSPHASEN;
+
+    #[test]
+    fn a_matrix_counts_its_gaps_and_knows_when_it_is_empty() {
+        let counts = [Count {
+            field: "wohnen".into(),
+            phase: "null_bis_drei".into(),
+            measures: 4,
+            networks: 2,
+        }];
+        let matrix = Matrix::build(&counts, |_, _| None);
+        assert_eq!((matrix.gaps, matrix.empty), (41, false));
+        let wohnen = matrix
+            .rows
+            .iter()
+            .find(|r| r.field.code == "wohnen")
+            .unwrap();
+        assert_eq!((wohnen.cells[1].measures, wohnen.cells[1].networks), (4, 2));
+        let empty = Matrix::build(&[], |f, p| Some(format!("{}/{}", f.code, p.code)));
+        assert_eq!((empty.gaps, empty.empty), (42, true));
+        assert_eq!(
+            empty.rows[0].cells[0].href.as_deref(),
+            Some("fruehkindliche_bildung/schwangerschaft_geburt")
+        );
+    }
+
+    #[test]
+    fn every_lebensphase_has_a_short_header() {
+        for phase in LEBENSPHASEN {
+            let short = short_label(phase);
+            assert_ne!(short, phase.label, "{}", phase.code);
+            assert!(short.chars().count() <= 24, "{short}");
+        }
+    }
+}

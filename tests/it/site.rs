@@ -19,6 +19,14 @@ fn operator() -> Operator {
     }
 }
 
+const LEGAL_PAGES: [&str; 5] = [
+    "/impressum",
+    "/datenschutz",
+    "/barrierefreiheit",
+    "/leichte-sprache",
+    "/gebaerdensprache",
+];
+
 async fn page(app: &TestApp, path: &str) -> String {
     let response = app.get(&app.client, path).await;
     assert_eq!(response.status(), 200, "{path}");
@@ -47,13 +55,7 @@ fn main_text(html: &str) -> String {
 #[tokio::test]
 async fn the_legal_pages_name_the_configured_operator_without_placeholders() {
     let app = TestApp::spawn_with(|c| c.operator = operator()).await;
-    for path in [
-        "/impressum",
-        "/datenschutz",
-        "/barrierefreiheit",
-        "/leichte-sprache",
-        "/gebaerdensprache",
-    ] {
+    for path in LEGAL_PAGES {
         let body = page(&app, path).await;
         assert!(
             !body.contains("Beispielangaben") && !body.contains("(Beispiel)"),
@@ -118,13 +120,7 @@ async fn the_accessibility_statement_has_what_bitv_asks_for() {
 #[tokio::test]
 async fn the_demo_marks_its_example_operator_and_the_sign_language_video_is_honestly_missing() {
     let app = TestApp::spawn_demo().await;
-    for path in [
-        "/impressum",
-        "/datenschutz",
-        "/barrierefreiheit",
-        "/leichte-sprache",
-        "/gebaerdensprache",
-    ] {
+    for path in LEGAL_PAGES {
         let body = page(&app, path).await;
         assert!(body.contains("Beispielangaben der Demo"), "{path}");
     }

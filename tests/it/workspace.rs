@@ -61,15 +61,17 @@ async fn the_bestandsaufnahme_shows_counts_gaps_and_overlaps() {
     );
 
     // Filters: another target group empties the matrix; garbage is ignored.
-    let body = app
-        .get(
+    let for_disabled = || async {
+        app.get(
             &hamm,
             &format!("/netzwerke/{network}/bestandsaufnahme?zielgruppe=behinderung"),
         )
         .await
         .text()
         .await
-        .unwrap();
+        .unwrap()
+    };
+    let body = for_disabled().await;
     assert!(
         body.contains("Noch keine laufenden Maßnahmen in dieser Auswahl")
             && body.contains("Keine möglichen Doppelstrukturen"),
@@ -84,15 +86,7 @@ async fn the_bestandsaufnahme_shows_counts_gaps_and_overlaps() {
     .execute(&app.pool)
     .await
     .unwrap();
-    let body = app
-        .get(
-            &hamm,
-            &format!("/netzwerke/{network}/bestandsaufnahme?zielgruppe=behinderung"),
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = for_disabled().await;
     assert!(body.contains("– 41 Lücken"), "{body}");
     assert!(body.contains("zielgruppe=behinderung&#38;zielgruppe=alle_familien"));
     let listed = app
