@@ -40,7 +40,21 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
 
 /// Starts the portal: database (embedded unless `DATABASE_URL`), migrations, demo data in
 /// demo mode, then HTTP until Ctrl-C or SIGTERM; stops the embedded database on the way out.
+/// In production it refuses to start without the operator's details for the legal pages.
 pub async fn run(config: Config) -> anyhow::Result<()> {
+    let missing = config.operator.missing();
+    if config.mode == Mode::Production && !missing.is_empty() {
+        let list: Vec<String> = missing
+            .iter()
+            .map(|(variable, what)| format!("{variable} ({what})"))
+            .collect();
+        anyhow::bail!(
+            "Impressum und Datenschutzerklärung brauchen die Angaben der betreibenden Stelle; \
+             es fehlen: {} / the legal pages need the operator's details (see README, \
+             Configuration)",
+            list.join(", ")
+        );
+    }
     let database = Database::open(&config).await?;
     let served = serve_on(&config, &database).await;
     database.close().await;

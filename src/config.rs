@@ -37,6 +37,120 @@ pub struct Config {
     /// `false` for nodes behind a transaction pooler, where `kinderchancen migrate` runs once
     /// over a direct connection instead.
     pub migrate_at_start: bool,
+    /// Who runs the portal, for the Impressum, the privacy notice and the accessibility
+    /// statement.
+    pub operator: Operator,
+}
+
+/// The operator's details as the legal pages name them, from `OPERATOR_*`, `PRIVACY_*` and
+/// `SIGN_LANGUAGE_VIDEO_URL`. The demo fills what is unset with example values, which the
+/// pages mark as such; `serve` refuses to start without them (see [`Operator::missing`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Operator {
+    pub name: String,
+    /// Postal address; lines separated by `;` in the variable.
+    pub address: Vec<String>,
+    /// Who represents the operator (Impressum: vertretungsberechtigte Person).
+    pub representative: String,
+    pub email: String,
+    pub phone: String,
+    /// The data protection officer with contact.
+    pub privacy_officer: String,
+    /// The supervisory authority complaints go to.
+    pub privacy_authority: String,
+    /// A video in German Sign Language about the portal, once the operator has one made.
+    pub sign_language_video: Option<String>,
+    /// Some values are the demo's examples, not an operator's.
+    pub example: bool,
+}
+
+/// The operator's variables a production start needs, with what each is for.
+const OPERATOR_VARIABLES: [(&str, &str); 6] = [
+    ("OPERATOR_NAME", "Name der betreibenden Stelle"),
+    ("OPERATOR_ADDRESS", "Anschrift"),
+    ("OPERATOR_REPRESENTATIVE", "vertretungsberechtigte Person"),
+    ("OPERATOR_EMAIL", "E-Mail-Adresse"),
+    (
+        "PRIVACY_OFFICER",
+        "Datenschutzbeauftragte oder Datenschutzbeauftragter",
+    ),
+    ("PRIVACY_AUTHORITY", "zuständige Datenschutzaufsicht"),
+];
+
+impl Operator {
+    /// From the environment; with `fill_examples`, unset values become the demo's examples.
+    fn from_env(fill_examples: bool) -> Self {
+        let example = Self::example();
+        let mut used_example = false;
+        let mut value = |name: &str, fallback: &str| match env_value(name) {
+            Some(v) => v,
+            None if fill_examples && !fallback.is_empty() => {
+                used_example = true;
+                fallback.to_owned()
+            }
+            None => String::new(),
+        };
+        let name = value("OPERATOR_NAME", &example.name);
+        let address = value("OPERATOR_ADDRESS", &example.address.join(";"));
+        let representative = value("OPERATOR_REPRESENTATIVE", &example.representative);
+        let email = value("OPERATOR_EMAIL", &example.email);
+        let phone = value("OPERATOR_PHONE", &example.phone);
+        let privacy_officer = value("PRIVACY_OFFICER", &example.privacy_officer);
+        let privacy_authority = value("PRIVACY_AUTHORITY", &example.privacy_authority);
+        Self {
+            name,
+            address: address
+                .split(';')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            representative,
+            email,
+            phone,
+            privacy_officer,
+            privacy_authority,
+            sign_language_video: env_value("SIGN_LANGUAGE_VIDEO_URL"),
+            example: used_example,
+        }
+    }
+
+    /// The demo's and the tests' operator: plainly invented, and marked as such on every page
+    /// that shows it.
+    pub fn example() -> Self {
+        Self {
+            name: "Geschäftsstelle Kinderchancen (Beispiel)".into(),
+            address: vec!["Beispielstraße 1".into(), "10115 Berlin".into()],
+            representative: "Leitung der Geschäftsstelle (Beispiel)".into(),
+            email: "kontakt@kinderchancen.example".into(),
+            phone: "030 0000000 (Beispiel)".into(),
+            privacy_officer: "Datenschutzbeauftragte der Geschäftsstelle (Beispiel), \
+                datenschutz@kinderchancen.example"
+                .into(),
+            privacy_authority: "Die oder der Bundesbeauftragte für den Datenschutz und die \
+                Informationsfreiheit (BfDI), Graurheindorfer Straße 153, 53117 Bonn"
+                .into(),
+            sign_language_video: None,
+            example: true,
+        }
+    }
+
+    /// The variables of the legal pages that are not set, with what each is for.
+    pub fn missing(&self) -> Vec<(&'static str, &'static str)> {
+        let values = [
+            self.name.is_empty(),
+            self.address.is_empty(),
+            self.representative.is_empty(),
+            self.email.is_empty(),
+            self.privacy_officer.is_empty(),
+            self.privacy_authority.is_empty(),
+        ];
+        OPERATOR_VARIABLES
+            .into_iter()
+            .zip(values)
+            .filter_map(|(variable, empty)| empty.then_some(variable))
+            .collect()
+    }
 }
 
 impl Config {
@@ -80,6 +194,7 @@ impl Config {
                 })
                 .collect::<anyhow::Result<_>>()?,
             migrate_at_start: env_or("MIGRATE_AT_START", "true") != "false",
+            operator: Operator::from_env(mode == Mode::Demo),
         })
     }
 
@@ -97,13 +212,18 @@ impl Config {
             metrics_bind: None,
             trusted_proxies: Vec::new(),
             migrate_at_start: true,
+            operator: Operator::example(),
         }
     }
 }
 
 fn env_or(name: &str, default: &str) -> String {
+    env_value(name).unwrap_or_else(|| default.to_owned())
+}
+
+fn env_value(name: &str) -> Option<String> {
     std::env::var(name)
         .ok()
+        .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| default.to_owned())
 }

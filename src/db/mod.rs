@@ -76,22 +76,22 @@ pub fn session_settings(options: PgConnectOptions) -> PgConnectOptions {
     options.options([("jit", "off")])
 }
 
-/// An ILIKE pattern finding `text` anywhere, with `%`, `_` and `\` taken literally; `None`
-/// for blank text (no filter).
-pub fn like_pattern(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let mut pattern = String::from("%");
+/// `text` for a LIKE pattern, with `%`, `_` and `\` taken literally.
+pub fn like_escaped(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
+            escaped.push('\\');
         }
-        pattern.push(c);
+        escaped.push(c);
     }
-    pattern.push('%');
-    Some(pattern)
+    escaped
+}
+
+/// An ILIKE pattern finding `text` anywhere; `None` for blank text (no filter).
+pub fn like_pattern(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| format!("%{}%", like_escaped(text)))
 }
 
 pub fn pool_options() -> PgPoolOptions {

@@ -176,3 +176,75 @@ pub async fn check_new_gemeinde_ags(
         Ok(())
     })
 }
+
+/// A Kommune as a choice in a form: name, kind and Land beside its AGS.
+#[derive(Clone, Debug)]
+pub struct KommuneChoice {
+    pub ags: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub land_name: String,
+}
+
+/// How many hits [`search`] returns at most.
+pub const SEARCH_LIMIT: usize = 20;
+
+/// A row of `kommunen` with its Land's name, as the choices are read.
+struct ChoiceRow {
+    ags: String,
+    name: String,
+    kind: String,
+    land_name: String,
+}
+
+impl From<ChoiceRow> for KommuneChoice {
+    fn from(r: ChoiceRow) -> Self {
+        Self {
+            kind: kind_label(&r.kind),
+            ags: r.ags,
+            name: r.name,
+            land_name: r.land_name,
+        }
+    }
+}
+
+/// Kommunen whose name contains `text` or whose AGS starts with it, best first (exact name,
+/// name starting with the text, then alphabetically); at most [`SEARCH_LIMIT`], plus one
+/// more to tell that there are more. One statement.
+pub async fn search(pool: &PgPool, text: &str) -> sqlx::Result<Vec<KommuneChoice>> {
+    // Control characters (PostgreSQL refuses NUL) can be in no name.
+    let text: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    let pattern = crate::db::like_escaped(&text);
+    let rows = sqlx::query_as!(
+        ChoiceRow,
+        r#"SELECT k.ags, k.name, k.kind, l.name AS land_name
+           FROM kommunen k JOIN laender l ON l.code = k.land_code
+           WHERE $1 <> '' AND (k.name ILIKE '%' || $1 || '%' OR k.ags LIKE $1 || '%')
+           ORDER BY lower(k.name) = lower($1) DESC, k.name ILIKE $1 || '%' DESC, k.name, k.ags
+           LIMIT $2"#,
+        pattern,
+        SEARCH_LIMIT as i64 + 1
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(KommuneChoice::from).collect())
+}
+
+/// The Kommune with this AGS, if the directory has it.
+pub async fn find(pool: &PgPool, ags: &str) -> sqlx::Result<Option<KommuneChoice>> {
+    let row = sqlx::query_as!(
+        ChoiceRow,
+        r#"SELECT k.ags, k.name, k.kind, l.name AS land_name
+           FROM kommunen k JOIN laender l ON l.code = k.land_code
+           WHERE k.ags = $1"#,
+        ags
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(KommuneChoice::from))
+}

@@ -18,10 +18,11 @@ use super::schedule::SlotState;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
+use crate::inventory::Matrix;
 use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
 use crate::states::FundingStatus;
-use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
+use crate::vocab::Term;
 use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
@@ -321,13 +322,6 @@ async fn land_for(
     Ok((code, name, choices))
 }
 
-/// A cell of the Land-wide Bestandsaufnahme.
-pub struct LandCell {
-    pub phase: Term,
-    pub measures: i64,
-    pub networks: i64,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "funding/land_overview.html")]
 struct OverviewPage {
@@ -344,9 +338,7 @@ struct OverviewPage {
     rows: Vec<Row>,
     total: usize,
     per_kreis: Vec<KreisCount>,
-    phases: &'static [Term],
-    matrix: Vec<(Term, Vec<LandCell>)>,
-    gaps: usize,
+    matrix: Matrix,
     csv_href: String,
 }
 
@@ -383,30 +375,7 @@ async fn page(
     let mut shown = all;
     filter_and_sort(&mut shown, &filters);
     let counts = crate::inventory::matrix_of_land(&ctx.state.pool, &land_code).await?;
-    let matrix: Vec<(Term, Vec<LandCell>)> = HANDLUNGSFELDER
-        .iter()
-        .map(|field| {
-            let cells = LEBENSPHASEN
-                .iter()
-                .map(|phase| {
-                    let found = counts
-                        .iter()
-                        .find(|c| c.field == field.code && c.phase == phase.code);
-                    LandCell {
-                        phase: *phase,
-                        measures: found.map_or(0, |c| c.measures),
-                        networks: found.map_or(0, |c| c.networks),
-                    }
-                })
-                .collect();
-            (*field, cells)
-        })
-        .collect();
-    let gaps = matrix
-        .iter()
-        .flat_map(|(_, cells)| cells)
-        .filter(|c| c.measures == 0)
-        .count();
+    let matrix = Matrix::build(&counts, |_, _| None);
     let csv_href = with_query(
         "/land/uebersicht.csv",
         &Filters {
@@ -427,9 +396,7 @@ async fn page(
         rows: shown,
         total,
         per_kreis,
-        phases: LEBENSPHASEN,
         matrix,
-        gaps,
         csv_href,
     }
     .into_response())

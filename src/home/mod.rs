@@ -44,7 +44,9 @@ enum Start {
         networks: i64,
     },
     Admin {
+        /// The first accounts of the user list, and how many there are.
         users: Vec<UserRow>,
+        total: usize,
     },
 }
 
@@ -119,9 +121,19 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                         .await?,
                 }
             }
-            Role::Admin => Start::Admin {
-                users: crate::users::db::list(&ctx.state.pool).await?,
-            },
+            Role::Admin => {
+                let (users, total) = crate::users::db::list(
+                    &ctx.state.pool,
+                    &crate::users::db::ListFilter::default(),
+                    10,
+                    0,
+                )
+                .await?;
+                Start::Admin {
+                    users: users.into_iter().map(|l| l.user).collect(),
+                    total: usize::try_from(total).unwrap_or_default(),
+                }
+            }
         },
     };
     let tasks = match &ctx.user {

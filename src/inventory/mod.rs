@@ -19,6 +19,9 @@ use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::with_query;
 
+/// The target group of measures meant for every family: they count for each target group.
+const ALL_FAMILIES: &str = "alle_familien";
+
 pub fn routes() -> Router<AppState> {
     Router::new().route("/netzwerke/{id}/bestandsaufnahme", get(page))
 }
@@ -37,7 +40,26 @@ pub struct SozialraumOption {
     pub name: String,
 }
 
-/// One row of the matrix: a Handlungsfeld and its count per Lebensphase.
+/// Running measures of one Handlungsfeld in one Lebensphase, and in how many networks.
+pub struct Count {
+    pub field: String,
+    pub phase: String,
+    pub measures: i64,
+    pub networks: i64,
+}
+
+/// The coverage matrix as every page shows it (Bestandsaufnahme, report, Landesübersicht):
+/// a row per Handlungsfeld, a cell per Lebensphase.
+pub struct Matrix {
+    /// Each Lebensphase with its short column header.
+    pub phases: Vec<(Term, &'static str)>,
+    pub rows: Vec<MatrixRow>,
+    /// Cells without a running measure.
+    pub gaps: usize,
+    /// No running measure at all: gaps would say nothing.
+    pub empty: bool,
+}
+
 pub struct MatrixRow {
     pub field: Term,
     pub cells: Vec<Cell>,
@@ -45,9 +67,64 @@ pub struct MatrixRow {
 
 pub struct Cell {
     pub phase: Term,
-    pub count: i64,
-    /// The measure list, filtered to this cell (and the page's filters).
-    pub href: String,
+    /// The Lebensphase's column header, repeated in the list view on phones.
+    pub short: &'static str,
+    pub measures: i64,
+    pub networks: i64,
+    /// Where the cell's measures are listed, if the page links them.
+    pub href: Option<String>,
+}
+
+impl Matrix {
+    /// Every Handlungsfeld × Lebensphase from the non-empty `counts`; `href` gives a cell's link.
+    pub fn build(counts: &[Count], href: impl Fn(&Term, &Term) -> Option<String>) -> Self {
+        let rows: Vec<MatrixRow> = HANDLUNGSFELDER
+            .iter()
+            .map(|field| MatrixRow {
+                field: *field,
+                cells: LEBENSPHASEN
+                    .iter()
+                    .map(|phase| {
+                        let found = counts
+                            .iter()
+                            .find(|c| c.field == field.code && c.phase == phase.code);
+                        Cell {
+                            phase: *phase,
+                            short: short_label(phase),
+                            measures: found.map_or(0, |c| c.measures),
+                            networks: found.map_or(0, |c| c.networks),
+                            href: href(field, phase),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let gaps = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.measures == 0)
+            .count();
+        Self {
+            phases: LEBENSPHASEN.iter().map(|p| (*p, short_label(p))).collect(),
+            empty: counts.is_empty(),
+            rows,
+            gaps,
+        }
+    }
+}
+
+/// A Lebensphase's name where six of them share a page width; the full label stays for screen
+/// readers and as a tooltip.
+fn short_label(phase: &Term) -> &'static str {
+    match phase.code {
+        "schwangerschaft_geburt" => "Schwanger\u{ad}schaft, Geburt",
+        "null_bis_drei" => "0–3 Jahre",
+        "drei_bis_sechs" => "3–6 Jahre",
+        "sechs_bis_zehn" => "6–10 Jahre",
+        "zehn_bis_sechzehn" => "10–16 Jahre",
+        "sechzehn_bis_achtzehn" => "16–18 Jahre",
+        _ => phase.label,
+    }
 }
 
 /// Two active measures of different partners that share a Handlungsfeld, a Lebensphase, a
@@ -71,9 +148,7 @@ struct InventoryPage {
     filters: Filters,
     sozialraeume: Vec<SozialraumOption>,
     zielgruppen: &'static [Term],
-    phases: &'static [Term],
-    rows: Vec<MatrixRow>,
-    gaps: usize,
+    matrix: Matrix,
     overlaps: Vec<Overlap>,
 }
 
@@ -103,12 +178,10 @@ async fn page(
         zielgruppe: zielgruppe.clone().unwrap_or_default(),
     };
     let counts = matrix(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?;
-    let rows = build_rows(&network.href(), &counts, &filters);
-    let gaps = rows
-        .iter()
-        .flat_map(|r| &r.cells)
-        .filter(|c| c.count == 0)
-        .count();
+    let list = format!("{}/massnahmen", network.href());
+    let matrix = Matrix::build(&counts, |field, phase| {
+        Some(cell_href(&list, field, phase, &filters))
+    });
     Ok(InventoryPage {
         layout: ctx.layout,
         overlaps: overlaps(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
@@ -116,56 +189,45 @@ async fn page(
         filters,
         sozialraeume,
         zielgruppen: ZIELGRUPPEN,
-        phases: LEBENSPHASEN,
-        rows,
-        gaps,
+        matrix,
     }
     .into_response())
 }
 
-/// (Handlungsfeld, Lebensphase, number of active measures), only for non-empty cells.
-/// With a Sozialraum, measures for the whole municipality count there too.
+/// The running measures of a network per Handlungsfeld and Lebensphase (only non-empty
+/// cells). With a Sozialraum, measures for the whole municipality count there too; with a
+/// target group, measures for all families count for it too.
 pub async fn matrix(
     pool: &PgPool,
     network_id: i64,
     sozialraum: Option<i64>,
     zielgruppe: Option<&str>,
-) -> sqlx::Result<Vec<(String, String, i64)>> {
-    let rows = sqlx::query!(
-        r#"SELECT field AS "field!", phase AS "phase!", count(*) AS "count!"
+) -> sqlx::Result<Vec<Count>> {
+    sqlx::query_as!(
+        Count,
+        r#"SELECT field AS "field!", phase AS "phase!", count(*) AS "measures!",
+                  count(DISTINCT m.network_id) AS "networks!"
            FROM measures m, unnest(m.handlungsfelder) field, unnest(m.lebensphasen) phase
            WHERE m.network_id = $1 AND m.status = $4
              AND ($2::bigint IS NULL OR m.sozialraum_id = $2 OR m.sozialraum_id IS NULL)
-             AND ($3::text IS NULL OR $3 = ANY (m.zielgruppen))
+             AND ($3::text IS NULL OR m.zielgruppen && ARRAY[$3, $5])
            GROUP BY field, phase"#,
         network_id,
         sozialraum,
         zielgruppe,
-        MeasureStatus::Running as MeasureStatus
+        MeasureStatus::Running as MeasureStatus,
+        ALL_FAMILIES,
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| (r.field, r.phase, r.count))
-        .collect())
-}
-
-/// A cell of the coverage matrix summed over all networks of a Land: running measures, and in
-/// how many networks.
-pub struct LandCount {
-    pub field: String,
-    pub phase: String,
-    pub measures: i64,
-    pub networks: i64,
+    .await
 }
 
 /// [`matrix`] for a whole Land: running measures of all networks of its municipalities per
 /// Handlungsfeld and Lebensphase (only non-empty cells), and how many networks cover each.
 /// One query.
-pub async fn matrix_of_land(pool: &PgPool, land_code: &str) -> sqlx::Result<Vec<LandCount>> {
+pub async fn matrix_of_land(pool: &PgPool, land_code: &str) -> sqlx::Result<Vec<Count>> {
     sqlx::query_as!(
-        LandCount,
+        Count,
         // Measures of a network tend to share their combinations of fields and phases, so
         // they are counted per combination first and only the combinations are unnested:
         // about twice as fast with thousands of measures.
@@ -197,40 +259,28 @@ struct CellLink<'a> {
     /// The Sozialraum's measures together with those for the whole municipality, as the
     /// matrix counts them.
     auch_gesamt: Option<&'static str>,
-    zielgruppe: Option<&'a str>,
+    /// With a target group also the measures for all families, as the matrix counts them.
+    zielgruppe: Vec<&'a str>,
 }
 
-fn build_rows(base: &str, counts: &[(String, String, i64)], filters: &Filters) -> Vec<MatrixRow> {
-    let list = format!("{base}/massnahmen");
+fn cell_href(list: &str, field: &Term, phase: &Term, filters: &Filters) -> String {
     let sozialraum = Some(filters.sozialraum.as_str()).filter(|s| !s.is_empty());
-    let zielgruppe = Some(filters.zielgruppe.as_str()).filter(|z| !z.is_empty());
-    HANDLUNGSFELDER
-        .iter()
-        .map(|field| MatrixRow {
-            field: *field,
-            cells: LEBENSPHASEN
-                .iter()
-                .map(|phase| Cell {
-                    phase: *phase,
-                    count: counts
-                        .iter()
-                        .find(|(f, p, _)| f == field.code && p == phase.code)
-                        .map_or(0, |c| c.2),
-                    href: with_query(
-                        &list,
-                        &CellLink {
-                            status: "laufend",
-                            handlungsfeld: field.code,
-                            lebensphase: phase.code,
-                            sozialraum,
-                            auch_gesamt: sozialraum.is_some().then_some("ja"),
-                            zielgruppe,
-                        },
-                    ),
-                })
-                .collect(),
-        })
-        .collect()
+    let zielgruppe = match filters.zielgruppe.as_str() {
+        "" => Vec::new(),
+        ALL_FAMILIES => vec![ALL_FAMILIES],
+        group => vec![group, ALL_FAMILIES],
+    };
+    with_query(
+        list,
+        &CellLink {
+            status: "laufend",
+            handlungsfeld: field.code,
+            lebensphase: phase.code,
+            sozialraum,
+            auch_gesamt: sozialraum.is_some().then_some("ja"),
+            zielgruppe,
+        },
+    )
 }
 
 async fn overlaps(
@@ -259,13 +309,14 @@ async fn overlaps(
              AND m1.lebensphasen && m2.lebensphasen
              AND m1.zielgruppen && m2.zielgruppen
              AND ($2::bigint IS NULL OR m1.sozialraum_id = $2 OR m1.sozialraum_id IS NULL)
-             AND ($3::text IS NULL OR ($3 = ANY (m1.zielgruppen) AND $3 = ANY (m2.zielgruppen)))
+             AND ($3::text IS NULL OR (m1.zielgruppen && ARRAY[$3, $5] AND m2.zielgruppen && ARRAY[$3, $5]))
            ORDER BY m1.title, m2.title
            LIMIT 200"#,
         network_id,
         sozialraum,
         zielgruppe,
-        MeasureStatus::Running as MeasureStatus
+        MeasureStatus::Running as MeasureStatus,
+        ALL_FAMILIES,
     )
     .fetch_all(pool)
     .await?;
@@ -287,4 +338,43 @@ async fn overlaps(
             .join(" · "),
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Count, Matrix, short_label};
+    use crate::vocab::LEBENSPHASEN;
+
+    #[test]
+    fn a_matrix_counts_its_gaps_and_knows_when_it_is_empty() {
+        let counts = [Count {
+            field: "wohnen".into(),
+            phase: "null_bis_drei".into(),
+            measures: 4,
+            networks: 2,
+        }];
+        let matrix = Matrix::build(&counts, |_, _| None);
+        assert_eq!((matrix.gaps, matrix.empty), (41, false));
+        let wohnen = matrix
+            .rows
+            .iter()
+            .find(|r| r.field.code == "wohnen")
+            .unwrap();
+        assert_eq!((wohnen.cells[1].measures, wohnen.cells[1].networks), (4, 2));
+        let empty = Matrix::build(&[], |f, p| Some(format!("{}/{}", f.code, p.code)));
+        assert_eq!((empty.gaps, empty.empty), (42, true));
+        assert_eq!(
+            empty.rows[0].cells[0].href.as_deref(),
+            Some("fruehkindliche_bildung/schwangerschaft_geburt")
+        );
+    }
+
+    #[test]
+    fn every_lebensphase_has_a_short_header() {
+        for phase in LEBENSPHASEN {
+            let short = short_label(phase);
+            assert_ne!(short, phase.label, "{}", phase.code);
+            assert!(short.chars().count() <= 24, "{short}");
+        }
+    }
 }

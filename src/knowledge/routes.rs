@@ -139,6 +139,17 @@ struct SearchPage {
     kinds: Vec<(Term, &'static str)>,
 }
 
+impl SearchPage {
+    /// How many filter options are ticked, for the summary of the folded filters.
+    fn chosen_filters(&self) -> usize {
+        self.facets
+            .iter()
+            .flat_map(|f| &f.options)
+            .filter(|o| o.checked)
+            .count()
+    }
+}
+
 fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
     values
         .iter()

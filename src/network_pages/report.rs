@@ -9,11 +9,12 @@ use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::goals::{GoalNode, MilestoneDue};
 use crate::indicators::IndicatorSummary;
+use crate::inventory::Matrix;
 use crate::networks::db::{self, Network};
 use crate::networks::{Need, NetworkContext};
 use crate::states::MeasureStatus;
 use crate::vocab::ZIEL_EBENEN;
-use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term, VERANKERUNGEN};
+use crate::vocab::{self, HANDLUNGSFELDER, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::filters;
@@ -37,10 +38,7 @@ struct ReportPage {
     milestones: Vec<MilestoneDue>,
     indicators: Vec<IndicatorSummary>,
     measures: Vec<ReportMeasure>,
-    phases: &'static [Term],
-    /// Handlungsfeld with the number of running measures per Lebensphase.
-    coverage: Vec<(Term, Vec<i64>)>,
-    gaps: usize,
+    coverage: Matrix,
 }
 
 pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -71,26 +69,7 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     })
     .collect();
     let counts = crate::inventory::matrix(&ctx.state.pool, id, None, None).await?;
-    let coverage: Vec<(Term, Vec<i64>)> = HANDLUNGSFELDER
-        .iter()
-        .map(|field| {
-            let row = LEBENSPHASEN
-                .iter()
-                .map(|phase| {
-                    counts
-                        .iter()
-                        .find(|(f, p, _)| f == field.code && p == phase.code)
-                        .map_or(0, |c| c.2)
-                })
-                .collect();
-            (*field, row)
-        })
-        .collect();
-    let gaps = coverage
-        .iter()
-        .flat_map(|(_, row)| row)
-        .filter(|c| **c == 0)
-        .count();
+    let coverage = Matrix::build(&counts, |_, _| None);
     Ok(ReportPage {
         layout: ctx.layout,
         today: format::date(today),
@@ -98,9 +77,7 @@ pub async fn report(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         milestones: crate::goals::milestones_due(&ctx.state.pool, id, today, 180).await?,
         indicators: crate::indicators::small_multiples(&ctx.state.pool, id).await?,
         measures,
-        phases: LEBENSPHASEN,
         coverage,
-        gaps,
         network,
         record,
     }

@@ -1,4 +1,5 @@
 use sqlx::{PgExecutor, PgPool};
+use time::OffsetDateTime;
 
 use crate::policy::Role;
 
@@ -51,19 +52,77 @@ pub struct Assignment {
     pub land_code: Option<String>,
 }
 
-pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<UserRow>> {
-    sqlx::query_as!(
-        UserRow,
+/// What the user list is narrowed to; empty strings filter nothing.
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    /// Part of the name or e-mail address.
+    pub text: String,
+    /// A role code.
+    pub role: String,
+    /// A Land code: its Land officers and the coordinators of its Kommunen.
+    pub land: String,
+}
+
+/// A user in the list, with the last sign-in from the audit log.
+pub struct ListedUser {
+    pub user: UserRow,
+    pub last_login: Option<OffsetDateTime>,
+}
+
+/// One page of the users matching `filter` (active first, then by e-mail) and how many match
+/// in all. One statement: the last sign-in is looked up per listed user through the audit
+/// log's index on (entity, entity_id, occurred_at).
+pub async fn list(
+    pool: &PgPool,
+    filter: &ListFilter,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(Vec<ListedUser>, i64)> {
+    let rows = sqlx::query!(
         r#"SELECT u.id, u.email, u.display_name, u.role, u.kommune_ags, k.name AS "kommune_name?",
                   u.land_code::text AS land_code, l.name AS "land_name?", u.active,
-                  u.must_change_password, u.version
+                  u.must_change_password, u.version,
+                  (SELECT a.occurred_at FROM audit_log a
+                   WHERE a.entity = 'user' AND a.entity_id = u.id::text AND a.action = 'anmeldung'
+                   ORDER BY a.occurred_at DESC LIMIT 1) AS last_login,
+                  count(*) OVER () AS "total!"
            FROM users u
            LEFT JOIN kommunen k ON k.ags = u.kommune_ags
            LEFT JOIN laender l ON l.code = u.land_code
-           ORDER BY u.active DESC, u.email"#
+           WHERE ($1 = '' OR u.email ILIKE '%' || $1 || '%' OR u.display_name ILIKE '%' || $1 || '%')
+             AND ($2 = '' OR u.role = $2)
+             AND ($3 = '' OR coalesce(u.land_code::text, k.land_code::text) = $3)
+           ORDER BY u.active DESC, u.email
+           LIMIT $4 OFFSET $5"#,
+        crate::db::like_escaped(filter.text.trim()),
+        filter.role,
+        filter.land,
+        limit,
+        offset
     )
     .fetch_all(pool)
-    .await
+    .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let users = rows
+        .into_iter()
+        .map(|r| ListedUser {
+            user: UserRow {
+                id: r.id,
+                email: r.email,
+                display_name: r.display_name,
+                role: r.role,
+                kommune_ags: r.kommune_ags,
+                kommune_name: r.kommune_name,
+                land_code: r.land_code,
+                land_name: r.land_name,
+                active: r.active,
+                must_change_password: r.must_change_password,
+                version: r.version,
+            },
+            last_login: r.last_login,
+        })
+        .collect();
+    Ok((users, total))
 }
 
 pub async fn find(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<UserRow>> {

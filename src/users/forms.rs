@@ -20,6 +20,12 @@ pub struct UserForm {
     pub land_code: String,
     #[serde(default)]
     pub version: String,
+    /// Text to look the Kommune up by in the directory (name or AGS).
+    #[serde(default)]
+    pub kommune_suche: String,
+    /// Set by the search button: show the directory's matches instead of saving.
+    #[serde(default)]
+    pub suchen: String,
 }
 
 pub struct ValidUser {
@@ -58,7 +64,7 @@ impl UserForm {
             Some(Role::Kommune) => {
                 let ags = plain(&mut errors, "kommune_ags", &self.kommune_ags);
                 match ags {
-                    Some("") => errors.add("kommune_ags", "Für die Rolle „Kommunale Koordination“ bitte den Gemeindeschlüssel (AGS) der Kommune angeben."),
+                    Some("") => errors.add("kommune_ags", "Für die Rolle „Kommunale Koordination“ bitte die Kommune suchen und auswählen."),
                     Some(ags) if !kommune_exists(pool, ags).await? => errors.add(
                         "kommune_ags",
                         "Zu diesem Gemeindeschlüssel gibt es keine Kommune im Verzeichnis.",

@@ -5,20 +5,23 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::db::{self, LandOption, NewUser, UserRow};
+use super::db::{self, LandOption, ListFilter, ListedUser, NewUser, UserRow};
 use super::forms::UserForm;
 use crate::audit::{self, Event};
 use crate::auth::{password, session};
+use crate::directory::KommuneChoice;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
 use crate::state::AppState;
 use crate::web::Ctx;
 use crate::web::edit::Change;
+use crate::web::filters;
 use crate::web::form::FieldErrors;
-use crate::web::{Layout, see_other};
+use crate::web::{Layout, see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -34,20 +37,111 @@ fn admin(user: &SessionUser) -> AppResult<()> {
     authorize(&user.actor(), Action::ManageUsers)
 }
 
+/// Accounts per page of the user list.
+const PAGE_SIZE: i64 = 50;
+
+/// The user list's search, as the query string brings it; unknown values filter nothing.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+struct ListQuery {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    q: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    rolle: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    land: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    seite: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "users/list.html")]
 struct ListPage {
     layout: Layout,
-    users: Vec<UserRow>,
+    query: ListQuery,
+    users: Vec<ListedUser>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    roles: [Role; 4],
+    laender: Vec<LandOption>,
 }
 
-async fn list(ctx: Ctx) -> AppResult<Response> {
+impl ListPage {
+    fn page_href(&self, page: i64) -> String {
+        with_query(
+            "/verwaltung/benutzer",
+            &ListQuery {
+                seite: if page > 1 {
+                    page.to_string()
+                } else {
+                    String::new()
+                },
+                q: self.query.q.clone(),
+                rolle: self.query.rolle.clone(),
+                land: self.query.land.clone(),
+            },
+        )
+    }
+}
+
+async fn list(
+    ctx: Ctx,
+    axum_extra::extract::Query(query): axum_extra::extract::Query<ListQuery>,
+) -> AppResult<Response> {
     admin(&ctx.user)?;
+    let laender = db::laender(&ctx.state.pool).await?;
+    let query = ListQuery {
+        q: query
+            .q
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect(),
+        rolle: Role::parse(&query.rolle)
+            .map(|r| r.code().to_owned())
+            .unwrap_or_default(),
+        land: laender
+            .iter()
+            .find(|l| l.code == query.land)
+            .map(|l| l.code.clone())
+            .unwrap_or_default(),
+        seite: String::new(),
+    }
+    .with_page(&query.seite);
+    let page = query.seite.parse::<i64>().unwrap_or(1);
+    let filter = ListFilter {
+        text: query.q.clone(),
+        role: query.rolle.clone(),
+        land: query.land.clone(),
+    };
+    let (users, total) =
+        db::list(&ctx.state.pool, &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     Ok(ListPage {
         layout: ctx.layout,
-        users: db::list(&ctx.state.pool).await?,
+        query,
+        users,
+        total,
+        page,
+        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        roles: Role::ALL,
+        laender,
     }
     .into_response())
+}
+
+impl ListQuery {
+    /// The page asked for, if it is a page number from 2 to a bound no list reaches.
+    fn with_page(self, seite: &str) -> Self {
+        let page = seite
+            .parse::<i64>()
+            .ok()
+            .filter(|p| (2..=100_000).contains(p));
+        Self {
+            seite: page.map(|p| p.to_string()).unwrap_or_default(),
+            ..self
+        }
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -60,6 +154,12 @@ struct FormPage {
     errors: FieldErrors,
     laender: Vec<LandOption>,
     roles: [Role; 4],
+    /// The Kommune chosen in the form, as the directory names it.
+    kommune: Option<KommuneChoice>,
+    /// After a directory search: the Kommunen to choose from (the chosen one first).
+    matches: Option<Vec<KommuneChoice>>,
+    /// The search found more than it shows.
+    more_matches: bool,
     /// Set when the user was changed by someone else meanwhile: the values now stored.
     conflict: Option<UserRow>,
     notice: Option<&'static str>,
@@ -78,6 +178,13 @@ impl FormPage {
             Some(row) => audit::history(&state.pool, "user", &row.id.to_string()).await?,
             None => Vec::new(),
         };
+        // Only what can be an AGS is looked up (a hand-made form may send anything).
+        let ags = form.kommune_ags.trim();
+        let kommune = if matches!(ags.len(), 5 | 8) && ags.bytes().all(|b| b.is_ascii_digit()) {
+            crate::directory::find(&state.pool, ags).await?
+        } else {
+            None
+        };
         Ok(Self {
             layout,
             editing,
@@ -85,10 +192,21 @@ impl FormPage {
             errors: FieldErrors::default(),
             laender: db::laender(&state.pool).await?,
             roles: Role::ALL,
+            kommune,
+            matches: None,
+            more_matches: false,
             conflict: None,
             notice: None,
             history,
         })
+    }
+}
+
+impl FormPage {
+    /// Search hits are listed to choose from (the search field then is not the field an
+    /// error message leads to).
+    fn shows_matches(&self) -> bool {
+        self.matches.as_ref().is_some_and(|found| !found.is_empty())
     }
 }
 
@@ -100,7 +218,31 @@ fn form_from(row: &UserRow) -> UserForm {
         kommune_ags: row.kommune_ags.clone().unwrap_or_default(),
         land_code: row.land_code.clone().unwrap_or_default(),
         version: row.version.to_string(),
+        ..UserForm::default()
     }
+}
+
+/// The form again with the directory's matches for its search text to choose from; nothing
+/// is saved, everything typed is kept.
+async fn searched(
+    state: &AppState,
+    layout: Layout,
+    user: &SessionUser,
+    editing: Option<UserRow>,
+    form: UserForm,
+) -> AppResult<Response> {
+    let mut found = crate::directory::search(&state.pool, &form.kommune_suche).await?;
+    let mut page = FormPage::new(state, layout, user, editing, form).await?;
+    page.more_matches = found.len() > crate::directory::SEARCH_LIMIT;
+    found.truncate(crate::directory::SEARCH_LIMIT);
+    // The Kommune chosen before stays choosable, whatever the search found.
+    if let Some(chosen) = &page.kommune
+        && !found.iter().any(|k| k.ags == chosen.ags)
+    {
+        found.insert(0, chosen.clone());
+    }
+    page.matches = Some(found);
+    Ok(page.into_response())
 }
 
 async fn new_form(ctx: Ctx) -> AppResult<Response> {
@@ -123,6 +265,9 @@ struct InitialPasswordPage {
 
 async fn create(ctx: Ctx, Form(form): Form<UserForm>) -> AppResult<Response> {
     admin(&ctx.user)?;
+    if !form.suchen.is_empty() {
+        return searched(&ctx.state, ctx.layout, &ctx.user, None, form).await;
+    }
     let valid = match form.validate(&ctx.state.pool, true).await? {
         Ok(valid) => valid,
         Err(errors) => {
@@ -194,6 +339,9 @@ async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> AppResult<Response> {
     admin(&ctx.user)?;
     let before = load(&ctx.state, id).await?;
+    if !form.suchen.is_empty() {
+        return searched(&ctx.state, ctx.layout, &ctx.user, Some(before), form).await;
+    }
     let valid = match form.validate(&ctx.state.pool, false).await? {
         Ok(valid) => valid,
         Err(errors) => {

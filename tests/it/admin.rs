@@ -514,3 +514,227 @@ async fn the_directory_lists_all_laender_and_kreise() {
     assert_eq!(kreise, 401);
     assert_eq!(app.get(&app.client, "/verzeichnis/17").await.status(), 404);
 }
+
+/// The user list: searched by name or e-mail, role and Land, 50 to a page, with the last
+/// sign-in; a fixed number of statements however many accounts there are.
+#[tokio::test]
+async fn the_user_list_is_searched_paged_and_shows_the_last_login() {
+    use crate::support::queries;
+
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in("a@example.org", Role::Admin, None, None)
+        .await;
+    for i in 1..=60 {
+        app.create_user(&format!("k{i}@hamm.de"), Role::Kommune, Some("05915"), None)
+            .await;
+    }
+    app.create_user("l@bw.de", Role::Land, None, Some("08"))
+        .await;
+    app.create_user("t@tuebingen.de", Role::Kommune, Some("08416041"), None)
+        .await;
+    assert_eq!(
+        app.login(&app.new_client(), "k7@hamm.de", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let page = |path: &'static str| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            let response = app.get(&admin, path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            response.text().await.unwrap()
+        }
+    };
+
+    let first = page("/verwaltung/benutzer").await;
+    assert!(first.contains("63 Konten, Seite 1 von 2"), "{first}");
+    assert!(first.contains("Nächste Seite") && first.contains("Letzte Anmeldung"));
+    let second = page("/verwaltung/benutzer?seite=2").await;
+    assert!(second.contains("Seite 2 von 2") && second.contains("Vorherige Seite"));
+    assert_eq!(
+        first.matches("/verwaltung/benutzer/").count() - 1
+            + second.matches("/verwaltung/benutzer/").count()
+            - 1,
+        63,
+        "every account on one of the two pages"
+    );
+
+    let found = page("/verwaltung/benutzer?q=K7%40HAMM").await;
+    assert!(
+        found.contains("1 Konto") && found.contains("k7@hamm.de"),
+        "{found}"
+    );
+    assert!(found.contains(" Uhr"), "last login shown: {found}");
+    assert!(!found.contains("noch nie"));
+    let never = page("/verwaltung/benutzer?q=k8%40").await;
+    assert!(never.contains("noch nie"), "{never}");
+
+    let land = page("/verwaltung/benutzer?rolle=land").await;
+    assert!(
+        land.contains("1 Konto") && land.contains("l@bw.de"),
+        "{land}"
+    );
+    let bw = page("/verwaltung/benutzer?land=08").await;
+    assert!(bw.contains("2 Konten") && bw.contains("t@tuebingen.de") && bw.contains("l@bw.de"));
+    assert!(!bw.contains("k7@hamm.de"));
+    let both = page("/verwaltung/benutzer?land=08&rolle=kommune&q=tue").await;
+    assert!(both.contains("1 Konto") && both.contains("t@tuebingen.de"));
+    // LIKE wildcards are taken literally; unknown filters filter nothing; no error page.
+    let literal = page("/verwaltung/benutzer?q=%25").await;
+    assert!(literal.contains("Kein Konto passt zu dieser Suche."));
+    let unknown = page("/verwaltung/benutzer?rolle=kaiser&land=99&seite=x").await;
+    assert!(unknown.contains("63 Konten"));
+
+    let (small, _) = queries::count(app.get(&admin, "/verwaltung/benutzer")).await;
+    sqlx::query(
+        "INSERT INTO users (email, display_name, role, kommune_ags, password_hash)
+         SELECT 'viele' || i || '@hamm.de', 'Viele', 'kommune', '05915', 'x'
+         FROM generate_series(1, 500) i",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (large, _) = queries::count(app.get(&admin, "/verwaltung/benutzer")).await;
+    assert_eq!(small, large, "statements grow with the accounts");
+    assert!(large <= 4, "{large} statements");
+}
+
+/// The Kommune of a coordinator is found in the directory and chosen from the hits; the
+/// search keeps everything typed and saves nothing.
+#[tokio::test]
+async fn the_kommune_is_chosen_by_searching_the_directory() {
+    let app = TestApp::spawn().await;
+    let admin = app
+        .signed_in("a@example.org", Role::Admin, None, None)
+        .await;
+    let search = |text: &'static str| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            let response = app
+                .post(
+                    &admin,
+                    "/verwaltung/benutzer/neu",
+                    &[
+                        ("email", "koordination@hamm.de"),
+                        ("display_name", "Koordinierungsstelle"),
+                        ("role", "kommune"),
+                        ("kommune_suche", text),
+                        ("suchen", "ja"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 200, "search {text:?}");
+            response.text().await.unwrap()
+        }
+    };
+    let hits = search("hamm").await;
+    assert!(
+        hits.contains("Hamm, Stadt (05915) – Kreisfreie Stadt, Nordrhein-Westfalen"),
+        "{hits}"
+    );
+    assert!(hits.contains(r#"value="05915""#));
+    assert!(
+        hits.contains(r#"value="koordination@hamm.de""#),
+        "input kept"
+    );
+    let by_key = search("0576").await;
+    assert!(
+        by_key.contains("(05766020)") && by_key.contains("(05766)"),
+        "{by_key}"
+    );
+    assert!(search("").await.contains("Bitte geben Sie zum Suchen"));
+    assert!(
+        search("Atlantis")
+            .await
+            .contains("Keine Kommune gefunden zu „Atlantis“")
+    );
+    assert!(search("05915\0").await.contains("Hamm, Stadt"));
+    let many = search("a").await;
+    assert!(
+        many.contains("es gibt weitere"),
+        "more than 20 hits are cut"
+    );
+    let saved: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM users WHERE email = 'koordination@hamm.de'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(saved, 0, "a search saves nothing");
+
+    // Without a choice the form says what to do; with one the account is created.
+    let response = app
+        .post(
+            &admin,
+            "/verwaltung/benutzer/neu",
+            &[
+                ("email", "koordination@hamm.de"),
+                ("display_name", "Koordinierungsstelle"),
+                ("role", "kommune"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("bitte die Kommune suchen und auswählen")
+    );
+    let response = app
+        .post(
+            &admin,
+            "/verwaltung/benutzer/neu",
+            &[
+                ("email", "koordination@hamm.de"),
+                ("display_name", "Koordinierungsstelle"),
+                ("role", "kommune"),
+                ("kommune_ags", "05915"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'koordination@hamm.de'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    // Editing: the stored Kommune is shown and stays choosable beside the new hits.
+    let path = format!("/verwaltung/benutzer/{id}");
+    let body = app.get(&admin, &path).await.text().await.unwrap();
+    assert!(
+        body.contains("Ausgewählt: <strong>Hamm, Stadt (05915)</strong>"),
+        "{body}"
+    );
+    let response = app
+        .post(
+            &admin,
+            &path,
+            &[
+                ("display_name", "Koordinierungsstelle"),
+                ("role", "kommune"),
+                ("kommune_ags", "05915"),
+                ("version", "1"),
+                ("kommune_suche", "Detmold"),
+                ("suchen", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains(r#"value="05915" id="kommune_ags" checked"#),
+        "{body}"
+    );
+    assert!(body.contains("Detmold (05766020)"));
+    let version: i32 = sqlx::query_scalar("SELECT version FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(version, 1, "a search changes nothing");
+}

@@ -132,11 +132,14 @@ async fn admin_pages_are_accessible() {
         .fill_labelled("Name", "Jugendhilfeplanung Halle (Saale)")
         .await;
     browser.choose("Kommunale Koordination").await;
+    // The Kommune is found in the directory and chosen from the hits, not typed as a key.
+    browser.fill_labelled("Kommune suchen", "Halle").await;
+    browser.click_button("Kommune suchen").await;
+    assert!(browser.text("main").await.contains("Bitte auswählen"));
+    browser.assert_accessible().await;
+    browser.screenshot("admin_konto_kommune_suche").await;
     browser
-        .fill_labelled(
-            "Kommune (Gemeindeschlüssel, AGS) – nur für kommunale Koordination",
-            "15002",
-        )
+        .choose("Halle (Saale), Stadt (15002) – Kreisfreie Stadt, Sachsen-Anhalt")
         .await;
     browser.click_button("Konto anlegen").await;
     assert_eq!(browser.text("h1").await, "Konto angelegt");
@@ -667,9 +670,22 @@ async fn the_knowledge_platform_from_search_to_publication() {
     );
     visitor.tick("art-good_practice").await;
     visitor.click_button("Filter anwenden").await;
-    let results = visitor.text("main").await;
+    // The filters sit in a disclosure (open on wide screens), which WebDriver's visible text
+    // leaves out: the ticked box and the heading tell what was applied.
+    let ticked = visitor
+        .client
+        .find(fantoccini::Locator::Id("art-good_practice"))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(ticked.as_deref(), Some("true"), "filter applied");
     assert!(
-        results.contains("Gute Praxis (") && results.contains("zu „Armut“"),
+        visitor
+            .text("h2#treffer-titel")
+            .await
+            .contains("zu „Armut“"),
         "filter keeps the search"
     );
     visitor.assert_accessible().await;

@@ -1142,3 +1142,13 @@ async fn creation_report_list_and_land_overview_follow_the_policy() {
             .contains(r#"href="/verwaltung/benutzer""#)
     );
 }
+
+/// A Land without networks gets an explanation instead of a matrix of 42 gaps.
+#[tokio::test]
+async fn a_land_without_networks_shows_no_gaps() {
+    let app = TestApp::spawn().await;
+    let sh = app.signed_in("l@sh.de", Role::Land, None, Some("01")).await;
+    let body = app.get(&sh, "/land/uebersicht").await.text().await.unwrap();
+    assert!(body.contains("In Schleswig-Holstein hat noch keine Kommune ein Netzwerk"));
+    assert!(!body.contains("Lücke"), "{body}");
+}

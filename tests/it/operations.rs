@@ -102,6 +102,15 @@ impl Portal {
             .env("BIND", "127.0.0.1")
             .env("RUST_LOG", "warn")
             .env_remove("DATABASE_URL")
+            // The legal pages' details, without which `serve` does not start.
+            .envs([
+                ("OPERATOR_NAME", "Geschäftsstelle Kinderchancen"),
+                ("OPERATOR_ADDRESS", "Glinkastraße 24;10117 Berlin"),
+                ("OPERATOR_REPRESENTATIVE", "Leitung"),
+                ("OPERATOR_EMAIL", "kontakt@kinderchancen.example"),
+                ("PRIVACY_OFFICER", "Datenschutzbeauftragte"),
+                ("PRIVACY_AUTHORITY", "BfDI"),
+            ])
             .stdin(std::process::Stdio::null())
             .spawn()
             .expect("start kinderchancen serve");

@@ -50,7 +50,7 @@ async fn the_bestandsaufnahme_shows_counts_gaps_and_overlaps() {
     assert_eq!(page.status(), 200);
     let body = page.text().await.unwrap();
     // 7 × 6 cells, two of them (Gesundheit and Wohnen for 3–6) covered by 3 measures each.
-    assert!(body.contains("(40 Lücken)"), "gaps counted");
+    assert!(body.contains("– 40 Lücken"), "gaps counted");
     assert_eq!(body.matches("aria-label=\"3 Maßnahmen:").count(), 2);
     assert!(body.contains("handlungsfeld=gesundheit&#38;lebensphase=drei_bis_sechs"));
     // Three measures of three partners in the same place: three possible double structures.
@@ -61,16 +61,49 @@ async fn the_bestandsaufnahme_shows_counts_gaps_and_overlaps() {
     );
 
     // Filters: another target group empties the matrix; garbage is ignored.
-    let body = app
-        .get(
+    let for_disabled = || async {
+        app.get(
             &hamm,
             &format!("/netzwerke/{network}/bestandsaufnahme?zielgruppe=behinderung"),
         )
         .await
         .text()
         .await
+        .unwrap()
+    };
+    let body = for_disabled().await;
+    assert!(
+        body.contains("Noch keine laufenden Maßnahmen in dieser Auswahl")
+            && body.contains("Keine möglichen Doppelstrukturen"),
+        "an empty matrix is no list of 42 gaps"
+    );
+    // A measure for all families counts for every target group, and its cell lists it.
+    sqlx::query(
+        "INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, zielgruppen, status)
+         VALUES ($1, 'Familienbüro', ARRAY['schulische_bildung'], ARRAY['null_bis_drei'], ARRAY['alle_familien'], 'laufend')",
+    )
+    .bind(network)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let body = for_disabled().await;
+    assert!(body.contains("– 41 Lücken"), "{body}");
+    assert!(body.contains("zielgruppe=behinderung&#38;zielgruppe=alle_familien"));
+    let listed = app
+        .get(
+            &hamm,
+            &format!(
+                "/netzwerke/{network}/massnahmen?status=laufend&handlungsfeld=schulische_bildung&lebensphase=null_bis_drei&zielgruppe=behinderung&zielgruppe=alle_familien"
+            ),
+        )
+        .await
+        .text()
+        .await
         .unwrap();
-    assert!(body.contains("(42 Lücken)") && body.contains("Keine möglichen Doppelstrukturen"));
+    assert!(
+        listed.contains("Familienbüro"),
+        "the cell's link lists the measure"
+    );
     let response = app
         .get(
             &hamm,
@@ -224,7 +257,7 @@ async fn the_overview_and_the_printable_report_show_the_state_of_the_network() {
         assert_eq!(report.status(), 200);
         let body = report.text().await.unwrap();
         assert!(
-            body.contains("(40 Lücken)")
+            body.contains("– 40 Lücken")
                 && body.contains("Maßnahme 1")
                 && body.contains("Partner 1")
         );

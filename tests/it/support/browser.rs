@@ -238,6 +238,52 @@ impl Browser {
         assert_eq!(facts["first"], "#inhalt", "Sprunglink zuerst auf {url}");
     }
 
+    /// Makes the window `width` pixels wide (a phone: 390).
+    pub async fn resize(&self, width: u32) {
+        self.client.set_window_size(width, 1000).await.unwrap();
+    }
+
+    /// Fails if the page is wider than the window, so that it scrolls sideways.
+    pub async fn assert_no_sideways_scroll(&self) {
+        let widths = self
+            .client
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (page, window) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+        let url = self.client.current_url().await.unwrap();
+        assert!(
+            page <= window,
+            "{url} ist {page} px breit bei {window} px Fensterbreite: die Seite scrollt seitwärts"
+        );
+    }
+
+    /// The current page as Chromium prints it (A4, print stylesheet), as text laid out like
+    /// the paper (`pdftotext -layout`, Debian package poppler-utils). The PDF is kept under
+    /// `target/screenshots/` for a human to look at.
+    pub async fn printed_text(&self, name: &str) -> String {
+        let pdf = self
+            .client
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(format!("{name}.pdf"));
+        std::fs::write(&file, pdf).unwrap();
+        let output = Command::new("pdftotext")
+            .arg("-layout")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext fehlt: apt-get install poppler-utils");
+        assert!(output.status.success(), "pdftotext: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    }
+
     /// Saves a screenshot under `target/screenshots/` for a human to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.unwrap();
