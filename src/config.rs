@@ -27,6 +27,8 @@ pub struct Config {
     pub session_idle: Duration,
     pub session_absolute: Duration,
     pub max_body_bytes: usize,
+    /// Counts of people or cases below this show as "< n" in aggregate and public views.
+    pub small_count_threshold: i64,
 }
 
 impl Config {
@@ -48,6 +50,11 @@ impl Config {
             max_body_bytes: env_or("MAX_BODY_BYTES", "2097152")
                 .parse()
                 .context("MAX_BODY_BYTES ist keine Zahl / MAX_BODY_BYTES is not a number")?,
+            small_count_threshold: env_or("KLEINZAHL_SCHWELLE", "3")
+                .parse()
+                .ok()
+                .filter(|n| *n >= 1)
+                .context("KLEINZAHL_SCHWELLE ist keine Zahl ab 1 / is not a number from 1")?,
         })
     }
 
@@ -62,6 +69,7 @@ impl Config {
             session_idle: Duration::from_secs(30 * 60),
             session_absolute: Duration::from_secs(12 * 60 * 60),
             max_body_bytes: 2 * 1024 * 1024,
+            small_count_threshold: 3,
         }
     }
 }

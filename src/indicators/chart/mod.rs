@@ -92,10 +92,10 @@ pub fn number(value: f64) -> String {
 
 /// The value range to draw, with some room, on "nice" tick steps.
 #[derive(Clone, Debug, PartialEq)]
-struct Scale {
-    low: f64,
-    high: f64,
-    ticks: Vec<f64>,
+pub struct Scale {
+    pub low: f64,
+    pub high: f64,
+    pub ticks: Vec<f64>,
 }
 
 fn nice_step(raw: f64) -> f64 {
@@ -118,7 +118,7 @@ fn nice_step(raw: f64) -> f64 {
     nice * magnitude
 }
 
-fn scale(values: impl Iterator<Item = f64>) -> Scale {
+pub fn scale(values: impl Iterator<Item = f64>) -> Scale {
     let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| v.is_finite()) {
         min = min.min(v);
@@ -162,12 +162,12 @@ fn scale(values: impl Iterator<Item = f64>) -> Scale {
     Scale { low, high, ticks }
 }
 
-fn day_number(date: Date) -> f64 {
+pub fn day_number(date: Date) -> f64 {
     f64::from(date.to_julian_day())
 }
 
 /// Coordinates with one decimal and a decimal point (SVG syntax, not German).
-fn c(value: f64) -> String {
+pub fn c(value: f64) -> String {
     format!("{value:.1}")
 }
 
