@@ -105,15 +105,14 @@ async fn catalog_pages_for_visitors_coordinators_and_the_bund() {
     check(&browser, "kommune_katalog_kennzahl", &browser.path().await).await;
     // Good practice into the own network: the prefilled form.
     browser.goto(&format!("/wissen/eintrag/{slug}")).await;
-    browser.client.set_window_size(1280, 1000).await.unwrap();
-    browser
+    let button = browser
         .client
         .find(fantoccini::Locator::LinkText("In mein Netzwerk übernehmen"))
         .await
-        .unwrap()
-        .click()
-        .await
         .unwrap();
+    let href = button.attr("href").await.unwrap().unwrap();
+    assert_eq!(href, format!("/wissen/eintrag/{slug}/uebernehmen"));
+    browser.goto(&href).await;
     assert!(
         browser
             .text("main")
