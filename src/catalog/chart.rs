@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use time::Date;
 
 use crate::format;
-use crate::indicators::chart::{c, day_number, escape, scale};
+use crate::indicators::chart::{c, day_number, escape, horizontal_grid, scale};
 
 /// One network's value in a distribution row.
 pub struct Dot {
@@ -258,18 +258,13 @@ pub fn series(
         }
     };
     svg.push_str(r#"<g class="app-chart__grid" aria-hidden="true">"#);
-    for tick in &scale.ticks {
-        let _ = write!(
-            svg,
-            r#"<line x1="{x1}" x2="{x2}" y1="{yy}" y2="{yy}" stroke="currentColor" stroke-opacity="0.2"/><text class="app-chart__tick" x="{tx}" y="{ty}" text-anchor="end" fill="currentColor" font-size="13">{label}</text>"#,
-            x1 = c(LEFT_S),
-            x2 = c(LEFT_S + plot_w),
-            yy = c(y(*tick)),
-            tx = c(LEFT_S - 8.0),
-            ty = c(y(*tick) + 4.0),
-            label = escape(&format_value(*tick)),
-        );
-    }
+    horizontal_grid(
+        &mut svg,
+        &scale.ticks,
+        &y,
+        (LEFT_S, LEFT_S + plot_w),
+        format_value,
+    );
     // Years along the time axis: first and last date.
     let dates: Vec<Date> = all().map(|p| p.0).collect();
     if let (Some(min), Some(max)) = (dates.iter().min(), dates.iter().max()) {

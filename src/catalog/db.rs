@@ -81,6 +81,26 @@ pub struct CatalogFields {
 
 /// The whole catalog with the number of adopting networks, active first, by name. One query.
 pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<CatalogIndicator>> {
+    select(db, None, None).await
+}
+
+pub async fn find(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<CatalogIndicator>> {
+    Ok(select(db, Some(id), None).await?.pop())
+}
+
+pub async fn find_by_key(
+    db: impl PgExecutor<'_>,
+    key: &str,
+) -> sqlx::Result<Option<CatalogIndicator>> {
+    Ok(select(db, None, Some(key)).await?.pop())
+}
+
+/// Every indicator, or the one with `id` or `key`.
+async fn select(
+    db: impl PgExecutor<'_>,
+    id: Option<i64>,
+    key: Option<&str>,
+) -> sqlx::Result<Vec<CatalogIndicator>> {
     sqlx::query_as!(
         CatalogIndicator,
         r#"SELECT c.id, c.key, c.name, c.definition, c.unit, c.unit_label,
@@ -89,42 +109,12 @@ pub async fn all(db: impl PgExecutor<'_>) -> sqlx::Result<Vec<CatalogIndicator>>
                   c.status AS "status: CatalogStatus", c.version,
                   (SELECT count(*) FROM indicators i WHERE i.catalog_id = c.id) AS "adopted!"
            FROM catalog_indicators c
-           ORDER BY c.status, c.name COLLATE "de-x-icu""#
-    )
-    .fetch_all(db)
-    .await
-}
-
-pub async fn find(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<CatalogIndicator>> {
-    sqlx::query_as!(
-        CatalogIndicator,
-        r#"SELECT c.id, c.key, c.name, c.definition, c.unit, c.unit_label,
-                  c.direction AS "direction: Direction", c.data_source,
-                  c.spatial_level AS "spatial_level: SpatialLevel", c.reporting_date,
-                  c.status AS "status: CatalogStatus", c.version,
-                  (SELECT count(*) FROM indicators i WHERE i.catalog_id = c.id) AS "adopted!"
-           FROM catalog_indicators c WHERE c.id = $1"#,
-        id
-    )
-    .fetch_optional(db)
-    .await
-}
-
-pub async fn find_by_key(
-    db: impl PgExecutor<'_>,
-    key: &str,
-) -> sqlx::Result<Option<CatalogIndicator>> {
-    sqlx::query_as!(
-        CatalogIndicator,
-        r#"SELECT c.id, c.key, c.name, c.definition, c.unit, c.unit_label,
-                  c.direction AS "direction: Direction", c.data_source,
-                  c.spatial_level AS "spatial_level: SpatialLevel", c.reporting_date,
-                  c.status AS "status: CatalogStatus", c.version,
-                  (SELECT count(*) FROM indicators i WHERE i.catalog_id = c.id) AS "adopted!"
-           FROM catalog_indicators c WHERE c.key = $1"#,
+           WHERE ($1::bigint IS NULL OR c.id = $1) AND ($2::text IS NULL OR c.key = $2)
+           ORDER BY c.status, c.name COLLATE "de-x-icu""#,
+        id,
         key
     )
-    .fetch_optional(db)
+    .fetch_all(db)
     .await
 }
 

@@ -43,6 +43,12 @@ async fn indicator_by_key(state: &AppState, key: &str) -> AppResult<CatalogIndic
         .ok_or(AppError::NotFound)
 }
 
+/// The indicator `key`, for its maintainers only.
+async fn managed(ctx: &Ctx, key: &str) -> AppResult<CatalogIndicator> {
+    policy::authorize(&ctx.user.actor(), Action::ManageCatalog)?;
+    indicator_by_key(&ctx.state, key).await
+}
+
 // ---------------------------------------------------------------------------------------------
 // The catalog
 
@@ -170,8 +176,7 @@ async fn create(ctx: Ctx, Form(form): Form<CatalogForm>) -> AppResult<Response> 
 }
 
 async fn edit_form(ctx: Ctx, Path(key): Path<String>) -> AppResult<Response> {
-    policy::authorize(&ctx.user.actor(), Action::ManageCatalog)?;
-    let before = indicator_by_key(&ctx.state, &key).await?;
+    let before = managed(&ctx, &key).await?;
     let edit = Edit::of(&ctx, before.id, before.clone());
     let form = CatalogForm::from_indicator(&before);
     edit.show(FormPage::new(ctx.layout.clone(), Some(before), form))
@@ -183,8 +188,7 @@ async fn update(
     Path(key): Path<String>,
     Form(form): Form<CatalogForm>,
 ) -> AppResult<Response> {
-    policy::authorize(&ctx.user.actor(), Action::ManageCatalog)?;
-    let before = indicator_by_key(&ctx.state, &key).await?;
+    let before = managed(&ctx, &key).await?;
     let id = before.id;
     let edit = Edit::of(&ctx, id, before.clone());
     let mut errors = FieldErrors::default();
@@ -209,8 +213,7 @@ async fn change_status(
     Path(key): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
-    policy::authorize(&ctx.user.actor(), Action::ManageCatalog)?;
-    let before = indicator_by_key(&ctx.state, &key).await?;
+    let before = managed(&ctx, &key).await?;
     let (status, action) = match form.aktion.as_str() {
         "ausmustern" => (CatalogStatus::Retired, "ausgemustert"),
         "reaktivieren" => (CatalogStatus::Active, "wieder_aufgenommen"),
@@ -506,7 +509,7 @@ async fn compare(
     let national_median = national.filter(|d| enough(d.networks)).map(|d| d.median);
     let distribution_text = match national {
         Some(d) if enough(d.networks) => format!(
-            "Letzte Werte von {} Netzwerken: bundesweiter Median {}, die mittlere Hälfte liegt zwischen {} und {}. {}",
+            "Letzte Werte von {} Netzwerken: bundesweiter Median {}, die mittlere Hälfte liegt zwischen {} und {}. {}.",
             d.networks,
             format_value(d.median),
             format_value(d.q1),
