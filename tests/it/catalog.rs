@@ -707,3 +707,65 @@ async fn a_coordinator_takes_good_practice_over_as_a_planned_measure() {
         (title.as_str(), 1)
     );
 }
+
+/// The demo: the four networks have catalog indicators with values, the invented ones marked;
+/// a further network without any gets four deterministic ones at the next seeding, a synthetic
+/// one none; seeding again changes nothing else.
+#[tokio::test]
+async fn the_demo_gives_every_demo_network_catalog_values() {
+    let app = TestApp::spawn_demo().await;
+    let per_network: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT n.kommune_ags, count(DISTINCT i.id) FROM networks n
+         JOIN indicators i ON i.network_id = n.id AND i.catalog_id IS NOT NULL
+         JOIN indicator_values v ON v.indicator_id = i.id
+         GROUP BY n.kommune_ags ORDER BY n.kommune_ags",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(per_network.len(), 4, "{per_network:?}");
+    assert!(per_network.iter().all(|(_, n)| *n >= 3), "{per_network:?}");
+    // Hamm's YouCard take-up is the catalog's BuT indicator, with its value from the source.
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM indicators i JOIN catalog_indicators c ON c.id = i.catalog_id
+             JOIN indicator_values v ON v.indicator_id = i.id
+             WHERE c.key = 'but-inanspruchnahme' AND i.name = 'Inanspruchnahme BuT-Leistungen'
+               AND v.value = 93.0"
+        )
+        .await,
+        1
+    );
+    let values = scalar(&app, "SELECT count(*) FROM indicator_values").await;
+    let further = app.create_network("05711", "Netzwerk Bielefeld").await;
+    sqlx::query(
+        "INSERT INTO networks (kommune_ags, name, anchoring, description)
+         VALUES ('05754', 'Synthetisch', 'sonstige', 'Synthetisches Netzwerk für Lastmessungen')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    kinderchancen::demo::seed(&app.pool).await.unwrap();
+    assert_eq!(
+        scalar(&app, "SELECT count(*) FROM indicator_values").await,
+        values + 16,
+        "four indicators with four years for Bielefeld, nothing for the synthetic one"
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            &format!(
+                "SELECT count(*) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+                 WHERE i.network_id = {further} AND v.note LIKE 'Demowert%'"
+            )
+        )
+        .await,
+        16
+    );
+    kinderchancen::demo::seed(&app.pool).await.unwrap();
+    assert_eq!(
+        scalar(&app, "SELECT count(*) FROM indicator_values").await,
+        values + 16
+    );
+}
