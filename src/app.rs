@@ -25,8 +25,8 @@ use crate::error::AppError;
 use crate::request::REQUEST_ID;
 use crate::state::AppState;
 use crate::{
-    auth, demo, directory, funding, goals, home, indicators, inventory, knowledge, measures,
-    network_pages, networks, partners, site, users, web,
+    auth, catalog, demo, directory, funding, goals, home, indicators, inventory, knowledge,
+    measures, nap, network_pages, networks, partners, site, users, web,
 };
 
 /// Migrates the schema, then loads the reference directory and the knowledge content; safe to
@@ -150,6 +150,8 @@ pub fn app(state: AppState) -> Router {
         .merge(funding::routes())
         .merge(knowledge::routes())
         .merge(site::routes())
+        .merge(catalog::routes())
+        .merge(nap::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readiness))
         .fallback(|| async { AppError::NotFound })

@@ -40,6 +40,8 @@ pub struct Config {
     /// Who runs the portal, for the Impressum, the privacy notice and the accessibility
     /// statement.
     pub operator: Operator,
+    /// Counts of people or cases below this show as "< n" in aggregate and public views.
+    pub small_count_threshold: i64,
 }
 
 /// The operator's details as the legal pages name them, from `OPERATOR_*`, `PRIVACY_*` and
@@ -195,6 +197,11 @@ impl Config {
                 .collect::<anyhow::Result<_>>()?,
             migrate_at_start: env_or("MIGRATE_AT_START", "true") != "false",
             operator: Operator::from_env(mode == Mode::Demo),
+            small_count_threshold: env_or("KLEINZAHL_SCHWELLE", "3")
+                .parse()
+                .ok()
+                .filter(|n| *n >= 1)
+                .context("KLEINZAHL_SCHWELLE ist keine Zahl ab 1 / is not a number from 1")?,
         })
     }
 
@@ -213,6 +220,7 @@ impl Config {
             trusted_proxies: Vec::new(),
             migrate_at_start: true,
             operator: Operator::example(),
+            small_count_threshold: 3,
         }
     }
 }

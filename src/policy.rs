@@ -167,6 +167,12 @@ pub enum Action<'a> {
     OpenLandOverview,
     /// The overview of all networks, fundings and reports of a Land (code).
     ViewLandOverview(&'a str),
+    /// Create, change and retire indicators of the common catalog.
+    ManageCatalog,
+    /// The NAP progress report across Länder (page and CSV).
+    ViewNapReport,
+    /// Take a published good-practice entry over as a planned measure of one's own network.
+    AdoptPractice,
 }
 
 /// What a visitor without login may do: read published knowledge entries, nothing else.
@@ -190,6 +196,8 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         (EditReport(r), _) if !r.is_open() => false,
         (ReviewReport(r), _) if !r.awaits_review() || r.edited_by_actor => false,
         (CommentReport(r), _) if r.status.is_final() => false,
+        // Into one's own network: administrators have none.
+        (AdoptPractice, role) => role == Role::Kommune,
         (_, Role::Admin) => true,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
@@ -201,6 +209,8 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
             entry.is_open_draft() && entry.drafted_by_team_of(actor)
         }
         (ManageUsers | ManageDirectory, _) => false,
+        (ManageCatalog | ViewNapReport, Role::Bund) => true,
+        (ManageCatalog | ViewNapReport, _) => false,
         (CreateNetwork, Role::Kommune) => true,
         (CreateNetwork, _) => false,
         (CreateFundingProgram | OpenLandOverview, Role::Land) => true,
@@ -267,6 +277,65 @@ pub fn readable(actor: &Actor) -> Readable {
             land_code: land_code.clone(),
         },
         Scope::Nationwide => Readable::Everything,
+    }
+}
+
+/// Whose values of a catalog indicator a viewer sees by name in comparisons: everybody sees the
+/// networks with a public profile; beyond them a Land its Land, a coordinator the own
+/// municipality's networks, and the nationwide roles every network. A coordinator sees the own
+/// networks against the distribution of the own Land (median and quartiles, no names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Comparison {
+    Everything,
+    Land { land_code: String },
+    Own { ags: String, land_code: String },
+    PublicOnly,
+}
+
+/// The comparison view of `actor`; `None` is a visitor without login.
+pub fn comparison(actor: Option<&Actor>) -> Comparison {
+    match actor.map(|a| &a.scope) {
+        None => Comparison::PublicOnly,
+        Some(Scope::Nationwide) => Comparison::Everything,
+        Some(Scope::Land { land_code }) => Comparison::Land {
+            land_code: land_code.clone(),
+        },
+        Some(Scope::Kommune { ags, land_code }) => Comparison::Own {
+            ags: ags.clone(),
+            land_code: land_code.clone(),
+        },
+    }
+}
+
+impl Comparison {
+    /// Whether a network of `territory` appears by name (with its value).
+    pub fn names(&self, territory: Territory<'_>, is_public: bool) -> bool {
+        is_public
+            || match self {
+                Comparison::Everything => true,
+                Comparison::Land { land_code } => land_code == territory.land_code,
+                Comparison::Own { ags, .. } => ags == territory.ags,
+                Comparison::PublicOnly => false,
+            }
+    }
+
+    /// The same decision as a query filter: (Land, municipality) whose networks are named
+    /// besides the public ones, and whether only public ones are (see [`Comparison::names`]).
+    pub fn filter(&self) -> (Option<&str>, Option<&str>, bool) {
+        match self {
+            Comparison::Everything => (None, None, false),
+            Comparison::Land { land_code } => (Some(land_code), None, false),
+            Comparison::Own { ags, .. } => (None, Some(ags), false),
+            Comparison::PublicOnly => (None, None, true),
+        }
+    }
+
+    /// The Land whose distribution a coordinator's own networks are shown against.
+    pub fn home_land(&self) -> Option<&str> {
+        match self {
+            Comparison::Own { land_code, .. } => Some(land_code),
+            _ => None,
+        }
     }
 }
 
@@ -575,6 +644,69 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The catalog, the NAP report and taking good practice over, for every role and visitors.
+    #[test]
+    fn catalog_matrix() {
+        use Action::*;
+        let rows: [(Action, [bool; 4]); 3] = [
+            //                    kommune land   bund   admin
+            (ManageCatalog, [false, false, true, true]),
+            (ViewNapReport, [false, false, true, true]),
+            (AdoptPractice, [true, false, false, false]),
+        ];
+        for (action, expected) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert!(!allows_visitor(action), "visitor {action:?}");
+        }
+    }
+
+    /// Who appears by name in a catalog comparison: own vs foreign municipality and Land,
+    /// public vs not, for every role (Hamm / NRW scoped) and visitors; the query filter says
+    /// the same as the rule.
+    #[test]
+    fn comparison_matrix() {
+        let visitor = comparison(None);
+        let views = [
+            comparison(Some(&actor(Role::Kommune))),
+            comparison(Some(&actor(Role::Land))),
+            comparison(Some(&actor(Role::Bund))),
+            comparison(Some(&actor(Role::Admin))),
+            visitor.clone(),
+        ];
+        //                                   kommune land  bund  admin visitor
+        let rows: [(Territory, bool, [bool; 5]); 6] = [
+            (HAMM, false, [true, true, true, true, false]),
+            (HAMM, true, [true, true, true, true, true]),
+            (DETMOLD, false, [false, true, true, true, false]),
+            (DETMOLD, true, [true, true, true, true, true]),
+            (TUEBINGEN, false, [false, false, true, true, false]),
+            (TUEBINGEN, true, [true, true, true, true, true]),
+        ];
+        for (territory, is_public, expected) in rows {
+            for (view, expected) in views.iter().zip(expected) {
+                assert_eq!(
+                    view.names(territory, is_public),
+                    expected,
+                    "{view:?} {territory:?} public {is_public}"
+                );
+                let (land, ags, public_only) = view.filter();
+                let filtered = is_public
+                    || (!public_only
+                        && land.is_none_or(|l| l == territory.land_code)
+                        && ags.is_none_or(|a| a == territory.ags));
+                assert_eq!(filtered, expected, "filter of {view:?} {territory:?}");
+            }
+        }
+        assert_eq!(views[0].home_land(), Some("05"));
+        assert!(views[1..].iter().all(|v| v.home_land().is_none()));
     }
 
     #[test]

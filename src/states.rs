@@ -315,3 +315,35 @@ mod tests {
         }
     }
 }
+
+stored_state! {
+    /// An indicator of the common catalog: in use, or retired (kept for the values networks
+    /// have recorded, no longer offered for adoption).
+    pub enum CatalogStatus {
+        Active = ("aktiv", "Aktiv"),
+        Retired = ("ausgemustert", "Nicht mehr geführt"),
+    }
+}
+
+stored_state! {
+    /// Which development of a catalog indicator is good.
+    pub enum Direction {
+        HigherIsBetter = ("hoeher_besser", "Höher ist besser"),
+        LowerIsBetter = ("niedriger_besser", "Niedriger ist besser"),
+    }
+}
+
+stored_state! {
+    /// The smallest area the data source of a catalog indicator reports it for.
+    pub enum SpatialLevel {
+        Kreis = ("kreis", "Kreis oder kreisfreie Stadt"),
+        Gemeinde = ("gemeinde", "Gemeinde"),
+        Sozialraum = ("sozialraum", "Sozialraum"),
+    }
+}
+
+impl Direction {
+    pub fn higher_is_better(self) -> bool {
+        self == Direction::HigherIsBetter
+    }
+}

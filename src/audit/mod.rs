@@ -125,6 +125,8 @@ pub fn action_label(action: &str) -> &str {
         "redaktionell_korrigiert" => "Redaktionell korrigiert",
         "korrektur_uebernommen" => "Redaktionelle Korrektur übernommen",
         "korrektur_verworfen" => "Redaktionelle Korrektur nicht übernommen",
+        "ausgemustert" => "Nicht mehr im Katalog geführt",
+        "wieder_aufgenommen" => "Wieder in den Katalog aufgenommen",
         other => other,
     }
 }

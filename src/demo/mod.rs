@@ -1,6 +1,7 @@
 //! Demo mode: the demo accounts of DESIGN.md, the networks of Hamm, Detmold, Tübingen and
 //! Halle (Saale) (`workspace.sql`, written from the source documents) and the Land programs
-//! of NRW and Baden-Württemberg with fundings and reports (`funding.sql`). Only `cargo run -- demo`
+//! of NRW and Baden-Württemberg with fundings and reports (`funding.sql`), and values of the
+//! indicator catalog for them (`catalog.sql`, invented and marked as demo values). Only `cargo run -- demo`
 //! calls this, and only demo mode lets these accounts log in.
 
 use sqlx::PgPool;
@@ -121,6 +122,10 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
             .execute(&mut *tx)
             .await?;
     }
+    // Idempotent, and last: it gives catalog values to every demo network seeded before it.
+    sqlx::raw_sql(include_str!("catalog.sql"))
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

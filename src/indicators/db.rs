@@ -24,6 +24,8 @@ pub struct Indicator {
     pub target_value: Option<f64>,
     pub target_date: Option<Date>,
     pub version: i32,
+    /// Adopted from the common catalog: definition, unit and direction are the catalog's.
+    pub catalog_id: Option<i64>,
 }
 
 crate::web::edit::versioned!(Indicator, "indicator", find: find, delete_from: "indicators", "Die Kennzahl");
@@ -155,7 +157,7 @@ pub async fn all(db: impl PgExecutor<'_>, network_id: i64) -> sqlx::Result<Vec<I
         Indicator,
         r#"SELECT i.id, i.goal_id, g.title AS "goal_title?", i.name, i.definition, i.unit,
                   i.unit_label, i.higher_is_better, i.data_source, i.baseline_value,
-                  i.baseline_date, i.target_value, i.target_date, i.version
+                  i.baseline_date, i.target_value, i.target_date, i.version, i.catalog_id
            FROM indicators i
            LEFT JOIN goals g ON g.id = i.goal_id AND g.network_id = i.network_id
            WHERE i.network_id = $1
@@ -175,7 +177,7 @@ pub async fn find(
         Indicator,
         r#"SELECT i.id, i.goal_id, g.title AS "goal_title?", i.name, i.definition, i.unit,
                   i.unit_label, i.higher_is_better, i.data_source, i.baseline_value,
-                  i.baseline_date, i.target_value, i.target_date, i.version
+                  i.baseline_date, i.target_value, i.target_date, i.version, i.catalog_id
            FROM indicators i
            LEFT JOIN goals g ON g.id = i.goal_id AND g.network_id = i.network_id
            WHERE i.network_id = $1 AND i.id = $2"#,
@@ -223,11 +225,16 @@ pub async fn update(
     fields: &IndicatorFields,
 ) -> sqlx::Result<bool> {
     Ok(sqlx::query!(
-        "UPDATE indicators SET goal_id = $4, name = $5, definition = $6, unit = $7,
-                unit_label = $8, higher_is_better = $9, data_source = $10, baseline_value = $11,
+        // An adopted indicator keeps the catalog's definition, unit and direction.
+        "UPDATE indicators i SET goal_id = $4, name = $5,
+                definition = coalesce(c.definition, $6), unit = coalesce(c.unit, $7),
+                unit_label = coalesce(c.unit_label, $8),
+                higher_is_better = coalesce(c.direction = 'hoeher_besser', $9),
+                data_source = $10, baseline_value = $11,
                 baseline_date = $12, target_value = $13, target_date = $14,
-                version = version + 1, updated_at = now()
-         WHERE network_id = $1 AND id = $2 AND version = $3",
+                version = i.version + 1, updated_at = now()
+         FROM indicators own LEFT JOIN catalog_indicators c ON c.id = own.catalog_id
+         WHERE own.id = i.id AND i.network_id = $1 AND i.id = $2 AND i.version = $3",
         network_id,
         id,
         version,
@@ -403,4 +410,45 @@ pub async fn goal_options(
             )
         })
         .collect())
+}
+
+/// The catalog indicators network `network_id` may still adopt: (key, name), by name.
+pub async fn catalog_options(
+    db: impl PgExecutor<'_>,
+    network_id: i64,
+) -> sqlx::Result<Vec<(String, String)>> {
+    let rows = sqlx::query!(
+        r#"SELECT c.key, c.name FROM catalog_indicators c
+           WHERE c.status = 'aktiv'
+             AND NOT EXISTS (SELECT 1 FROM indicators i
+                             WHERE i.catalog_id = c.id AND i.network_id = $1)
+           ORDER BY c.name COLLATE "de-x-icu""#,
+        network_id
+    )
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.key, r.name)).collect())
+}
+
+/// Adopts the active catalog indicator `key` for the network: a new indicator with the
+/// catalog's name, definition, unit, direction and data source. `None` if there is no such
+/// active indicator or the network has adopted it already.
+pub async fn adopt(
+    tx: &mut Transaction<'_, Postgres>,
+    network_id: i64,
+    key: &str,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar!(
+        "INSERT INTO indicators (network_id, catalog_id, name, definition, unit, unit_label,
+                                 higher_is_better, data_source)
+         SELECT $1, c.id, c.name, c.definition, c.unit, c.unit_label,
+                c.direction = 'hoeher_besser', c.data_source
+         FROM catalog_indicators c WHERE c.key = $2 AND c.status = 'aktiv'
+         ON CONFLICT (catalog_id, network_id) WHERE catalog_id IS NOT NULL DO NOTHING
+         RETURNING id",
+        network_id,
+        key
+    )
+    .fetch_optional(&mut **tx)
+    .await
 }

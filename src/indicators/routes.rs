@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/netzwerke/{id}/kennzahlen", get(list))
         .route("/netzwerke/{id}/kennzahlen.csv", get(csv))
         .route("/netzwerke/{id}/kennzahlen/neu", get(new_form).post(create))
+        .route("/netzwerke/{id}/kennzahlen/aus-katalog", post(adopt))
         .route("/netzwerke/{id}/kennzahlen/{kid}", get(detail))
         .route("/netzwerke/{id}/kennzahlen/{kid}/werte", post(add_value))
         .route(
@@ -58,16 +59,44 @@ struct ListPage {
     layout: Layout,
     network: NetworkContext,
     indicators: Vec<IndicatorSummary>,
+    /// Catalog indicators the network may still adopt: (key, name).
+    catalog: Vec<(String, String)>,
 }
 
 async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let catalog = if network.can_edit {
+        db::catalog_options(&ctx.state.pool, id).await?
+    } else {
+        Vec::new()
+    };
     Ok(ListPage {
         layout: ctx.layout,
         indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
+        catalog,
     }
     .into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct AdoptForm {
+    #[serde(default)]
+    katalog: String,
+}
+
+/// Adopts a catalog indicator for the network and opens it.
+async fn adopt(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<AdoptForm>) -> AppResult<Response> {
+    NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let mut change = Change::begin(&ctx).await?;
+    let Some(indicator_id) = db::adopt(change.tx(), id, form.katalog.trim()).await? else {
+        return Err(AppError::BadRequest(
+            "Diese Kennzahl gibt es im Katalog nicht (mehr), oder Ihr Netzwerk hat sie schon übernommen. Bitte wählen Sie auf der Seite „Kennzahlen“ erneut."
+                .into(),
+        ));
+    };
+    change.inserted::<Indicator>((id, indicator_id)).await?;
+    Ok(see_other(&detail_href(id, indicator_id)))
 }
 
 async fn csv(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

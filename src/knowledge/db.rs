@@ -460,6 +460,63 @@ pub async fn networks_covering(
     .await
 }
 
+/// How many networks took entry `id` over as a measure, and which of them have a public
+/// profile: (id, name), by name. One query.
+#[derive(Clone, Debug, Default)]
+pub struct Adoptions {
+    pub networks: i64,
+    pub public: Vec<(i64, String)>,
+}
+
+pub async fn adoptions(pool: &PgPool, id: i64) -> sqlx::Result<Adoptions> {
+    let row = sqlx::query!(
+        r#"WITH adopters AS (
+               SELECT DISTINCT n.id, n.name, n.is_public
+               FROM measures m JOIN networks n ON n.id = m.network_id
+               WHERE m.knowledge_entry_id = $1
+           )
+           SELECT count(*) AS "networks!",
+                  coalesce(array_agg(id ORDER BY name COLLATE "de-x-icu", id)
+                           FILTER (WHERE is_public), '{}') AS "public_ids!",
+                  coalesce(array_agg(name ORDER BY name COLLATE "de-x-icu", id)
+                           FILTER (WHERE is_public), '{}') AS "public_names!"
+           FROM adopters"#,
+        id
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(Adoptions {
+        networks: row.networks,
+        public: row.public_ids.into_iter().zip(row.public_names).collect(),
+    })
+}
+
+/// An entry taken over by networks, for the national overview.
+#[derive(Clone, Debug)]
+pub struct Adopted {
+    pub slug: String,
+    pub title: String,
+    pub networks: i64,
+}
+
+/// The published entries taken over by the most networks, most first. One query.
+pub async fn most_adopted(pool: &PgPool, limit: i64) -> sqlx::Result<Vec<Adopted>> {
+    sqlx::query_as!(
+        Adopted,
+        r#"SELECT e.slug, e.title, count(DISTINCT m.network_id) AS "networks!"
+           FROM knowledge_entries e
+           JOIN measures m ON m.knowledge_entry_id = e.id
+           WHERE e.status = $2
+           GROUP BY e.id
+           ORDER BY 3 DESC, e.title COLLATE "de-x-icu", e.id
+           LIMIT $1"#,
+        limit,
+        EntryStatus::Published as EntryStatus,
+    )
+    .fetch_all(pool)
+    .await
+}
+
 /// The fields an entry form writes.
 #[derive(Debug, Clone)]
 pub struct EntryFields {

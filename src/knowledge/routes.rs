@@ -388,6 +388,9 @@ struct EntryPage {
     errors: FieldErrors,
     comment: String,
     notice: Option<&'static str>,
+    /// Published good practice: which networks took it over, and whether the user may.
+    adoptions: Option<db::Adoptions>,
+    can_adopt: bool,
 }
 
 async fn build_entry_page(
@@ -398,6 +401,7 @@ async fn build_entry_page(
 ) -> AppResult<EntryPage> {
     let target = entry_ref(&entry);
     let can_review = may(user, Action::ReviewKnowledge);
+    let is_practice = entry.kind == "good_practice" && entry.status == EntryStatus::Published;
     let history = if can_review {
         audit::history(&state.pool, "knowledge", &entry.id.to_string()).await?
     } else {
@@ -438,6 +442,12 @@ async fn build_entry_page(
         errors: FieldErrors::default(),
         comment: String::new(),
         notice: None,
+        adoptions: if is_practice {
+            Some(db::adoptions(&state.pool, entry.id).await?)
+        } else {
+            None
+        },
+        can_adopt: is_practice && user.is_some() && may(user, Action::AdoptPractice),
         entry,
     })
 }

@@ -35,6 +35,8 @@ pub struct MeasureForm {
     pub impact_outcome: String,
     pub goal_ids: Vec<String>,
     pub version: String,
+    /// The good-practice entry (slug) a new measure is taken over from, if any.
+    pub wissen: String,
 }
 
 /// Every field of the form with its German label, in the order of the form (the CSV columns
@@ -99,6 +101,7 @@ impl MeasureForm {
             impact_outcome: f.impact_outcome.clone(),
             goal_ids: f.goal_ids.iter().map(i64::to_string).collect(),
             version: measure.version.to_string(),
+            wissen: String::new(),
         }
     }
 

@@ -8,6 +8,7 @@ use axum::routing::get;
 use axum_extra::extract::{Form, Query, QueryRejection};
 use serde::Deserialize;
 
+use super::db::practice::{self, Practice};
 use super::db::{self, Measure, NetworkOptions};
 use super::forms::MeasureForm;
 use crate::audit::{self, HistoryLine};
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             axum::routing::post(super::import::confirm),
         )
         .route("/netzwerke/{id}/massnahmen/{mid}", get(detail))
+        .route("/wissen/eintrag/{slug}/uebernehmen", get(choose_network))
         .route(
             "/netzwerke/{id}/massnahmen/{mid}/bearbeiten",
             get(edit_form).post(update),
@@ -62,6 +64,8 @@ struct DetailPage {
     measure: Measure,
     history: Vec<HistoryLine>,
     notice: Option<&'static str>,
+    /// The good-practice entry it was taken over from: (slug, title).
+    practice: Option<(String, String)>,
 }
 
 impl DetailPage {
@@ -106,6 +110,7 @@ async fn detail(
     Ok(DetailPage {
         layout: ctx.layout,
         history: audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?,
+        practice: practice::of_measure(&ctx.state.pool, id, mid).await?,
         network,
         measure,
         notice,
@@ -131,6 +136,8 @@ struct FormPage {
     zugaenge: &'static [Term],
     finanzierung: &'static [Term],
     statuses: &'static [Term],
+    /// The good-practice entry a new measure is prefilled from.
+    practice: Option<Practice>,
 }
 
 crate::web::edit::edit_page!(FormPage, Measure);
@@ -158,6 +165,7 @@ impl FormPage {
             zugaenge: ZUGAENGE,
             finanzierung: FINANZIERUNG,
             statuses: MeasureStatus::TERMS,
+            practice: None,
         }
     }
 
@@ -181,14 +189,85 @@ impl FormPage {
     }
 }
 
-async fn new_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct NewQuery {
+    wissen: String,
+}
+
+/// The form for a new measure; with `?wissen=` prefilled from that good-practice entry, as a
+/// planned measure the user checks and completes before saving.
+async fn new_form(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<NewQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let options = db::options(&ctx.state.pool, id).await?;
-    let form = MeasureForm {
-        status: MeasureStatus::Planned.code().into(),
-        ..Default::default()
+    let slug = query.map(|q| q.0).unwrap_or_default().wissen;
+    let practice = if slug.is_empty() {
+        None
+    } else {
+        Some(
+            practice::find(&ctx.state.pool, &slug)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        )
     };
-    Ok(FormPage::new(ctx.layout, network, None, form, options).into_response())
+    let form = match &practice {
+        Some(p) => MeasureForm {
+            title: p.title.chars().take(200).collect(),
+            description: format!(
+                "{}\n\nÜbernommen aus dem Praxisbeispiel „{}“ der Wissensplattform.",
+                p.summary, p.title
+            )
+            .trim_start()
+            .to_owned(),
+            handlungsfelder: p.handlungsfelder.clone(),
+            status: MeasureStatus::Planned.code().into(),
+            wissen: p.slug.clone(),
+            ..Default::default()
+        },
+        None => MeasureForm {
+            status: MeasureStatus::Planned.code().into(),
+            ..Default::default()
+        },
+    };
+    let mut page = FormPage::new(ctx.layout, network, None, form, options);
+    page.practice = practice;
+    Ok(page.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "measures/choose_network.html")]
+struct ChooseNetworkPage {
+    layout: Layout,
+    practice: Practice,
+    networks: Vec<(i64, String)>,
+}
+
+/// "In mein Netzwerk übernehmen": straight to the prefilled form of the coordinator's network,
+/// or a choice when the municipality has several.
+async fn choose_network(ctx: Ctx, Path(slug): Path<String>) -> AppResult<Response> {
+    let actor = ctx.user.actor();
+    crate::policy::authorize(&actor, crate::policy::Action::AdoptPractice)?;
+    let practice = practice::find(&ctx.state.pool, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let ags = ctx.user.kommune_ags.clone().unwrap_or_default();
+    let networks = practice::networks_of(&ctx.state.pool, &ags).await?;
+    if let [(id, _)] = networks.as_slice() {
+        return Ok(see_other(&crate::web::with_query(
+            &format!("/netzwerke/{id}/massnahmen/neu"),
+            &[("wissen", &practice.slug)],
+        )));
+    }
+    Ok(ChooseNetworkPage {
+        layout: ctx.layout,
+        practice,
+        networks,
+    }
+    .into_response())
 }
 
 async fn create(
@@ -206,6 +285,11 @@ async fn create(
                 .on_constraint(db::CHOSEN_REFERENCES, VANISHED)?
             {
                 Ok(mid) => {
+                    let slug = form.wissen.trim();
+                    // Unpublished meanwhile: the measure stays, without the link.
+                    if !slug.is_empty() {
+                        practice::link(change.tx(), id, mid, slug).await?;
+                    }
                     change.inserted::<Measure>((id, mid)).await?;
                     return Ok(see_other(&format!(
                         "{}/massnahmen/{mid}?hinweis=angelegt",

@@ -48,6 +48,7 @@ impl Layout {
             link("/", "Start"),
             link("/wissen", "Wissensplattform"),
             link("/verzeichnis", "Kommunen"),
+            link("/katalog", "Indikatorenkatalog"),
         ];
         if let Some(user) = user {
             let actor = user.actor();
@@ -58,6 +59,9 @@ impl Layout {
             }
             if allows(&actor, Action::OpenLandOverview) {
                 nav.insert(3, link("/land/uebersicht", "Landesübersicht"));
+            }
+            if allows(&actor, Action::ViewNapReport) {
+                nav.push(link("/bund/nap-bericht", "NAP-Bericht"));
             }
             if allows(&actor, Action::ManageUsers) {
                 nav.push(link("/verwaltung/benutzer", "Benutzerverwaltung"));

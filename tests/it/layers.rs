@@ -10,8 +10,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "leaves",
         &[
-            "config", "vocab", "error", "policy", "state", "states", "request", "identity",
-            "format", "clock",
+            "config",
+            "vocab",
+            "error",
+            "policy",
+            "state",
+            "states",
+            "request",
+            "identity",
+            "format",
+            "clock",
+            "suppression",
         ],
     ),
     ("infrastructure", &["db", "audit", "web"]),
@@ -29,11 +38,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "directory",
             "users",
             "site",
+            "catalog",
         ],
     ),
     (
         "pages combining domains",
-        &["funding", "network_pages", "home", "demo"],
+        &["funding", "network_pages", "home", "demo", "nap"],
     ),
     ("app", &["app", "lib", "main"]),
 ];

@@ -92,10 +92,10 @@ pub fn number(value: f64) -> String {
 
 /// The value range to draw, with some room, on "nice" tick steps.
 #[derive(Clone, Debug, PartialEq)]
-struct Scale {
-    low: f64,
-    high: f64,
-    ticks: Vec<f64>,
+pub struct Scale {
+    pub low: f64,
+    pub high: f64,
+    pub ticks: Vec<f64>,
 }
 
 fn nice_step(raw: f64) -> f64 {
@@ -118,7 +118,7 @@ fn nice_step(raw: f64) -> f64 {
     nice * magnitude
 }
 
-fn scale(values: impl Iterator<Item = f64>) -> Scale {
+pub fn scale(values: impl Iterator<Item = f64>) -> Scale {
     let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| v.is_finite()) {
         min = min.min(v);
@@ -162,13 +162,35 @@ fn scale(values: impl Iterator<Item = f64>) -> Scale {
     Scale { low, high, ticks }
 }
 
-fn day_number(date: Date) -> f64 {
+pub fn day_number(date: Date) -> f64 {
     f64::from(date.to_julian_day())
 }
 
 /// Coordinates with one decimal and a decimal point (SVG syntax, not German).
-fn c(value: f64) -> String {
+pub fn c(value: f64) -> String {
     format!("{value:.1}")
+}
+
+/// A gridline with its value label on the left for every tick, between `x` (left, right).
+pub fn horizontal_grid(
+    svg: &mut String,
+    ticks: &[f64],
+    y: &dyn Fn(f64) -> f64,
+    (left, right): (f64, f64),
+    format_value: &dyn Fn(f64) -> String,
+) {
+    for tick in ticks {
+        let _ = write!(
+            svg,
+            r#"<line x1="{x1}" x2="{x2}" y1="{yy}" y2="{yy}" stroke="currentColor" stroke-opacity="0.2"/><text class="app-chart__tick" x="{tx}" y="{ty}" text-anchor="end" fill="currentColor" font-size="13">{label}</text>"#,
+            x1 = c(left),
+            x2 = c(right),
+            yy = c(y(*tick)),
+            tx = c(left - 8.0),
+            ty = c(y(*tick) + 4.0),
+            label = escape(&format_value(*tick)),
+        );
+    }
 }
 
 /// The line chart of an indicator page. With no values it is a placeholder that says so.
@@ -220,18 +242,13 @@ pub fn line_chart(chart: &Chart) -> String {
 
     // Grid and value axis.
     svg.push_str(r#"<g class="app-chart__grid" aria-hidden="true">"#);
-    for tick in &scale.ticks {
-        let _ = write!(
-            svg,
-            r#"<line x1="{x1}" x2="{x2}" y1="{yy}" y2="{yy}" stroke="currentColor" stroke-opacity="0.2"/><text class="app-chart__tick" x="{tx}" y="{ty}" text-anchor="end" fill="currentColor" font-size="13">{label}</text>"#,
-            x1 = c(LEFT),
-            x2 = c(LEFT + plot_w),
-            yy = c(y(*tick)),
-            tx = c(LEFT - 8.0),
-            ty = c(y(*tick) + 4.0),
-            label = escape(&(chart.format_value)(*tick)),
-        );
-    }
+    horizontal_grid(
+        &mut svg,
+        &scale.ticks,
+        &y,
+        (LEFT, LEFT + plot_w),
+        chart.format_value,
+    );
     let _ = write!(
         svg,
         r#"<line class="app-chart__axis" x1="{l}" x2="{l}" y1="{t}" y2="{b}" stroke="currentColor"/><line class="app-chart__axis" x1="{l}" x2="{r}" y1="{b}" y2="{b}" stroke="currentColor"/>"#,

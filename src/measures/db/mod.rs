@@ -3,6 +3,7 @@
 
 pub mod imports;
 mod list;
+pub mod practice;
 
 use sqlx::{PgExecutor, Postgres, Transaction};
 use time::Date;
