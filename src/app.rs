@@ -26,7 +26,7 @@ use crate::request::REQUEST_ID;
 use crate::state::AppState;
 use crate::{
     auth, demo, directory, funding, goals, home, indicators, inventory, knowledge, measures,
-    network_pages, networks, partners, site, users, web,
+    national, network_pages, networks, partners, site, users, web,
 };
 
 /// Migrates the schema, then loads the reference directory and the knowledge content; safe to
@@ -123,6 +123,7 @@ pub fn app(state: AppState) -> Router {
         .merge(indicators::routes())
         .merge(inventory::routes())
         .merge(funding::routes())
+        .merge(national::routes())
         .merge(knowledge::routes())
         .merge(site::routes())
         .route("/healthz", get(|| async { "ok" }))

@@ -165,6 +165,9 @@ pub enum Action<'a> {
     OpenLandOverview,
     /// The overview of all networks, fundings and reports of a Land (code).
     ViewLandOverview(&'a str),
+    /// The national overview: every Land's networks, fundings, reports and measures, and the
+    /// map of all Kreise.
+    ViewNationalOverview,
 }
 
 /// What a visitor without login may do: read published knowledge entries, nothing else.
@@ -189,6 +192,8 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         (ReviewReport(r), _) if !r.awaits_review() || r.edited_by_actor => false,
         (CommentReport(r), _) if r.status.is_final() => false,
         (_, Role::Admin) => true,
+        (ViewNationalOverview, Role::Bund) => true,
+        (ViewNationalOverview, _) => false,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
         (ReviewKnowledge, _) => false,
@@ -549,6 +554,37 @@ mod tests {
                 );
             }
             assert!(!allows_visitor(action), "visitor {action:?}");
+        }
+    }
+
+    /// The national overview: Bund and admins only; Land officers, coordinators and visitors
+    /// are refused. The public map is the list of public profiles, one each as before.
+    #[test]
+    fn national_matrix() {
+        use Action::*;
+        let rows: [(Action, [bool; 4], bool); 3] = [
+            //                                       kommune land   bund   admin  visitor
+            (ViewNationalOverview, [false, false, true, true], false),
+            (
+                ReadPublicProfile { is_public: true },
+                [true, true, true, true],
+                true,
+            ),
+            (
+                ReadPublicProfile { is_public: false },
+                [false, false, false, false],
+                false,
+            ),
+        ];
+        for (action, expected, visitor) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
         }
     }
 

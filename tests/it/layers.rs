@@ -29,11 +29,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "directory",
             "users",
             "site",
+            "map",
         ],
     ),
     (
         "pages combining domains",
-        &["funding", "network_pages", "home", "demo"],
+        &["funding", "network_pages", "home", "demo", "national"],
     ),
     ("app", &["app", "lib", "main"]),
 ];
