@@ -40,6 +40,8 @@ enum Start {
         laender: i64,
         kommunen: i64,
         networks: i64,
+        /// The national overview is the Bund's start page.
+        overview: Box<crate::national::overview::OverviewBody>,
     },
     Admin {
         users: Vec<UserRow>,
@@ -56,7 +58,12 @@ struct StartPage {
     tasks: Vec<crate::funding::Task>,
 }
 
-async fn start(ctx: PublicCtx) -> AppResult<Response> {
+async fn start(
+    ctx: PublicCtx,
+    axum_extra::extract::Query(choice): axum_extra::extract::Query<
+        crate::national::overview::MapChoice,
+    >,
+) -> AppResult<Response> {
     let start = match &ctx.user {
         None => Start::Public,
         Some(u) => match u.role {
@@ -95,6 +102,14 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                     laender: totals.laender,
                     kommunen: totals.kommunen,
                     networks: count_visible_to(&ctx.state.pool, u).await?,
+                    overview: Box::new(
+                        crate::national::overview::OverviewBody::load(
+                            &ctx.state.pool,
+                            &choice,
+                            "/",
+                        )
+                        .await?,
+                    ),
                 }
             }
             Role::Admin => Start::Admin {

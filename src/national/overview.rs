@@ -19,7 +19,7 @@ use crate::format;
 use crate::funding::schedule::{Rhythm, SlotState, schedule};
 use crate::map::measures::Measure;
 use crate::map::{Area, Map, Section};
-use crate::networks::db::{CountedNetworks, per_kreis};
+use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
 use crate::states::{FundingStatus, MeasureStatus, ReportStatus};
 use crate::vocab::{HANDLUNGSFELDER, Term};
@@ -127,7 +127,7 @@ impl Overview {
                GROUP BY l.code ORDER BY l.code"#
         )
         .fetch_all(pool);
-        let figures = per_kreis(
+        let figures = figures_per_kreis(
             pool,
             CountedNetworks {
                 land_code: None,
@@ -289,7 +289,7 @@ impl OverviewBody {
         let measure = Measure::parse(&choice.karte);
         let values = measure.values(&overview.figures);
         let scale = measure.scale();
-        let href = |ags: &str| format!("/land/uebersicht?kreis={ags}");
+        let href = |ags: &str| format!("/land/uebersicht?land={}&kreis={ags}", &ags[..2]);
         let drawn = Map {
             area: Area::Germany,
             values: &values,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppResult;
 use crate::map::measures::Measure;
 use crate::map::{Area, KREISE, Map, Section, display_name};
-use crate::networks::db::{CountedNetworks, per_kreis};
+use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::states::MeasureStatus;
 use crate::web::filters;
 use crate::web::{Layout, PublicCtx, encode_query};
@@ -116,7 +116,7 @@ pub async fn page(
         (page - 1) * PAGE_SIZE,
     )
     .fetch_all(pool);
-    let figures = per_kreis(
+    let figures = figures_per_kreis(
         pool,
         CountedNetworks {
             land_code: None,

@@ -296,7 +296,7 @@ pub struct CountedNetworks<'a> {
 
 /// Networks and running measures per Kreis, for maps and the national overview: one
 /// statement, at most 401 rows, however many networks.
-pub async fn per_kreis(
+pub async fn figures_per_kreis(
     pool: &PgPool,
     counted: CountedNetworks<'_>,
 ) -> sqlx::Result<Vec<KreisFigures>> {

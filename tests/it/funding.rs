@@ -1115,11 +1115,14 @@ async fn creation_report_list_and_land_overview_follow_the_policy() {
         async move { request.await.status().as_u16() }
     };
     //                               kommune land bund admin
-    let expected: [(&str, [u16; 4]); 4] = [
+    // Without a Land, the nationwide roles get "Alle Länder": the national overview.
+    let expected: [(&str, [u16; 4]); 6] = [
         ("/netzwerke/neu", [200, 403, 403, 200]),
         ("/foerderprogramme/neu", [403, 200, 403, 200]),
         ("/berichte", [200, 200, 403, 200]),
-        ("/land/uebersicht", [403, 200, 200, 200]),
+        ("/land/uebersicht", [403, 200, 303, 303]),
+        ("/land/uebersicht?land=08", [403, 200, 200, 200]),
+        ("/bund/uebersicht", [403, 403, 200, 200]),
     ];
     for (path, codes) in expected {
         for (client, code) in [&hamm, &nrw, &bund, &admin].into_iter().zip(codes) {
@@ -1135,7 +1138,7 @@ async fn creation_report_list_and_land_overview_follow_the_policy() {
     assert!(!hamm_nav.contains(r#"href="/land/uebersicht""#));
     let bund_nav = nav_of(&bund).await;
     assert!(!bund_nav.contains(r#"href="/berichte""#));
-    assert!(bund_nav.contains(r#"href="/land/uebersicht""#));
+    assert!(bund_nav.contains(r#"href="/bund/uebersicht""#));
     assert!(
         nav_of(&admin)
             .await

@@ -11,6 +11,7 @@ mod indicators;
 mod knowledge;
 mod layers;
 mod measures;
+mod national;
 mod networks;
 mod operations;
 mod partners;
