@@ -186,7 +186,7 @@ impl Overview {
             .enumerate()
             .map(|(i, r)| (r.code.clone(), i))
             .collect();
-        let row_of = |land: &str| index.get(land).map(|&i| i);
+        let row_of = |land: &str| index.get(land).copied();
         for f in &figures {
             if let Some(i) = row_of(&f.kreis_ags[..2]) {
                 rows[i].networks += f.networks;

@@ -5,6 +5,7 @@ mod assets;
 mod auth;
 mod browser;
 mod browser_funding;
+mod browser_national;
 mod funding;
 mod goals;
 mod indicators;
