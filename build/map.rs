@@ -170,10 +170,16 @@ fn fine_box(rings: &[Ring]) -> [i64; 4] {
     [f(x0), f(y0), f(x1) - f(x0), f(y1) - f(y0)]
 }
 
+/// The features of a GeoJSON file, ordered by their `ARS` (AGS or Land code).
 fn features(path: &str) -> Vec<Value> {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
-    json["features"].as_array().expect("features").clone()
+    let mut features = json["features"].as_array().expect("features").clone();
+    features.sort_by(|a, b| {
+        let ars = |f: &Value| f["properties"]["ARS"].as_str().map(str::to_owned);
+        ars(a).cmp(&ars(b))
+    });
+    features
 }
 
 pub fn write(out_dir: &Path) {
@@ -189,12 +195,7 @@ pub fn write(out_dir: &Path) {
     )
     .unwrap();
     code.push_str("pub static KREISE: &[KreisShape] = &[\n");
-    let mut kreise = features("src/map/data/kreise-vg5000-2021.geojson");
-    kreise.sort_by(|a, b| {
-        a["properties"]["ARS"]
-            .as_str()
-            .cmp(&b["properties"]["ARS"].as_str())
-    });
+    let kreise = features("src/map/data/kreise-vg5000-2021.geojson");
     for feature in &kreise {
         let p = &feature["properties"];
         let rings = rings(&feature["geometry"]);
@@ -211,12 +212,7 @@ pub fn write(out_dir: &Path) {
     }
     code.push_str("];\npub static LAENDER: &[LandShape] = &[\n");
     let mut seen = std::collections::HashSet::new();
-    let mut laender = features("src/map/data/laender-vg5000-2021.geojson");
-    laender.sort_by(|a, b| {
-        a["properties"]["ARS"]
-            .as_str()
-            .cmp(&b["properties"]["ARS"].as_str())
-    });
+    let laender = features("src/map/data/laender-vg5000-2021.geojson");
     for feature in &laender {
         let code_of_land = feature["properties"]["ARS"].as_str().expect("ARS");
         // Further features of a Land are its coastal and Bodensee waters.

@@ -370,6 +370,20 @@ mod tests {
         }
     }
 
+    /// Checks each action against every role (Hamm / NRW scoped) and a visitor without login.
+    fn assert_rows_with_visitor(rows: &[(Action, [bool; 4], bool)]) {
+        for &(action, expected, visitor) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
+        }
+    }
+
     /// Knowledge entries: a Hamm draft, a Hamm submission, an NRW draft, a published entry —
     /// against every role (Hamm / NRW scoped), and visitors without login.
     #[test]
@@ -439,16 +453,7 @@ mod tests {
                 false,
             ),
         ];
-        for (action, expected, visitor) in rows {
-            for (role, expected) in Role::ALL.into_iter().zip(expected) {
-                assert_eq!(
-                    allows(&actor(role), action),
-                    expected,
-                    "{role:?} {action:?}"
-                );
-            }
-            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
-        }
+        assert_rows_with_visitor(&rows);
         // The author always reaches their own draft, wherever they sit now.
         let own = EntryRef {
             author_user_id: Some(1),
@@ -576,16 +581,7 @@ mod tests {
                 false,
             ),
         ];
-        for (action, expected, visitor) in rows {
-            for (role, expected) in Role::ALL.into_iter().zip(expected) {
-                assert_eq!(
-                    allows(&actor(role), action),
-                    expected,
-                    "{role:?} {action:?}"
-                );
-            }
-            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
-        }
+        assert_rows_with_visitor(&rows);
     }
 
     /// The list filter and the single-record rule agree for every role and territory.
