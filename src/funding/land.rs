@@ -515,7 +515,7 @@ async fn land_map(
     .map(|(k, v)| (k, v.clone()))
     .collect();
     Ok(Section::new(
-        format!("Karte: {} je Kreis in {land_name}", scale.title),
+        format!("Karte der Kreise in {land_name}: {}", scale.title),
         &drawn,
         measure,
         "/land/uebersicht",

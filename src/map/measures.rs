@@ -51,7 +51,8 @@ impl Measure {
     pub fn scale(self) -> Scale {
         match self {
             Self::HasNetwork => {
-                let mut scale = Scale::counts("Präventionsnetzwerk", &[0, 1], has_network);
+                let mut scale =
+                    Scale::counts("Präventionsnetzwerk vorhanden", &[0, 1], has_network);
                 scale.steps[0].label = "ohne Netzwerk".to_owned();
                 scale.steps[1].label = "mit Netzwerk".to_owned();
                 scale

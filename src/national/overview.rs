@@ -297,7 +297,7 @@ impl OverviewBody {
             href: &href,
         };
         let map = Section::new(
-            format!("Karte: {} je Kreis", scale.title),
+            format!("Karte der Kreise: {}", scale.title),
             &drawn,
             measure,
             action,

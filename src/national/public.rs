@@ -142,7 +142,7 @@ pub async fn page(
         .map(|(k, v)| (k, v.clone()))
         .collect();
     let map = Section::new(
-        "Karte: Netzwerke mit öffentlichem Profil".to_owned(),
+        "Karte der Kreise: Netzwerke mit öffentlichem Profil".to_owned(),
         &drawn,
         measure,
         "/oeffentlich",

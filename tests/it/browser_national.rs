@@ -41,7 +41,7 @@ async fn check(browser: &Browser, name: &str, paths: &[&str]) {
             browser
                 .client
                 .execute(
-                    "document.getElementById('karte-titel').scrollIntoView();",
+                    "document.getElementById('karte-titel').scrollIntoView({ behavior: 'instant' });",
                     vec![],
                 )
                 .await
