@@ -21,7 +21,7 @@ const SCALE: f64 = 170.0;
 /// Fine coordinates are this many times finer than coarse ones.
 const FINE: f64 = 10.0;
 /// Douglas–Peucker tolerances, in coarse units (about 0.65 km each).
-const COARSE_TOLERANCE: f64 = 1.7;
+const COARSE_TOLERANCE: f64 = 1.9;
 const FINE_TOLERANCE: f64 = 0.3;
 /// Islands and enclaves smaller than this (coarse units across) are left out of the coarse
 /// map; the largest ring of a Kreis always stays.
