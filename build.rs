@@ -19,12 +19,16 @@ use std::path::{Path, PathBuf};
 use lightningcss::stylesheet::{MinifyOptions, ParserOptions, PrinterOptions, StyleSheet};
 use sha2::{Digest, Sha256};
 
+#[path = "build/map.rs"]
+mod map;
+
 fn main() {
     // Templates and Rust sources decide which KERN classes stay.
     for watched in ["static", "templates", "src"] {
         println!("cargo::rerun-if-changed={watched}");
     }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    map::write(&out_dir);
     let served = out_dir.join("static");
     // Old names from earlier builds would be embedded too.
     let _ = fs::remove_dir_all(&served);

@@ -26,7 +26,7 @@ use crate::request::REQUEST_ID;
 use crate::state::AppState;
 use crate::{
     auth, catalog, demo, directory, funding, goals, home, indicators, inventory, knowledge,
-    measures, nap, network_pages, networks, partners, site, users, web,
+    measures, nap, national, network_pages, networks, partners, site, users, web,
 };
 
 /// Migrates the schema, then loads the reference directory and the knowledge content; safe to
@@ -148,6 +148,7 @@ pub fn app(state: AppState) -> Router {
         .merge(indicators::routes())
         .merge(inventory::routes())
         .merge(funding::routes())
+        .merge(national::routes())
         .merge(knowledge::routes())
         .merge(site::routes())
         .merge(catalog::routes())

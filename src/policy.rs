@@ -173,6 +173,9 @@ pub enum Action<'a> {
     ViewNapReport,
     /// Take a published good-practice entry over as a planned measure of one's own network.
     AdoptPractice,
+    /// The national overview: every Land's networks, fundings, reports and measures, and the
+    /// map of all Kreise.
+    ViewNationalOverview,
 }
 
 /// What a visitor without login may do: read published knowledge entries, nothing else.
@@ -199,6 +202,8 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
         // Into one's own network: administrators have none.
         (AdoptPractice, role) => role == Role::Kommune,
         (_, Role::Admin) => true,
+        (ViewNationalOverview, Role::Bund) => true,
+        (ViewNationalOverview, _) => false,
         (ReadKnowledge(_) | EditKnowledge(_) | ReviewKnowledge, Role::Bund) => true,
         (SubmitKnowledge(_), Role::Bund) => true,
         (ManageSynonyms, Role::Bund) => true,
@@ -439,6 +444,20 @@ mod tests {
         }
     }
 
+    /// Checks each action against every role (Hamm / NRW scoped) and a visitor without login.
+    fn assert_rows_with_visitor(rows: &[(Action, [bool; 4], bool)]) {
+        for &(action, expected, visitor) in rows {
+            for (role, expected) in Role::ALL.into_iter().zip(expected) {
+                assert_eq!(
+                    allows(&actor(role), action),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
+        }
+    }
+
     /// Knowledge entries: a Hamm draft, a Hamm submission, an NRW draft, a published entry —
     /// against every role (Hamm / NRW scoped), and visitors without login.
     #[test]
@@ -508,16 +527,7 @@ mod tests {
                 false,
             ),
         ];
-        for (action, expected, visitor) in rows {
-            for (role, expected) in Role::ALL.into_iter().zip(expected) {
-                assert_eq!(
-                    allows(&actor(role), action),
-                    expected,
-                    "{role:?} {action:?}"
-                );
-            }
-            assert_eq!(allows_visitor(action), visitor, "visitor {action:?}");
-        }
+        assert_rows_with_visitor(&rows);
         // The author always reaches their own draft, wherever they sit now.
         let own = EntryRef {
             author_user_id: Some(1),
@@ -624,6 +634,28 @@ mod tests {
             }
             assert!(!allows_visitor(action), "visitor {action:?}");
         }
+    }
+
+    /// The national overview: Bund and admins only; Land officers, coordinators and visitors
+    /// are refused. The public map is the list of public profiles, one each as before.
+    #[test]
+    fn national_matrix() {
+        use Action::*;
+        let rows: [(Action, [bool; 4], bool); 3] = [
+            //                                       kommune land   bund   admin  visitor
+            (ViewNationalOverview, [false, false, true, true], false),
+            (
+                ReadPublicProfile { is_public: true },
+                [true, true, true, true],
+                true,
+            ),
+            (
+                ReadPublicProfile { is_public: false },
+                [false, false, false, false],
+                false,
+            ),
+        ];
+        assert_rows_with_visitor(&rows);
     }
 
     /// The list filter and the single-record rule agree for every role and territory.

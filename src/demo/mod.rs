@@ -1,8 +1,10 @@
 //! Demo mode: the demo accounts of DESIGN.md, the networks of Hamm, Detmold, Tübingen and
-//! Halle (Saale) (`workspace.sql`, written from the source documents) and the Land programs
-//! of NRW and Baden-Württemberg with fundings and reports (`funding.sql`), and values of the
-//! indicator catalog for them (`catalog.sql`, invented and marked as demo values). Only `cargo run -- demo`
-//! calls this, and only demo mode lets these accounts log in.
+//! Halle (Saale) (`workspace.sql`, written from the source documents), the Land programs
+//! of NRW and Baden-Württemberg with fundings and reports (`funding.sql`), 45 further
+//! networks "… (Demo)" in all 16 Länder for the national overview and its map
+//! (`national.sql`), and values of the indicator catalog for them (`catalog.sql`, invented
+//! and marked as demo values). Only `cargo run -- demo` calls this, and only demo mode lets
+//! these accounts log in.
 
 use sqlx::PgPool;
 
@@ -119,6 +121,17 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
     .await?;
     if !has_programs {
         sqlx::raw_sql(include_str!("funding.sql"))
+            .execute(&mut *tx)
+            .await?;
+    }
+    // After the programs: the demo networks of NRW and Baden-Württemberg are funded by them.
+    let has_national = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM networks WHERE name LIKE '% (Demo)') AS "exists!""#
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if !has_national {
+        sqlx::raw_sql(include_str!("national.sql"))
             .execute(&mut *tx)
             .await?;
     }

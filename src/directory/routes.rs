@@ -92,6 +92,7 @@ struct KommuneRow {
 #[template(path = "directory/land.html")]
 struct LandPage {
     layout: Layout,
+    code: String,
     name: String,
     kommunen: Vec<KommuneRow>,
     attribution: &'static str,
@@ -113,6 +114,7 @@ async fn land(ctx: PublicCtx, Path(code): Path<String>) -> AppResult<Response> {
     .await?;
     Ok(LandPage {
         layout: ctx.layout,
+        code,
         name,
         kommunen: rows
             .into_iter()

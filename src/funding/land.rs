@@ -19,6 +19,9 @@ use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::inventory::Matrix;
+use crate::map::measures::Measure;
+use crate::map::{Area, Map, Section};
+use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
 use crate::states::FundingStatus;
@@ -26,7 +29,7 @@ use crate::vocab::Term;
 use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
-use crate::web::with_query;
+use crate::web::{see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,6 +47,8 @@ pub struct Filters {
     pub kreis: String,
     pub markierung: String,
     pub sortierung: String,
+    /// The figure that shades the map.
+    pub karte: String,
 }
 
 pub const MARKIERUNGEN: &[Term] = &[
@@ -287,12 +292,13 @@ fn per_kreis(rows: &[Row]) -> Vec<KreisCount> {
         .collect()
 }
 
-/// The Land whose overview `user` may see, as chosen by `filters` for nationwide users.
+/// The Land whose overview `user` may see, as chosen by `filters` for nationwide users;
+/// `None` when they chose none ("Alle Länder": that is the national overview).
 async fn land_for(
     state: &AppState,
     user: &SessionUser,
     filters: &Filters,
-) -> AppResult<(String, String, Vec<(String, String)>)> {
+) -> AppResult<Option<(String, String, Vec<(String, String)>)>> {
     let laender = sqlx::query!(r#"SELECT code::text AS "code!", name FROM laender ORDER BY code"#)
         .fetch_all(&state.pool)
         .await?;
@@ -300,13 +306,8 @@ async fn land_for(
     let code = match user.actor().scope {
         Scope::Land { land_code } => land_code,
         Scope::Kommune { .. } => return Err(AppError::Forbidden),
-        Scope::Nationwide => {
-            if laender.iter().any(|l| l.code == filters.land) {
-                filters.land.clone()
-            } else {
-                "01".to_owned()
-            }
-        }
+        Scope::Nationwide if laender.iter().any(|l| l.code == filters.land) => filters.land.clone(),
+        Scope::Nationwide => return Ok(None),
     };
     authorize(&user.actor(), Action::ViewLandOverview(&code))?;
     let name = laender
@@ -319,7 +320,18 @@ async fn land_for(
     } else {
         Vec::new()
     };
-    Ok((code, name, choices))
+    Ok(Some((code, name, choices)))
+}
+
+/// Where "Alle Länder" leads: the national overview, with the map as it was chosen.
+fn all_laender(filters: &Filters) -> Response {
+    see_other(&with_query(
+        "/bund/uebersicht",
+        &[("karte", filters.karte.as_str())]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect::<Vec<_>>(),
+    ))
 }
 
 #[derive(Template, WebTemplate)]
@@ -340,6 +352,7 @@ struct OverviewPage {
     per_kreis: Vec<KreisCount>,
     matrix: Matrix,
     csv_href: String,
+    map: Section,
 }
 
 impl OverviewPage {
@@ -362,7 +375,10 @@ async fn page(
     ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let (land_code, land_name, laender) = land_for(&ctx.state, &ctx.user, &filters).await?;
+    let Some((land_code, land_name, laender)) = land_for(&ctx.state, &ctx.user, &filters).await?
+    else {
+        return Ok(all_laender(&filters));
+    };
     let all = rows(&ctx.state.pool, &land_code, crate::clock::today()).await?;
     let per_kreis = per_kreis(&all);
     let mut kreise: Vec<(String, String)> = all
@@ -383,7 +399,9 @@ async fn page(
             ..filters.clone()
         },
     );
+    let map = land_map(&ctx.state.pool, &land_code, &land_name, &filters).await?;
     Ok(OverviewPage {
+        map,
         layout: ctx.layout,
         programs: db::programs(&ctx.state.pool, Some(&land_code)).await?,
         land_code,
@@ -406,12 +424,70 @@ async fn csv_export(
     ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let (land_code, _, _) = land_for(&ctx.state, &ctx.user, &filters).await?;
+    let Some((land_code, _, _)) = land_for(&ctx.state, &ctx.user, &filters).await? else {
+        return Ok(all_laender(&filters));
+    };
     let today = crate::clock::today();
     let mut rows = rows(&ctx.state.pool, &land_code, today).await?;
     filter_and_sort(&mut rows, &filters);
     let name = format!("landesuebersicht-{land_code}-{today}.csv");
     csv_response(&name, csv_bytes(&rows)?)
+}
+
+/// The Land's Kreise shaded by the chosen figure; a Kreis leads to this overview filtered to it.
+async fn land_map(
+    pool: &sqlx::PgPool,
+    land_code: &str,
+    land_name: &str,
+    filters: &Filters,
+) -> AppResult<Section> {
+    let figures = figures_per_kreis(
+        pool,
+        CountedNetworks {
+            land_code: Some(land_code),
+            public_only: false,
+        },
+    )
+    .await?;
+    let measure = Measure::parse(&filters.karte);
+    let values = measure.values(&figures);
+    let scale = measure.scale();
+    let href = |ags: &str| {
+        let narrowed = Filters {
+            land: land_code.to_owned(),
+            kreis: ags.to_owned(),
+            karte: measure.code().to_owned(),
+            ..Filters::default()
+        };
+        format!(
+            "{}#netzwerke-land-titel",
+            with_query("/land/uebersicht", &narrowed)
+        )
+    };
+    let drawn = Map {
+        area: Area::Land(land_code),
+        values: &values,
+        scale: &scale,
+        href: &href,
+    };
+    let kept = [
+        ("land", &filters.land),
+        ("programm", &filters.programm),
+        ("kreis", &filters.kreis),
+        ("markierung", &filters.markierung),
+        ("sortierung", &filters.sortierung),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| (k, v.clone()))
+    .collect();
+    Ok(Section::new(
+        format!("Karte der Kreise in {land_name}: {}", scale.title),
+        &drawn,
+        measure,
+        "/land/uebersicht",
+        kept,
+    ))
 }
 
 fn csv_bytes(rows: &[Row]) -> csv::Result<Vec<u8>> {

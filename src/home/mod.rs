@@ -42,6 +42,8 @@ enum Start {
         laender: i64,
         kommunen: i64,
         networks: i64,
+        /// The national overview is the Bund's start page.
+        overview: Box<crate::national::overview::OverviewBody>,
     },
     Admin {
         /// The first accounts of the user list, and how many there are.
@@ -79,7 +81,12 @@ struct StartPage {
     tasks: Vec<crate::funding::Task>,
 }
 
-async fn start(ctx: PublicCtx) -> AppResult<Response> {
+async fn start(
+    ctx: PublicCtx,
+    axum_extra::extract::Query(choice): axum_extra::extract::Query<
+        crate::national::overview::MapChoice,
+    >,
+) -> AppResult<Response> {
     let start = match &ctx.user {
         None => Start::Public,
         Some(u) => match u.role {
@@ -119,6 +126,14 @@ async fn start(ctx: PublicCtx) -> AppResult<Response> {
                     kommunen: totals.kommunen,
                     networks: count_visible_to(&ctx.state.pool, u, &NetworkFilter::default())
                         .await?,
+                    overview: Box::new(
+                        crate::national::overview::OverviewBody::load(
+                            &ctx.state.pool,
+                            &choice,
+                            "/",
+                        )
+                        .await?,
+                    ),
                 }
             }
             Role::Admin => {

@@ -319,3 +319,45 @@ fn visible_scope(user: &SessionUser, filter: &NetworkFilter) -> (Option<String>,
         Readable::Everything => (None, filter.land_code.clone()),
     }
 }
+
+/// Networks and their running measures in one Kreis or kreisfreie Stadt (five-digit AGS; a
+/// Gemeinde's networks count for its Kreis).
+pub struct KreisFigures {
+    pub kreis_ags: String,
+    pub networks: i64,
+    pub running_measures: i64,
+}
+
+/// Which networks a per-Kreis count includes.
+#[derive(Clone, Copy, Debug)]
+pub struct CountedNetworks<'a> {
+    /// Only this Land's (code), or every Land's.
+    pub land_code: Option<&'a str>,
+    /// Only networks with a public profile.
+    pub public_only: bool,
+}
+
+/// Networks and running measures per Kreis, for maps and the national overview: one
+/// statement, at most 401 rows, however many networks.
+pub async fn figures_per_kreis(
+    pool: &PgPool,
+    counted: CountedNetworks<'_>,
+) -> sqlx::Result<Vec<KreisFigures>> {
+    sqlx::query_as!(
+        KreisFigures,
+        r#"SELECT left(n.kommune_ags, 5) AS "kreis_ags!", count(*) AS "networks!",
+                  coalesce(sum(m.running), 0)::bigint AS "running_measures!"
+           FROM networks n
+           LEFT JOIN (SELECT network_id, count(*) AS running FROM measures
+                      WHERE status = $3 GROUP BY network_id) m ON m.network_id = n.id
+           WHERE ($1::text IS NULL OR left(n.kommune_ags, 2) = $1)
+             AND (NOT $2 OR n.is_public)
+           GROUP BY 1
+           ORDER BY 1"#,
+        counted.land_code,
+        counted.public_only,
+        MeasureStatus::Running as MeasureStatus,
+    )
+    .fetch_all(pool)
+    .await
+}

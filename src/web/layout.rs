@@ -57,7 +57,10 @@ impl Layout {
             if allows(&actor, Action::ListReports) {
                 nav.insert(3, link("/berichte", "Berichte"));
             }
-            if allows(&actor, Action::OpenLandOverview) {
+            // The nationwide roles reach every Land from the national overview.
+            if allows(&actor, Action::ViewNationalOverview) {
+                nav.insert(3, link("/bund/uebersicht", "Bundesübersicht"));
+            } else if allows(&actor, Action::OpenLandOverview) {
                 nav.insert(3, link("/land/uebersicht", "Landesübersicht"));
             }
             if allows(&actor, Action::ViewNapReport) {

@@ -995,14 +995,32 @@ async fn the_land_overview_of_500_networks_issues_a_fixed_number_of_statements()
 async fn the_demo_data_tells_the_story() {
     let app = TestApp::spawn_demo().await;
     kinderchancen::demo::seed(&app.pool).await.unwrap();
+    // The story's programs, fundings and reports, without those of the networks "… (Demo)"
+    // for the national overview.
     let counts: (i64, i64, i64) = sqlx::query_as(
-        "SELECT (SELECT count(*) FROM funding_programs), (SELECT count(*) FROM fundings),
-                (SELECT count(*) FROM reports)",
+        "SELECT (SELECT count(*) FROM funding_programs WHERE name NOT LIKE '% (Demo)'),
+                (SELECT count(*) FROM fundings f JOIN networks n ON n.id = f.network_id
+                 WHERE n.name NOT LIKE '% (Demo)'),
+                (SELECT count(*) FROM reports r JOIN fundings f ON f.id = r.funding_id
+                 JOIN networks n ON n.id = f.network_id WHERE n.name NOT LIKE '% (Demo)')",
     )
     .fetch_one(&app.pool)
     .await
     .unwrap();
     assert_eq!(counts, (2, 8, 9), "seeded once");
+    let national: (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT count(*), count(DISTINCT left(n.kommune_ags, 2)), count(*) FILTER (WHERE n.is_public),
+                count(DISTINCT f.network_id)
+         FROM networks n LEFT JOIN fundings f ON f.network_id = n.id WHERE n.name LIKE '% (Demo)'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        national,
+        (45, 16, 23, 15),
+        "networks, Länder, public, funded"
+    );
     let nrw = app.new_client();
     app.login(&nrw, "land.nrw@demo.invalid", "kinderchancen-demo")
         .await;
@@ -1115,11 +1133,14 @@ async fn creation_report_list_and_land_overview_follow_the_policy() {
         async move { request.await.status().as_u16() }
     };
     //                               kommune land bund admin
-    let expected: [(&str, [u16; 4]); 4] = [
+    // Without a Land, the nationwide roles get "Alle Länder": the national overview.
+    let expected: [(&str, [u16; 4]); 6] = [
         ("/netzwerke/neu", [200, 403, 403, 200]),
         ("/foerderprogramme/neu", [403, 200, 403, 200]),
         ("/berichte", [200, 200, 403, 200]),
-        ("/land/uebersicht", [403, 200, 200, 200]),
+        ("/land/uebersicht", [403, 200, 303, 303]),
+        ("/land/uebersicht?land=08", [403, 200, 200, 200]),
+        ("/bund/uebersicht", [403, 403, 200, 200]),
     ];
     for (path, codes) in expected {
         for (client, code) in [&hamm, &nrw, &bund, &admin].into_iter().zip(codes) {
@@ -1135,7 +1156,7 @@ async fn creation_report_list_and_land_overview_follow_the_policy() {
     assert!(!hamm_nav.contains(r#"href="/land/uebersicht""#));
     let bund_nav = nav_of(&bund).await;
     assert!(!bund_nav.contains(r#"href="/berichte""#));
-    assert!(bund_nav.contains(r#"href="/land/uebersicht""#));
+    assert!(bund_nav.contains(r#"href="/bund/uebersicht""#));
     assert!(
         nav_of(&admin)
             .await

@@ -39,11 +39,12 @@ const LAYERS: &[(&str, &[&str])] = &[
             "users",
             "site",
             "catalog",
+            "map",
         ],
     ),
     (
         "pages combining domains",
-        &["funding", "network_pages", "home", "demo", "nap"],
+        &["funding", "network_pages", "home", "demo", "nap", "national"],
     ),
     ("app", &["app", "lib", "main"]),
 ];
