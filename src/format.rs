@@ -23,6 +23,11 @@ pub fn date_time(at: OffsetDateTime) -> String {
     )
 }
 
+/// The German calendar day of a timestamp.
+pub fn local_date(at: OffsetDateTime) -> Date {
+    at.to_offset(german_offset(at)).date()
+}
+
 /// Central European (Summer) Time: UTC+2 from the last Sunday of March, 01:00 UTC, to the
 /// last Sunday of October, 01:00 UTC; UTC+1 otherwise (EU rule since 1996).
 pub fn german_offset(at: OffsetDateTime) -> UtcOffset {

@@ -16,4 +16,5 @@ mod operations;
 mod partners;
 mod security;
 mod support;
+mod tasks;
 mod workspace;
