@@ -25,6 +25,7 @@ use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
+use crate::web::filters;
 use crate::web::with_query;
 
 pub fn routes() -> Router<AppState> {

@@ -75,6 +75,11 @@ impl GoalNode {
         self.milestones.iter().filter(|m| m.overdue).count()
     }
 
+    /// Overdue milestones of this goal and of every goal below it.
+    pub fn overdue_below(&self) -> usize {
+        self.flatten().iter().map(|g| g.overdue_milestones()).sum()
+    }
+
     pub fn done_milestones(&self) -> usize {
         self.milestones
             .iter()

@@ -82,6 +82,8 @@ struct ListQuery {
     offen: String,
     #[serde(default)]
     hinweis: String,
+    /// A goal unfolded besides (the one whose milestone was just ticked done).
+    ziel: Option<i64>,
 }
 
 /// `offen` value that unfolds the goals with overdue milestones.
@@ -111,13 +113,12 @@ async fn list(
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let query = query.map(|q| q.0).unwrap_or_default();
     let mut tree = super::tree(&ctx.state.pool, id).await?;
-    if query.offen == OVERDUE {
-        super::unfold(&mut tree, &|g| g.overdue_milestones() > 0);
-    } else if query.offen == "alle" {
-        super::unfold(&mut tree, &|_| true);
-    } else if let Ok(goal) = query.offen.parse::<i64>() {
-        super::unfold(&mut tree, &|g| g.id == goal);
-    }
+    let goal = query.offen.parse::<i64>().ok().or(query.ziel);
+    let overdue = query.offen == OVERDUE;
+    let every = query.offen == "alle";
+    super::unfold(&mut tree, &|g| {
+        every || (overdue && g.overdue_milestones() > 0) || Some(g.id) == goal
+    });
     let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
     let goals = all.len();
     let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
@@ -671,10 +672,13 @@ async fn tick_milestone(
     shown.done_on = today.to_string();
     shown.version = form.version;
     let page = MilestonePage::editing(ctx.layout.clone(), network, &edit.before, shown);
+    // Back where the user was: the overdue view (with this milestone's goal still
+    // unfolded, though no longer overdue), or the goal itself.
+    let goal = edit.before.goal_id;
     let offen = if form.offen == OVERDUE {
-        OVERDUE.to_owned()
+        format!("{OVERDUE}&ziel={goal}")
     } else {
-        edit.before.goal_id.to_string()
+        goal.to_string()
     };
     let done =
         format!("/netzwerke/{id}/ziele?offen={offen}&hinweis=erledigt#meilenstein-{milestone_id}");
