@@ -176,7 +176,9 @@ pub async fn for_user(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::R
                         badge: "Nachweis",
                         urgency: Urgency::Waiting,
                         due: None,
-                        since: None,
+                        since: f
+                            .unconfirmed_since
+                            .map(|at| ("eingereicht", format::local_date(at))),
                     });
                 }
             }

@@ -408,6 +408,10 @@ async fn fundings_checklists_and_the_next_phase() {
     // The Land's task, then the confirmation; the municipality cannot confirm.
     let start = app.get(&nrw, "/").await.text().await.unwrap();
     assert!(start.contains("1 Nachweis bestätigen: Präventionskette Hamm"));
+    assert!(
+        start.contains("eingereicht am") && start.contains("(heute)"),
+        "{start}"
+    );
     let confirm = format!("{evidence}/bestaetigen");
     assert_eq!(
         app.post(&hamm, &confirm, &[("version", "1")])
