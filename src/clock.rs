@@ -6,8 +6,7 @@ use time::{Date, OffsetDateTime};
 /// SQL gets this day as a parameter and never uses `current_date`: sqlx pins every session
 /// to UTC, where the day changes one or two hours after Germany's.
 pub fn today() -> Date {
-    let now = OffsetDateTime::now_utc();
-    now.to_offset(crate::format::german_offset(now)).date()
+    crate::format::local_date(OffsetDateTime::now_utc())
 }
 
 #[cfg(test)]

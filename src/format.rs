@@ -23,6 +23,11 @@ pub fn date_time(at: OffsetDateTime) -> String {
     )
 }
 
+/// The German calendar day of a timestamp.
+pub fn local_date(at: OffsetDateTime) -> Date {
+    at.to_offset(german_offset(at)).date()
+}
+
 /// Central European (Summer) Time: UTC+2 from the last Sunday of March, 01:00 UTC, to the
 /// last Sunday of October, 01:00 UTC; UTC+1 otherwise (EU rule since 1996).
 pub fn german_offset(at: OffsetDateTime) -> UtcOffset {
@@ -59,13 +64,20 @@ pub fn integer(value: i64) -> String {
     grouped
 }
 
+/// The word that agrees with `n`: "ist"/"sind", "enthält"/"enthalten".
+pub fn plural<'a>(n: i64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// "1 Meilenstein", "2 Meilensteine".
 pub fn count(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{} {many}", integer(n))
-    }
+    format!("{} {}", integer(n), plural(n, one, many))
+}
+
+/// Who entered something, for records written without an account: the demo data and
+/// imports of the system (accounts are deactivated, never deleted, so no name means no account).
+pub fn entered_by(name: Option<&str>) -> &str {
+    name.unwrap_or("Systemimport (ohne Konto)")
 }
 
 /// "1.200.000 €", or "–" when not set.
@@ -93,6 +105,17 @@ pub fn decimal(value: f64, places: usize) -> String {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(count(1, "Netzwerk", "Netzwerke"), "1 Netzwerk");
+        assert_eq!(count(0, "Netzwerk", "Netzwerke"), "0 Netzwerke");
+        assert_eq!(count(1200, "Zeile", "Zeilen"), "1.200 Zeilen");
+        assert_eq!(plural(1, "ist", "sind"), "ist");
+        assert_eq!(plural(4, "ist", "sind"), "sind");
+        assert_eq!(entered_by(None), "Systemimport (ohne Konto)");
+        assert_eq!(entered_by(Some("Hamm")), "Hamm");
+    }
 
     #[test]
     fn german_numbers() {

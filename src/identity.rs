@@ -16,6 +16,8 @@ pub struct SessionUser {
     pub land_code: Option<String>,
     pub land_name: Option<String>,
     pub must_change_password: bool,
+    /// Open tasks as the start page last counted them in this session (`None`: not yet).
+    pub open_tasks: Option<i32>,
 }
 
 impl SessionUser {

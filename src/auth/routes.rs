@@ -324,7 +324,7 @@ async fn change_password(ctx: Ctx, Form(form): Form<PasswordForm>) -> AppResult<
         &ctx.meta,
         (&ctx.user).into(),
         Event::new("passwort_geaendert", "user", ctx.user.user_id)
-            .new_values(json!({ "muss_passwort_aendern": false })),
+            .new_values(json!({ "Muss Passwort ändern": "nein" })),
     )
     .await?;
     tx.commit().await?;

@@ -86,7 +86,7 @@ pub async fn touch(
         WITH live AS (
             SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.display_name, u.role,
                    u.kommune_ags, k.name AS kommune_name, l.code AS land_code,
-                   l.name AS land_name, u.must_change_password
+                   l.name AS land_name, u.must_change_password, s.open_tasks
             FROM sessions s
             JOIN users u ON u.id = s.user_id
             LEFT JOIN kommunen k ON k.ags = u.kommune_ags
@@ -105,7 +105,8 @@ pub async fn touch(
         SELECT id_hash AS "id_hash!", id AS "id!", email AS "email!",
                display_name AS "display_name!", role AS "role!", kommune_ags,
                kommune_name AS "kommune_name?", land_code AS "land_code?",
-               land_name AS "land_name?", must_change_password AS "must_change_password!"
+               land_name AS "land_name?", must_change_password AS "must_change_password!",
+               open_tasks
         FROM live
         "#,
         hash_token(token),
@@ -127,8 +128,25 @@ pub async fn touch(
             land_code: r.land_code.map(|c| c.to_string()),
             land_name: r.land_name,
             must_change_password: r.must_change_password,
+            open_tasks: r.open_tasks,
         })
     }))
+}
+
+/// Keeps the number of open tasks the start page counted, for the navigation of other pages.
+pub async fn set_open_tasks(
+    db: impl PgExecutor<'_>,
+    session_hash: &[u8],
+    open_tasks: i32,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "UPDATE sessions SET open_tasks = $2 WHERE id_hash = $1",
+        session_hash,
+        open_tasks
+    )
+    .execute(db)
+    .await?;
+    Ok(())
 }
 
 pub async fn delete(db: impl PgExecutor<'_>, session_hash: &[u8]) -> sqlx::Result<()> {

@@ -123,6 +123,10 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
         sqlx::raw_sql(include_str!("funding.sql"))
             .execute(&mut *tx)
             .await?;
+        report_parts(&mut tx).await?;
+        sqlx::raw_sql(include_str!("funding_reports.sql"))
+            .execute(&mut *tx)
+            .await?;
     }
     // After the programs: the demo networks of NRW and Baden-Württemberg are funded by them.
     let has_national = sqlx::query_scalar!(
@@ -140,6 +144,32 @@ pub async fn seed(pool: &PgPool) -> anyhow::Result<()> {
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The goals and indicator values of each demo report's snapshot, computed as the portal takes
+/// a snapshot (the same roll-up of goal progress, the same number formats), as the network
+/// stood at the end of the report's period. The statements read the temporary tables of
+/// `funding.sql`, which the compile-time check cannot see.
+async fn report_parts(tx: &mut sqlx::PgConnection) -> anyhow::Result<()> {
+    let reports: Vec<(i64, i32, i64, time::Date, time::Date)> = sqlx::query_as(
+        "SELECT funding_id, seq, network_id, period_start, period_end FROM demo_reports",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for (funding_id, seq, network_id, start, end) in reports {
+        let (goals, indicators) =
+            crate::funding::goals_and_indicators(&mut *tx, network_id, start, end, end).await?;
+        sqlx::query(
+            "INSERT INTO demo_report_parts (funding_id, seq, goals, indicators) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(funding_id)
+        .bind(seq)
+        .bind(serde_json::to_value(goals)?)
+        .bind(serde_json::to_value(indicators)?)
+        .execute(&mut *tx)
+        .await?;
+    }
     Ok(())
 }
 

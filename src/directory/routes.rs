@@ -218,7 +218,7 @@ async fn create_gemeinde(ctx: Ctx, Form(form): Form<GemeindeForm>) -> AppResult<
     change
         .finish(
             Event::new("gemeinde_angelegt", "kommune", &ags)
-                .new_values(json!({ "ags": ags, "name": name })),
+                .new_values(json!({ "Gemeindeschlüssel": ags, "Name": name })),
         )
         .await?;
     Ok(see_other(&format!("/verzeichnis/{}", &ags[..2])))

@@ -449,6 +449,10 @@ pub struct StepForm {
     pub version: String,
     pub reason: String,
     pub comment: String,
+    /// Accepting: "ja" when the reviewer ticked the confirmation.
+    pub confirmed: String,
+    /// Accepting: an optional note for the thread.
+    pub note: String,
 }
 
 #[cfg(test)]

@@ -406,6 +406,7 @@ async fn detail(
             funding_id: fid,
             seq: r.seq,
             status: r.status,
+            submitted_at: r.submitted_at,
         })
         .collect();
     let schedule = db::scheduled(std::slice::from_ref(funding), &briefs, today);

@@ -29,6 +29,7 @@ use crate::vocab::Term;
 use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
+use crate::web::filters;
 use crate::web::{see_other, with_query};
 
 pub fn routes() -> Router<AppState> {

@@ -20,6 +20,7 @@ use crate::state::AppState;
 use crate::vocab::Term;
 
 pub use db::Funding;
+pub use reports::goals_and_indicators;
 pub use tasks::Task;
 
 pub fn routes() -> Router<AppState> {

@@ -20,6 +20,8 @@ use super::db::{self, ScheduledReport, Within};
 use super::forms::{ReportForm, StepForm};
 use super::fundings::FundingAccess;
 use super::schedule::{Slot, SlotState};
+use time::Date;
+
 use crate::audit::Event;
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -31,7 +33,7 @@ use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 use crate::web::Ctx;
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
-use crate::web::form::{FieldErrors, required_text, version};
+use crate::web::form::{FieldErrors, optional_text, required_text, version};
 use crate::web::{Layout, see_other};
 
 pub fn routes() -> Router<AppState> {
@@ -150,16 +152,17 @@ async fn open(ctx: Ctx, Path(fid): Path<i64>, Form(form): Form<OpenForm>) -> App
     Ok(see_other(&format!("/berichte/{rid}/bearbeiten")))
 }
 
-/// The network as it stands now: goals with progress, indicator values of the period, running
-/// measures and the deliverables. Five queries, whatever the size.
-async fn take_snapshot(
-    state: &AppState,
-    funding: &db::Funding,
-    slot: &Slot,
-) -> AppResult<Snapshot> {
-    let network_id = funding.network_id;
-    let goals = crate::goals::tree(&state.pool, network_id).await?;
-    let goals = goals
+/// Goals with their progress on `as_of` (rolled up as on the goals page) and the indicator
+/// values measured from `period_start` to `period_end`, as a snapshot keeps them. Four queries.
+pub async fn goals_and_indicators(
+    db: &mut sqlx::PgConnection,
+    network_id: i64,
+    period_start: Date,
+    period_end: Date,
+    as_of: Date,
+) -> sqlx::Result<(Vec<SnapshotGoal>, Vec<SnapshotIndicator>)> {
+    let tree = crate::goals::tree_as_of(&mut *db, network_id, as_of).await?;
+    let goals = tree
         .iter()
         .flat_map(|root| root.flatten())
         .map(|g| SnapshotGoal {
@@ -174,8 +177,8 @@ async fn take_snapshot(
             },
         })
         .collect();
-    let indicators = crate::indicators::db::all(&state.pool, network_id).await?;
-    let values = crate::indicators::db::all_values(&state.pool, network_id).await?;
+    let indicators = crate::indicators::db::all(&mut *db, network_id).await?;
+    let values = crate::indicators::db::all_values(&mut *db, network_id).await?;
     let indicators = indicators
         .iter()
         .map(|i| SnapshotIndicator {
@@ -189,13 +192,32 @@ async fn take_snapshot(
                 .iter()
                 .filter(|v| {
                     v.indicator_id == i.id
-                        && v.period_date >= slot.period_start
-                        && v.period_date <= slot.period_end
+                        && v.period_date >= period_start
+                        && v.period_date <= period_end
                 })
                 .map(|v| (format::date(v.period_date), i.value_text(v.value)))
                 .collect(),
         })
         .collect();
+    Ok((goals, indicators))
+}
+
+/// The network as it stands now: goals with progress, indicator values of the period, running
+/// measures and the deliverables. Six queries, whatever the size.
+async fn take_snapshot(
+    state: &AppState,
+    funding: &db::Funding,
+    slot: &Slot,
+) -> AppResult<Snapshot> {
+    let network_id = funding.network_id;
+    let (goals, indicators) = goals_and_indicators(
+        &mut *state.pool.acquire().await?,
+        network_id,
+        slot.period_start,
+        slot.period_end,
+        crate::clock::today(),
+    )
+    .await?;
     let measures = crate::measures::db::all(&state.pool, network_id)
         .await?
         .into_iter()
@@ -431,6 +453,22 @@ struct FormPage {
     form: ReportForm,
     errors: FieldErrors,
     conflict: Option<Report>,
+    /// Why the Land gave a returned report back: its latest return in the thread.
+    returned: Option<reports::ReportEvent>,
+}
+
+/// The Land's latest return of `report`, if it stands returned now.
+async fn return_reason(
+    state: &AppState,
+    report: &Report,
+) -> AppResult<Option<reports::ReportEvent>> {
+    if report.status != ReportStatus::Returned {
+        return Ok(None);
+    }
+    Ok(reports::events(&state.pool, report.id)
+        .await?
+        .into_iter()
+        .rfind(|e| e.kind == ReportReview::Return.event()))
 }
 
 async fn edit_form(ctx: Ctx, Path(rid): Path<i64>) -> AppResult<Response> {
@@ -440,6 +478,7 @@ async fn edit_form(ctx: Ctx, Path(rid): Path<i64>) -> AppResult<Response> {
         layout: ctx.layout,
         snapshot: report.snapshot(),
         form: ReportForm::from_report(&report),
+        returned: return_reason(&ctx.state, &report).await?,
         report,
         errors: FieldErrors::default(),
         conflict: None,
@@ -458,6 +497,7 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
                 FormPage {
                     layout: ctx.layout.clone(),
                     snapshot: before.snapshot(),
+                    returned: return_reason(&ctx.state, &before).await?,
                     report: before,
                     form,
                     errors,
@@ -478,6 +518,7 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
             FormPage {
                 layout: ctx.layout.clone(),
                 snapshot: before.snapshot(),
+                returned: return_reason(&ctx.state, &before).await?,
                 conflict: Some(before.clone()),
                 report: before,
                 form,
@@ -543,25 +584,34 @@ async fn review_step(
 ) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
     authorize(&ctx.user.actor(), Action::ReviewReport(report_ref(&report)))?;
-    let reason = if step == ReportReview::Return {
-        let mut errors = FieldErrors::default();
-        let reason = required_text(
+    // What the thread records with the step: the reason of a return (required), or the
+    // note of an acceptance, which must be confirmed with its checkbox.
+    let mut errors = FieldErrors::default();
+    let reason = match step {
+        ReportReview::Return => required_text(
             &mut errors,
             "reason",
             "eine Begründung für die Rückgabe",
             &form.reason,
             4000,
-        );
-        if !errors.is_empty() {
-            return rejected(
-                &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
-            )
-            .await;
+        ),
+        ReportReview::Accept => {
+            if form.confirmed != "ja" {
+                errors.add(
+                    "confirmed",
+                    "Bitte bestätigen Sie, dass Sie den Bericht geprüft haben und annehmen.",
+                );
+            }
+            optional_text(&mut errors, "note", &form.note, 4000).unwrap_or_default()
         }
-        reason
-    } else {
-        String::new()
+        ReportReview::Begin => String::new(),
     };
+    if !errors.is_empty() {
+        return rejected(
+            &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
+        )
+        .await;
+    }
     let kind = step.event();
     // The notice shown after the redirect (see `show`).
     let hint = match step {
@@ -587,7 +637,12 @@ async fn review_step(
         "Status": step.to().label(),
     });
     if !reason.is_empty() {
-        new_values["Begründung"] = reason.clone().into();
+        let label = if step == ReportReview::Return {
+            "Begründung"
+        } else {
+            "Anmerkung"
+        };
+        new_values[label] = reason.clone().into();
     }
     change
         .finish(

@@ -2,7 +2,7 @@
 //! `interval` months and a final report at the end of the phase. Pure functions, so the
 //! overview of hundreds of networks computes it without asking the database again.
 
-use time::{Date, Duration, Month};
+use time::{Date, Duration, Month, OffsetDateTime};
 
 use crate::states::ReportStatus;
 
@@ -176,6 +176,12 @@ impl SlotState {
     }
 }
 
+/// "verspätet (12 Tage)" for a report handed in after its due date (German calendar day).
+pub fn late_text(due_on: Date, submitted_at: Option<OffsetDateTime>) -> Option<String> {
+    let days = (crate::format::local_date(submitted_at?) - due_on).whole_days();
+    (days > 0).then(|| format!("verspätet ({})", crate::format::count(days, "Tag", "Tage")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +251,26 @@ mod tests {
         let slots = schedule(date!(2024 - 01 - 01), date!(2024 - 12 - 31), half_yearly);
         assert_eq!(slots.len(), 2);
         assert!(slots.iter().all(|s| s.kind == ReportKind::Interim));
+    }
+
+    #[test]
+    fn late_submissions() {
+        use time::macros::datetime;
+        let due = date!(2025 - 03 - 31);
+        assert_eq!(late_text(due, None), None);
+        // 23:30 UTC on the due date is the next day in Germany.
+        assert_eq!(
+            late_text(due, Some(datetime!(2025 - 03 - 31 21:00 UTC))),
+            None
+        );
+        assert_eq!(
+            late_text(due, Some(datetime!(2025 - 03 - 31 23:30 UTC))).as_deref(),
+            Some("verspätet (1 Tag)")
+        );
+        assert_eq!(
+            late_text(due, Some(datetime!(2025 - 04 - 12 10:00 UTC))).as_deref(),
+            Some("verspätet (12 Tage)")
+        );
     }
 
     #[test]

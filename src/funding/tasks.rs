@@ -1,4 +1,5 @@
-//! In-app tasks ("Aufgaben") for the start page: what is waiting for the signed-in user.
+//! In-app tasks ("Aufgaben"): one thing waiting for the signed-in user, and the funding tasks
+//! (reports and evidence). The start page adds milestones and knowledge entries.
 
 use sqlx::PgPool;
 use time::Date;
@@ -10,26 +11,100 @@ use crate::format;
 use crate::identity::SessionUser;
 use crate::policy::Role;
 
-/// One thing to do, most urgent first.
+/// How pressing a task is; tasks sort by this, then by their date (oldest first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Past its due date.
+    Overdue,
+    /// Sent back to the user.
+    Returned,
+    /// Someone else waits for the user.
+    Waiting,
+    /// Due soon or now.
+    Due,
+    /// Overdue with someone else, for the user to follow up.
+    FollowUp,
+}
+
+/// One thing to do.
+#[derive(Clone, Debug)]
 pub struct Task {
     pub text: String,
     pub href: String,
-    /// Shown as a red badge: overdue or returned.
-    pub urgent: bool,
     pub badge: &'static str,
-    sort: (u8, Date),
+    pub urgency: Urgency,
+    pub due: Option<Date>,
+    /// What happened when, that the task waits since: ("eingereicht", 12.03.2026).
+    pub since: Option<(&'static str, Date)>,
 }
 
-/// The tasks of `user`: for coordinators the reports due, overdue or returned; for Land
-/// officers the reports waiting for review and the deliverables to confirm. Two queries.
-pub async fn for_user(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<Task>> {
+/// "heute", "gestern", "vor 3 Tagen".
+fn days_ago(days: i64) -> String {
+    match days {
+        ..=0 => "heute".into(),
+        1 => "gestern".into(),
+        n => format!("vor {}", format::count(n, "Tag", "Tagen")),
+    }
+}
+
+impl Task {
+    /// Shown with a red badge: overdue or sent back.
+    pub fn urgent(&self) -> bool {
+        matches!(self.urgency, Urgency::Overdue | Urgency::Returned)
+    }
+
+    /// The date it sorts by within its urgency: due date, else since when it waits.
+    fn date(&self) -> Option<Date> {
+        self.due.or(self.since.map(|(_, at)| at))
+    }
+
+    /// Due date and age on `today`: "fällig am 01.03.2026, seit 12 Tagen überfällig".
+    pub fn when(&self, today: &Date) -> String {
+        let today = *today;
+        let mut parts = Vec::new();
+        if let Some(due) = self.due {
+            let days = (due - today).whole_days();
+            parts.push(match days {
+                ..0 => format!(
+                    "fällig am {}, seit {} überfällig",
+                    format::date(due),
+                    format::count(-days, "Tag", "Tagen")
+                ),
+                0 => format!("fällig heute ({})", format::date(due)),
+                1 => format!("fällig morgen ({})", format::date(due)),
+                n => format!(
+                    "fällig am {}, in {}",
+                    format::date(due),
+                    format::count(n, "Tag", "Tagen")
+                ),
+            });
+        }
+        if let Some((what, at)) = self.since {
+            parts.push(format!(
+                "{what} am {} ({})",
+                format::date(at),
+                days_ago((today - at).whole_days())
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Most urgent first, the oldest of equally urgent ones first.
+pub fn sort(tasks: &mut [Task]) {
+    tasks.sort_by_key(|t| (t.urgency, t.date()));
+}
+
+/// The funding tasks of `user`: for coordinators the reports due, overdue or returned and the
+/// evidence a phase still lacks; for Land officers the reports waiting for review, the
+/// evidence to confirm and the overdue reports of their networks. Two queries.
+pub async fn for_user(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::Result<Vec<Task>> {
     if !matches!(user.role, Role::Kommune | Role::Land) {
         return Ok(Vec::new());
     }
     let within: Within = within_of(user);
     let fundings = db::fundings(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;
-    let today = crate::clock::today();
     let mut tasks = Vec::new();
     for r in db::scheduled(&fundings, &reports, today) {
         let about = format!(
@@ -39,60 +114,168 @@ pub async fn for_user(pool: &PgPool, user: &SessionUser) -> sqlx::Result<Vec<Tas
             r.funding.program_name,
             r.funding.phase_label()
         );
-        let (text, urgent, rank) = match (user.role, r.state) {
+        let due = Some(r.slot.due_on);
+        let (text, urgency, due, since) = match (user.role, r.state) {
             (Role::Kommune, SlotState::Overdue) => (
-                format!("Bericht überfällig seit {}: {about}", r.due_text()),
-                true,
-                0,
+                format!("Bericht einreichen: {about}"),
+                Urgency::Overdue,
+                due,
+                None,
             ),
             (Role::Kommune, SlotState::Returned) => (
                 format!("Zurückgegebenen Bericht überarbeiten: {about}"),
-                true,
-                1,
+                Urgency::Returned,
+                due,
+                None,
             ),
             (Role::Kommune, SlotState::Due | SlotState::Draft) => (
-                format!("Bericht fällig am {}: {about}", r.due_text()),
-                false,
-                2,
+                format!("Bericht einreichen: {about}"),
+                Urgency::Due,
+                due,
+                None,
             ),
-            (Role::Land, SlotState::Submitted | SlotState::InReview) => {
-                (format!("Bericht prüfen: {about}"), false, 1)
-            }
+            (Role::Land, SlotState::Submitted | SlotState::InReview) => (
+                format!("Bericht prüfen: {about}"),
+                Urgency::Waiting,
+                None,
+                r.submitted_at
+                    .map(|at| ("eingereicht", format::local_date(at))),
+            ),
+            (Role::Land, SlotState::Overdue) => (
+                format!("Überfälligen Bericht nachfragen: {about}"),
+                Urgency::FollowUp,
+                due,
+                None,
+            ),
             _ => continue,
         };
         tasks.push(Task {
             text,
             href: r.href(),
-            urgent,
+            urgency,
             badge: r.state.label(),
-            sort: (rank, r.slot.due_on),
+            due,
+            since,
         });
     }
-    if user.role == Role::Land {
-        for f in &fundings {
-            let open = f.deliverables_provided - f.deliverables_confirmed;
-            if open > 0 {
+    for f in &fundings {
+        match user.role {
+            Role::Land => {
+                let open = f.deliverables_provided - f.deliverables_confirmed;
+                if open > 0 {
+                    tasks.push(Task {
+                        text: format!(
+                            "{} bestätigen: {} ({}, {} – {})",
+                            format::count(open, "Nachweis", "Nachweise"),
+                            f.network_name,
+                            f.kommune_name,
+                            f.program_name,
+                            f.phase_label()
+                        ),
+                        href: format!("/foerderungen/{}#nachweise", f.id),
+                        badge: "Nachweis",
+                        urgency: Urgency::Waiting,
+                        due: None,
+                        since: f
+                            .unconfirmed_since
+                            .map(|at| ("eingereicht", format::local_date(at))),
+                    });
+                }
+            }
+            // Evidence for the next phase is due with the end of the running one.
+            _ if f.status.owes_reports() && f.end_date >= today && f.missing_deliverables() > 0 => {
                 tasks.push(Task {
                     text: format!(
-                        "{} bestätigen: {} ({}, {} – {})",
-                        if open == 1 {
-                            "1 Nachweis".to_owned()
-                        } else {
-                            format!("{} Nachweise", format::integer(open))
-                        },
+                        "{} für die nächste Phase einreichen: {} ({} – {})",
+                        format::count(f.missing_deliverables(), "Nachweis", "Nachweise"),
                         f.network_name,
-                        f.kommune_name,
                         f.program_name,
                         f.phase_label()
                     ),
                     href: format!("/foerderungen/{}#nachweise", f.id),
-                    urgent: false,
-                    badge: "Nachweis",
-                    sort: (2, f.start_date),
+                    badge: "Nachweis fehlt",
+                    urgency: Urgency::Due,
+                    due: Some(f.end_date),
+                    since: None,
                 });
             }
+            _ => {}
         }
     }
-    tasks.sort_by_key(|t| t.sort);
     Ok(tasks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn task(urgency: Urgency, due: Option<Date>, since: Option<(&'static str, Date)>) -> Task {
+        Task {
+            text: String::new(),
+            href: String::new(),
+            badge: "",
+            urgency,
+            due,
+            since,
+        }
+    }
+
+    #[test]
+    fn due_dates_and_ages_in_words() {
+        let today = date!(2026 - 03 - 13);
+        let when = |due, since| task(Urgency::Due, due, since).when(&today);
+        assert_eq!(
+            when(Some(date!(2026 - 03 - 01)), None),
+            "fällig am 01.03.2026, seit 12 Tagen überfällig"
+        );
+        assert_eq!(
+            when(Some(date!(2026 - 03 - 12)), None),
+            "fällig am 12.03.2026, seit 1 Tag überfällig"
+        );
+        assert_eq!(when(Some(today), None), "fällig heute (13.03.2026)");
+        assert_eq!(
+            when(Some(date!(2026 - 03 - 14)), None),
+            "fällig morgen (14.03.2026)"
+        );
+        assert_eq!(
+            when(Some(date!(2026 - 03 - 20)), None),
+            "fällig am 20.03.2026, in 7 Tagen"
+        );
+        assert_eq!(
+            when(None, Some(("eingereicht", date!(2026 - 03 - 12)))),
+            "eingereicht am 12.03.2026 (gestern)"
+        );
+        assert_eq!(
+            when(None, Some(("eingereicht", date!(2026 - 03 - 03)))),
+            "eingereicht am 03.03.2026 (vor 10 Tagen)"
+        );
+    }
+
+    #[test]
+    fn most_urgent_first() {
+        let jan = Some(date!(2026 - 01 - 01));
+        let feb = Some(date!(2026 - 02 - 01));
+        let mut tasks = vec![
+            task(Urgency::Due, jan, None),
+            task(
+                Urgency::Waiting,
+                None,
+                Some(("eingereicht", date!(2026 - 02 - 01))),
+            ),
+            task(Urgency::Overdue, feb, None),
+            task(Urgency::Overdue, jan, None),
+        ];
+        sort(&mut tasks);
+        let order: Vec<_> = tasks.iter().map(|t| (t.urgency, t.date())).collect();
+        assert_eq!(
+            order,
+            [
+                (Urgency::Overdue, jan),
+                (Urgency::Overdue, feb),
+                (Urgency::Waiting, feb),
+                (Urgency::Due, jan),
+            ]
+        );
+    }
 }

@@ -98,6 +98,8 @@ pub struct MilestoneFields {
 #[derive(Clone, Debug)]
 pub struct MilestoneDue {
     pub id: i64,
+    pub network_id: i64,
+    pub network_name: String,
     pub goal_id: i64,
     pub goal_title: String,
     pub title: String,
@@ -345,19 +347,28 @@ pub async fn delete_milestone(
         == 1)
 }
 
+/// Open milestones overdue or due within `days` of `today`, of one network or of every
+/// network of a municipality.
 pub async fn milestones_due(
     pool: &PgPool,
-    network_id: i64,
+    network_id: Option<i64>,
+    kommune_ags: Option<&str>,
     today: Date,
     days: i64,
 ) -> sqlx::Result<Vec<MilestoneDue>> {
     let until = today.saturating_add(time::Duration::days(days.clamp(0, 36_500)));
     let rows = sqlx::query!(
-        r#"SELECT m.id, m.goal_id, g.title AS goal_title, m.title, m.due_on
-           FROM milestones m JOIN goals g ON g.id = m.goal_id
-           WHERE g.network_id = $1 AND m.done_on IS NULL AND m.due_on <= $2
+        r#"SELECT m.id, g.network_id, n.name AS network_name, m.goal_id, g.title AS goal_title,
+                  m.title, m.due_on
+           FROM milestones m
+           JOIN goals g ON g.id = m.goal_id
+           JOIN networks n ON n.id = g.network_id
+           WHERE ($1::bigint IS NULL OR g.network_id = $1)
+             AND ($2::text IS NULL OR n.kommune_ags = $2)
+             AND m.done_on IS NULL AND m.due_on <= $3
            ORDER BY m.due_on, m.id"#,
         network_id,
+        kommune_ags,
         until
     )
     .fetch_all(pool)
@@ -366,6 +377,8 @@ pub async fn milestones_due(
         .into_iter()
         .map(|r| MilestoneDue {
             id: r.id,
+            network_id: r.network_id,
+            network_name: r.network_name,
             goal_id: r.goal_id,
             goal_title: r.goal_title,
             title: r.title,

@@ -43,6 +43,8 @@ pub struct GoalNode {
     /// Ordered by due date.
     pub milestones: Vec<Milestone>,
     pub children: Vec<GoalNode>,
+    /// Shown unfolded on the goals page (see [`unfold`]).
+    pub open: bool,
 }
 
 impl GoalNode {
@@ -71,6 +73,11 @@ impl GoalNode {
 
     pub fn overdue_milestones(&self) -> usize {
         self.milestones.iter().filter(|m| m.overdue).count()
+    }
+
+    /// Overdue milestones of this goal and of every goal below it.
+    pub fn overdue_below(&self) -> usize {
+        self.flatten().iter().map(|g| g.overdue_milestones()).sum()
     }
 
     pub fn done_milestones(&self) -> usize {
@@ -209,17 +216,44 @@ fn build_level(
                 progress_exact: exact,
                 milestones,
                 children,
+                open: false,
             }
         })
         .collect()
 }
 
+/// Unfolds every goal that `shown` picks and the goals above it, so that it can be seen on
+/// a page whose tree is folded; returns whether any goal in `goals` was picked.
+pub fn unfold(goals: &mut [GoalNode], shown: &dyn Fn(&GoalNode) -> bool) -> bool {
+    let mut any = false;
+    for goal in goals {
+        let below = unfold(&mut goal.children, shown);
+        goal.open = below || shown(goal);
+        any |= goal.open;
+    }
+    any
+}
+
 /// The goal tree of a network: roots (Kernziele) with their sub-goals, each with milestones
 /// and rolled-up progress. Two queries, whatever the size.
 pub async fn tree(pool: &PgPool, network_id: i64) -> sqlx::Result<Vec<GoalNode>> {
-    let goals = db::all_goals(pool, network_id).await?;
-    let milestones = db::all_milestones(pool, network_id).await?;
-    Ok(build_tree(goals, milestones, crate::clock::today()))
+    let mut db = pool.acquire().await?;
+    tree_as_of(&mut db, network_id, crate::clock::today()).await
+}
+
+/// The goal tree as it stood on `day`: milestones done later count as open (the goals
+/// themselves are today's). Two queries.
+pub async fn tree_as_of(
+    db: &mut sqlx::PgConnection,
+    network_id: i64,
+    day: Date,
+) -> sqlx::Result<Vec<GoalNode>> {
+    let goals = db::all_goals(&mut *db, network_id).await?;
+    let mut milestones = db::all_milestones(&mut *db, network_id).await?;
+    for m in &mut milestones {
+        m.done_on = m.done_on.filter(|done| *done <= day);
+    }
+    Ok(build_tree(goals, milestones, day))
 }
 
 /// Open milestones of a network that are overdue or due within `days` from `today`, soonest
@@ -230,7 +264,17 @@ pub async fn milestones_due(
     today: Date,
     days: i64,
 ) -> sqlx::Result<Vec<MilestoneDue>> {
-    db::milestones_due(pool, network_id, today, days).await
+    db::milestones_due(pool, Some(network_id), None, today, days).await
+}
+
+/// The same for every network of the municipality `ags` (the coordinator's tasks). One query.
+pub async fn milestones_due_in_kommune(
+    pool: &PgPool,
+    ags: &str,
+    today: Date,
+    days: i64,
+) -> sqlx::Result<Vec<MilestoneDue>> {
+    db::milestones_due(pool, None, Some(ags), today, days).await
 }
 
 #[cfg(test)]

@@ -53,14 +53,41 @@ pub fn routes() -> Router<AppState> {
             "/netzwerke/{id}/meilensteine/{mid}/loeschen",
             get(confirm_delete_milestone).post(delete_milestone),
         )
+        .route(
+            "/netzwerke/{id}/meilensteine/{mid}/erledigt",
+            axum::routing::post(tick_milestone),
+        )
 }
 
-fn list_href(network_id: i64, goal_id: Option<i64>) -> String {
+/// The goals page unfolded at goal `goal_id`, with a `notice` of what was just done.
+fn list_href(network_id: i64, goal_id: Option<i64>, notice: Option<&str>) -> String {
+    let notice = notice.map(|n| format!("hinweis={n}"));
     match goal_id {
-        Some(goal) => format!("/netzwerke/{network_id}/ziele#ziel-{goal}"),
-        None => format!("/netzwerke/{network_id}/ziele"),
+        Some(goal) => {
+            let notice = notice.map(|n| format!("&{n}")).unwrap_or_default();
+            format!("/netzwerke/{network_id}/ziele?offen={goal}{notice}#ziel-{goal}")
+        }
+        None => {
+            let notice = notice.map(|n| format!("?{n}")).unwrap_or_default();
+            format!("/netzwerke/{network_id}/ziele{notice}")
+        }
     }
 }
+
+/// Which goals the page shows unfolded: the ones with overdue milestones, one goal (after
+/// a change to it), or none.
+#[derive(Default, Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    offen: String,
+    #[serde(default)]
+    hinweis: String,
+    /// A goal unfolded besides (the one whose milestone was just ticked done).
+    ziel: Option<i64>,
+}
+
+/// `offen` value that unfolds the goals with overdue milestones.
+const OVERDUE: &str = "ueberfaellig";
 
 // ---------------------------------------------------------------------------------------------
 // The tree
@@ -73,20 +100,45 @@ struct ListPage {
     tree: Vec<GoalNode>,
     goals: usize,
     overdue: usize,
+    /// The `offen` of the request, for the forms on the page to come back to.
+    unfolded: String,
+    notice: Option<&'static str>,
 }
 
-async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+async fn list(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    let tree = super::tree(&ctx.state.pool, id).await?;
+    let query = query.map(|q| q.0).unwrap_or_default();
+    let mut tree = super::tree(&ctx.state.pool, id).await?;
+    let goal = query.offen.parse::<i64>().ok().or(query.ziel);
+    let overdue = query.offen == OVERDUE;
+    let every = query.offen == "alle";
+    super::unfold(&mut tree, &|g| {
+        every || (overdue && g.overdue_milestones() > 0) || Some(g.id) == goal
+    });
     let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
     let goals = all.len();
     let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
+    let notice = match query.hinweis.as_str() {
+        "angelegt" => Some("Das Ziel wurde angelegt."),
+        "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+        "geloescht" => Some("Das Ziel wurde gelöscht."),
+        "meilenstein-angelegt" => Some("Der Meilenstein wurde angelegt."),
+        "meilenstein-geloescht" => Some("Der Meilenstein wurde gelöscht."),
+        "erledigt" => Some("Der Meilenstein ist als erledigt eingetragen."),
+        _ => None,
+    };
     Ok(ListPage {
         layout: ctx.layout,
         network,
         tree,
         goals,
         overdue,
+        unfolded: query.offen,
+        notice,
     }
     .into_response())
 }
@@ -242,7 +294,7 @@ async fn create(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<GoalForm>) -> Ap
     let mut change = Change::begin(&ctx).await?;
     let goal_id = db::insert_goal(change.tx(), id, parent_id, level, &fields).await?;
     change.inserted::<Goal>((id, goal_id)).await?;
-    Ok(see_other(&list_href(id, Some(goal_id))))
+    Ok(see_other(&list_href(id, Some(goal_id), Some("angelegt"))))
 }
 
 async fn edit_form(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -269,8 +321,13 @@ async fn update(
     let written =
         db::update_goal(change.tx(), id, goal_id, version(&form.version), &fields).await?;
     let page = page(form);
-    edit.saved(change, Ok(written), page, &list_href(id, Some(goal_id)))
-        .await
+    edit.saved(
+        change,
+        Ok(written),
+        page,
+        &list_href(id, Some(goal_id), Some("gespeichert")),
+    )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,7 +403,7 @@ async fn confirm_delete(ctx: Ctx, Path((id, goal_id)): Path<(i64, i64)>) -> AppR
         what: format!("das {} „{}“", goal.level_label(), goal.title),
         consequences,
         action: format!("/netzwerke/{id}/ziele/{goal_id}/loeschen"),
-        cancel: list_href(id, Some(goal_id)),
+        cancel: list_href(id, Some(goal_id), None),
         version: goal.version,
     }
     .into_response())
@@ -371,7 +428,11 @@ async fn delete(
     old["Mitgelöschte Unterziele"] = serde_json::json!(counts.subgoals);
     old["Mitgelöschte Meilensteine"] = serde_json::json!(counts.milestones.to_string());
     change.deleted(Record::new("goal", goal_id), old).await?;
-    Ok(see_other(&list_href(id, before.parent_id)))
+    Ok(see_other(&list_href(
+        id,
+        before.parent_id,
+        Some("geloescht"),
+    )))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +543,11 @@ async fn create_milestone(
         .await?
         .ok_or(AppError::NotFound)?;
     change.inserted::<Milestone>((id, milestone_id)).await?;
-    Ok(see_other(&list_href(id, Some(goal_id))))
+    Ok(see_other(&list_href(
+        id,
+        Some(goal_id),
+        Some("meilenstein-angelegt"),
+    )))
 }
 
 async fn edit_milestone_form(
@@ -523,7 +588,7 @@ async fn update_milestone(
     )
     .await?;
     let page = page(form);
-    let done = list_href(id, Some(edit.before.goal_id));
+    let done = list_href(id, Some(edit.before.goal_id), Some("gespeichert"));
     edit.saved(change, Ok(written), page, &done).await
 }
 
@@ -550,7 +615,7 @@ async fn confirm_delete_milestone(
             "Das lässt sich nicht rückgängig machen.".into(),
         ],
         action: format!("/netzwerke/{id}/meilensteine/{milestone_id}/loeschen"),
-        cancel: list_href(id, Some(milestone.goal_id)),
+        cancel: list_href(id, Some(milestone.goal_id), None),
         version: milestone.version,
     }.into_response())
 }
@@ -563,7 +628,61 @@ async fn delete_milestone(
     NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
     let milestone =
         edit::delete::<Milestone>(&ctx, (id, milestone_id), version(&form.version)).await?;
-    Ok(see_other(&list_href(id, Some(milestone.goal_id))))
+    Ok(see_other(&list_href(
+        id,
+        Some(milestone.goal_id),
+        Some("meilenstein-geloescht"),
+    )))
+}
+
+/// The small form beside an open milestone: its version, and the page's `offen` to return to.
+#[derive(Deserialize)]
+struct TickForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    offen: String,
+}
+
+/// Ticks a milestone done today, in place: back to the same unfolded page at the milestone.
+/// After someone else's change the milestone's form shows both versions (409).
+async fn tick_milestone(
+    ctx: Ctx,
+    Path((id, milestone_id)): Path<(i64, i64)>,
+    Form(form): Form<TickForm>,
+) -> AppResult<Response> {
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Edit).await?;
+    let edit = Edit::<Milestone>::load(&ctx, (id, milestone_id)).await?;
+    let today = crate::clock::today();
+    let fields = db::MilestoneFields {
+        title: edit.before.title.clone(),
+        due_on: edit.before.due_on,
+        done_on: Some(today),
+    };
+    let mut change = Change::begin(&ctx).await?;
+    let written = db::update_milestone(
+        change.tx(),
+        id,
+        milestone_id,
+        version(&form.version),
+        &fields,
+    )
+    .await?;
+    let mut shown = MilestoneForm::from_milestone(&edit.before);
+    shown.done_on = today.to_string();
+    shown.version = form.version;
+    let page = MilestonePage::editing(ctx.layout.clone(), network, &edit.before, shown);
+    // Back where the user was: the overdue view (with this milestone's goal still
+    // unfolded, though no longer overdue), or the goal itself.
+    let goal = edit.before.goal_id;
+    let offen = if form.offen == OVERDUE {
+        format!("{OVERDUE}&ziel={goal}")
+    } else {
+        goal.to_string()
+    };
+    let done =
+        format!("/netzwerke/{id}/ziele?offen={offen}&hinweis=erledigt#meilenstein-{milestone_id}");
+    edit.saved(change, Ok(written), page, &done).await
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
-//! The start page `/`: what each role needs first.
+//! The start page `/`: what each role needs first, and the tasks waiting for the user.
+
+pub mod tasks;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -77,12 +79,13 @@ struct StartPage {
     layout: Layout,
     greeting: Option<String>,
     start: Start,
-    /// What is waiting for the user (coordinators and Land officers).
+    /// What is waiting for the user, most urgent first.
     tasks: Vec<crate::funding::Task>,
+    today: time::Date,
 }
 
 async fn start(
-    ctx: PublicCtx,
+    mut ctx: PublicCtx,
     axum_extra::extract::Query(choice): axum_extra::extract::Query<
         crate::national::overview::MapChoice,
     >,
@@ -151,12 +154,24 @@ async fn start(
             }
         },
     };
+    let today = crate::clock::today();
     let tasks = match &ctx.user {
-        Some(u) => crate::funding::tasks::for_user(&ctx.state.pool, u).await?,
+        Some(u) => {
+            let tasks = tasks::for_user(&ctx.state.pool, u, today).await?;
+            let open = i32::try_from(tasks.len()).unwrap_or(i32::MAX);
+            ctx.layout.set_open_tasks(open);
+            // Written only when it changed, so a start page viewed again costs no write.
+            if u.open_tasks != Some(open) {
+                crate::auth::session::set_open_tasks(&ctx.state.pool, &u.session_hash, open)
+                    .await?;
+            }
+            tasks
+        }
         None => Vec::new(),
     };
     Ok(StartPage {
         tasks,
+        today,
         layout: ctx.layout,
         greeting: ctx.user.as_ref().map(|u| u.display_name.clone()),
         start,

@@ -148,7 +148,7 @@ impl Measurement {
     }
 
     pub fn entered_by_text(&self) -> &str {
-        self.entered_by.as_deref().unwrap_or("gelöschtes Konto")
+        format::entered_by(self.entered_by.as_deref())
     }
 }
 

@@ -2,7 +2,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -58,12 +59,17 @@ fn detail_href(network_id: i64, indicator_id: i64) -> String {
 struct ListPage {
     layout: Layout,
     network: NetworkContext,
+    notice: Option<&'static str>,
     indicators: Vec<IndicatorSummary>,
     /// Catalog indicators the network may still adopt: (key, name).
     catalog: Vec<(String, String)>,
 }
 
-async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+async fn list(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<NoticeQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let catalog = if network.can_edit {
         db::catalog_options(&ctx.state.pool, id).await?
@@ -72,6 +78,7 @@ async fn list(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     };
     Ok(ListPage {
         layout: ctx.layout,
+        notice: NoticeQuery::notice(query),
         indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
         catalog,
@@ -173,6 +180,27 @@ struct DetailPage {
     description: String,
     form: ValueForm,
     errors: FieldErrors,
+    notice: Option<&'static str>,
+}
+
+/// What was just done, for the message on the page it leads to (`?hinweis=`).
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct NoticeQuery {
+    hinweis: String,
+}
+
+impl NoticeQuery {
+    fn notice(query: Result<Query<Self>, QueryRejection>) -> Option<&'static str> {
+        match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+            "angelegt" => Some("Die Kennzahl wurde angelegt."),
+            "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+            "geloescht" => Some("Die Kennzahl wurde gelöscht."),
+            "wert-erfasst" => Some("Der Messwert wurde erfasst."),
+            "wert-geloescht" => Some("Der Messwert wurde gelöscht."),
+            _ => None,
+        }
+    }
 }
 
 impl DetailPage {
@@ -194,6 +222,7 @@ impl DetailPage {
             description,
             form,
             errors: FieldErrors::default(),
+            notice: None,
         })
     }
 
@@ -202,20 +231,25 @@ impl DetailPage {
     }
 }
 
-async fn detail(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResult<Response> {
+async fn detail(
+    ctx: Ctx,
+    Path((id, indicator_id)): Path<(i64, i64)>,
+    query: Result<Query<NoticeQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let indicator = db::find(&ctx.state.pool, id, indicator_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(DetailPage::load(
+    let mut page = DetailPage::load(
         &ctx.state,
         ctx.layout,
         network,
         indicator,
         ValueForm::default(),
     )
-    .await?
-    .into_response())
+    .await?;
+    page.notice = NoticeQuery::notice(query);
+    Ok(page.into_response())
 }
 
 async fn add_value(
@@ -272,7 +306,7 @@ async fn add_value(
     };
     change.created(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": format::date(fields.period_date), "Wert": indicator.value_text(fields.value), "Bemerkung": fields.note, })).await?;
     Ok(see_other(&format!(
-        "{}#messwerte",
+        "{}?hinweis=wert-erfasst#messwerte",
         detail_href(id, indicator_id)
     )))
 }
@@ -364,7 +398,10 @@ async fn create(
     let mut change = Change::begin(&ctx).await?;
     let indicator_id = db::insert(change.tx(), id, &fields).await?;
     change.inserted::<Indicator>((id, indicator_id)).await?;
-    Ok(see_other(&detail_href(id, indicator_id)))
+    Ok(see_other(&format!(
+        "{}?hinweis=angelegt",
+        detail_href(id, indicator_id)
+    )))
 }
 
 async fn edit_form(ctx: Ctx, Path((id, indicator_id)): Path<(i64, i64)>) -> AppResult<Response> {
@@ -408,8 +445,8 @@ async fn update(
     )
     .await?;
     let page = page(form);
-    edit.saved(change, Ok(written), page, &detail_href(id, indicator_id))
-        .await
+    let done = format!("{}?hinweis=gespeichert", detail_href(id, indicator_id));
+    edit.saved(change, Ok(written), page, &done).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +510,9 @@ async fn delete(
     change
         .deleted(Record::new("indicator", indicator_id), old)
         .await?;
-    Ok(see_other(&format!("/netzwerke/{id}/kennzahlen")))
+    Ok(see_other(&format!(
+        "/netzwerke/{id}/kennzahlen?hinweis=geloescht"
+    )))
 }
 
 async fn confirm_delete_value(
@@ -528,7 +567,7 @@ async fn delete_value(
     }
     change.deleted(Record::new("indicator_value", value_id), serde_json::json!({ "Kennzahl": indicator.name, "Stichtag": value.period_text(), "Wert": indicator.value_text(value.value), "Bemerkung": value.note, "Erfasst von": value.entered_by_text(), })).await?;
     Ok(see_other(&format!(
-        "{}#messwerte",
+        "{}?hinweis=wert-geloescht#messwerte",
         detail_href(id, indicator_id)
     )))
 }

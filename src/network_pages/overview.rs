@@ -3,7 +3,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::Path;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
@@ -33,12 +34,29 @@ struct OverviewPage {
     measures_total: i64,
     /// The network's fundings, newest first.
     fundings: Vec<crate::funding::Funding>,
+    /// What was just done (`?hinweis=`).
+    notice: Option<&'static str>,
 }
 
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
 
-pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+pub struct NoticeQuery {
+    hinweis: String,
+}
+
+pub async fn overview(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<NoticeQuery>, QueryRejection>,
+) -> AppResult<Response> {
+    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "angelegt" => Some("Das Netzwerk wurde angelegt."),
+        "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+        _ => None,
+    };
     let record = db::find(&ctx.state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -61,6 +79,7 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         measures_total,
         network,
         record,
+        notice,
     }
     .into_response())
 }

@@ -194,7 +194,7 @@ async fn create(ctx: Ctx, Form(form): Form<NetworkForm>) -> AppResult<Response> 
     change
         .finish(Event::new("netzwerk_angelegt", "network", id).new_values(created.audit_values()))
         .await?;
-    Ok(see_other(&format!("/netzwerke/{id}")))
+    Ok(see_other(&format!("/netzwerke/{id}?hinweis=angelegt")))
 }
 
 fn merge(a: Option<FieldErrors>, b: Option<FieldErrors>) -> FieldErrors {
@@ -233,8 +233,8 @@ async fn update(
     let mut change = Change::begin(&ctx).await?;
     let written = db::update(change.tx(), id, version(&form.version), &fields).await?;
     let page = page(form);
-    edit.saved(change, Ok(written), page, &format!("/netzwerke/{id}"))
-        .await
+    let done = format!("/netzwerke/{id}?hinweis=gespeichert");
+    edit.saved(change, Ok(written), page, &done).await
 }
 
 async fn confirm_delete(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {

@@ -1,6 +1,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::Path;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -28,7 +29,10 @@ pub fn routes() -> Router<AppState> {
         .route("/verwaltung/benutzer", get(list))
         .route("/verwaltung/benutzer/neu", get(new_form).post(create))
         .route("/verwaltung/benutzer/{id}", get(edit_form).post(update))
-        .route("/verwaltung/benutzer/{id}/deaktivieren", post(deactivate))
+        .route(
+            "/verwaltung/benutzer/{id}/deaktivieren",
+            get(confirm_deactivate).post(deactivate),
+        )
         .route("/verwaltung/benutzer/{id}/reaktivieren", post(reactivate))
         .route("/verwaltung/benutzer/{id}/passwort", post(reset_password))
 }
@@ -325,15 +329,44 @@ async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
     db::find(&state.pool, id).await?.ok_or(AppError::NotFound)
 }
 
-async fn edit_form(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct ShowQuery {
+    hinweis: String,
+}
+
+async fn edit_form(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<ShowQuery>, QueryRejection>,
+) -> AppResult<Response> {
     admin(&ctx.user)?;
     let row = load(&ctx.state, id).await?;
     let form = form_from(&row);
-    Ok(
-        FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form)
-            .await?
-            .into_response(),
-    )
+    let mut page = FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form).await?;
+    page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "deaktiviert" => Some("Das Konto wurde deaktiviert; seine Sitzungen sind beendet."),
+        "reaktiviert" => Some("Das Konto wurde reaktiviert."),
+        _ => None,
+    };
+    Ok(page.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users/confirm_deactivate.html")]
+struct ConfirmDeactivatePage {
+    layout: Layout,
+    target: UserRow,
+}
+
+/// The step before deactivating: whose account, and what follows.
+async fn confirm_deactivate(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+    admin(&ctx.user)?;
+    Ok(ConfirmDeactivatePage {
+        layout: ctx.layout,
+        target: load(&ctx.state, id).await?,
+    }
+    .into_response())
 }
 
 async fn update(ctx: Ctx, Path(id): Path<i64>, Form(form): Form<UserForm>) -> AppResult<Response> {
@@ -432,19 +465,22 @@ async fn set_active(ctx: Ctx, Path(id): Path<i64>, active: bool) -> AppResult<Re
     if !active {
         ended = session::delete_all_for_user(change.conn(), id, None).await?;
     }
-    let action = if active {
-        "benutzer_reaktiviert"
+    let (action, notice) = if active {
+        ("benutzer_reaktiviert", "reaktiviert")
     } else {
-        "benutzer_deaktiviert"
+        ("benutzer_deaktiviert", "deaktiviert")
     };
+    let state = |active| if active { "aktiv" } else { "deaktiviert" };
     change
         .finish(
             Event::new(action, "user", id)
-                .old(json!({ "aktiv": !active }))
-                .new_values(json!({ "aktiv": active, "beendete_sitzungen": ended })),
+                .old(json!({ "Zugang": state(!active) }))
+                .new_values(json!({ "Zugang": state(active), "Beendete Sitzungen": ended })),
         )
         .await?;
-    Ok(see_other(&format!("/verwaltung/benutzer/{id}")))
+    Ok(see_other(&format!(
+        "/verwaltung/benutzer/{id}?hinweis={notice}"
+    )))
 }
 
 async fn reset_password(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
@@ -461,7 +497,7 @@ async fn reset_password(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         &ctx.meta,
         (&ctx.user).into(),
         Event::new("passwort_zurueckgesetzt", "user", id)
-            .new_values(json!({ "muss_passwort_aendern": true })),
+            .new_values(json!({ "Muss Passwort ändern": "ja" })),
     )
     .await?;
     let target = db::find(&mut *tx, id).await?.ok_or(AppError::NotFound)?;

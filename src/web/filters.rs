@@ -160,6 +160,13 @@ pub fn count<V: Shown<i64>>(value: V, _: &dyn Values, one: &str, many: &str) -> 
         .unwrap_or_default())
 }
 
+/// Only the word that agrees with the number: `{{ n|plural("ist", "sind") }}`
+/// ([`format::plural`]).
+#[askama::filter_fn]
+pub fn plural<V: Shown<i64>>(value: V, _: &dyn Values, one: &str, many: &str) -> Result<String> {
+    Ok(format::plural(value.shown().unwrap_or(0), one, many).to_owned())
+}
+
 /// "1.200.000 €", or "–" when not set ([`format::euro`]).
 #[askama::filter_fn]
 pub fn euro<V: Shown<i64>>(value: V, _: &dyn Values) -> Result<String> {

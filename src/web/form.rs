@@ -39,6 +39,33 @@ impl FieldErrors {
         self.errors.iter()
     }
 
+    /// The lines of the error summary, each with the field it links to. A message that two
+    /// fields share ("Bitte ein gültiges Datum …") names its field, so the lines differ.
+    pub fn summary(&self) -> Vec<(&'static str, String)> {
+        self.errors
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let shared = self
+                    .errors
+                    .iter()
+                    .filter(|other| other.message == e.message)
+                    .count()
+                    > 1;
+                let text = if shared {
+                    let name = FIELD_NAMES
+                        .iter()
+                        .find(|(id, _)| *id == e.field)
+                        .map_or_else(|| format!("{}. Angabe", i + 1), |(_, n)| (*n).to_owned());
+                    format!("{name}: {}", e.message)
+                } else {
+                    e.message.clone()
+                };
+                (e.field, text)
+            })
+            .collect()
+    }
+
     /// `Ok(value)` when nothing was added, so validators can end with `errors.into_result(x)`.
     pub fn into_result<T>(self, value: T) -> Result<T, Self> {
         if self.errors.is_empty() {
@@ -48,6 +75,33 @@ impl FieldErrors {
         }
     }
 }
+
+/// The German names of fields whose messages are generic (dates, numbers, lengths), for the
+/// summary when two fields of a form have the same message.
+const FIELD_NAMES: &[(&str, &str)] = &[
+    ("baseline_date", "Datum des Ausgangswerts"),
+    ("baseline_value", "Ausgangswert"),
+    ("target_date", "Zieldatum"),
+    ("target_value", "Zielwert"),
+    ("value", "Wert"),
+    ("period_date", "Stichtag"),
+    ("due_on", "Fällig am"),
+    ("done_on", "Erledigt am"),
+    ("start_date", "Beginn"),
+    ("end_date", "Ende"),
+    ("evidence_date", "Datum des Nachweises"),
+    ("founded_on", "Gegründet am"),
+    ("mandate_date", "Datum des Beschlusses"),
+    ("own_share_percent", "Eigenanteil"),
+    ("reach_per_year", "Erreichte Personen pro Jahr"),
+    ("title", "Titel"),
+    ("description", "Beschreibung"),
+    ("summary", "Zusammenfassung"),
+    ("body", "Text"),
+    ("note", "Anmerkung"),
+    ("reason", "Begründung"),
+    ("comment", "Kommentar"),
+];
 
 impl IntoIterator for FieldErrors {
     type Item = FieldError;
@@ -320,6 +374,28 @@ pub fn version(text: &str) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_names_fields_whose_messages_are_the_same() {
+        let mut errors = FieldErrors::default();
+        let date = "Bitte ein gültiges Datum im Format TT.MM.JJJJ angeben, z. B. 24.03.2025.";
+        errors.add("due_on", date);
+        errors.add("done_on", date);
+        errors.add("title", "Bitte einen Titel angeben.");
+        errors.add("x_unknown", "Gleich.");
+        errors.add("y_unknown", "Gleich.");
+        let lines: Vec<String> = errors.summary().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            lines,
+            [
+                format!("Fällig am: {date}"),
+                format!("Erledigt am: {date}"),
+                "Bitte einen Titel angeben.".to_owned(),
+                "4. Angabe: Gleich.".to_owned(),
+                "5. Angabe: Gleich.".to_owned(),
+            ]
+        );
+    }
 
     #[test]
     fn german_dates() {

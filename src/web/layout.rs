@@ -29,6 +29,8 @@ pub struct NavLink {
     pub label: &'static str,
     /// The page shown is this section (`aria-current="page"`).
     pub current: bool,
+    /// Open tasks, shown beside the start page's link.
+    pub open_tasks: Option<i32>,
 }
 
 /// Whether `path` is `href` (`exact`) or lies below it.
@@ -43,9 +45,13 @@ impl Layout {
             href,
             label,
             current: is_at(path, href, href == "/"),
+            open_tasks: None,
         };
         let mut nav = vec![
-            link("/", "Start"),
+            NavLink {
+                open_tasks: user.and_then(|u| u.open_tasks),
+                ..link("/", "Start")
+            },
             link("/wissen", "Wissensplattform"),
             link("/verzeichnis", "Kommunen"),
             link("/katalog", "Indikatorenkatalog"),
@@ -80,6 +86,13 @@ impl Layout {
             nav,
             assets: &assets::URLS,
             path: path.to_owned(),
+        }
+    }
+
+    /// The number of open tasks the start page has just counted.
+    pub fn set_open_tasks(&mut self, open: i32) {
+        if let Some(start) = self.nav.iter_mut().find(|l| l.href == "/") {
+            start.open_tasks = Some(open);
         }
     }
 

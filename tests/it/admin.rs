@@ -332,6 +332,24 @@ async fn deactivation_ends_all_sessions_at_once() {
         .await
         .unwrap();
 
+    // The account page asks first: a confirmation step, then the POST.
+    let account = app
+        .get(&admin, &format!("/verwaltung/benutzer/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(account.contains(&format!(r#"href="/verwaltung/benutzer/{id}/deaktivieren""#)));
+    let confirm = app
+        .get(&admin, &format!("/verwaltung/benutzer/{id}/deaktivieren"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(confirm.contains("Konto wirklich deaktivieren?") && confirm.contains("k@example.org"));
+    assert!(confirm.contains(&format!(
+        r#"<form method="post" action="/verwaltung/benutzer/{id}/deaktivieren""#
+    )));
     let response = app
         .post(
             &admin,
@@ -340,6 +358,19 @@ async fn deactivation_ends_all_sessions_at_once() {
         )
         .await;
     assert_eq!(response.status(), 303);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        location,
+        format!("/verwaltung/benutzer/{id}?hinweis=deaktiviert")
+    );
+    let account = app.get(&admin, &location).await.text().await.unwrap();
+    assert!(account.contains("Das Konto wurde deaktiviert; seine Sitzungen sind beendet."));
+    // The history speaks German.
+    assert!(
+        account.contains("Beendete Sitzungen") && account.contains("Zugang"),
+        "{account}"
+    );
+    assert!(!account.contains("beendete_sitzungen") && !account.contains("„true“"));
     for client in [&phone, &laptop] {
         assert_eq!(app.get(client, "/konto/passwort").await.status(), 303);
     }

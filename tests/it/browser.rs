@@ -108,6 +108,7 @@ async fn admin_pages_are_accessible() {
             "/verwaltung/benutzer",
             "/verwaltung/benutzer/neu",
             &hamm,
+            &format!("{hamm}/deaktivieren"),
             "/verzeichnis/gemeinden/neu",
         ],
     )
@@ -272,14 +273,49 @@ async fn goals_and_indicators_are_accessible() {
     set("done_on", "2020-02-20").await;
     browser.click_button("Meilenstein anlegen").await;
 
+    // Folded, the tree shows one line per Kernziel with its progress and overdue count.
     browser.goto(&format!("{base}/ziele")).await;
     let main = browser.text("main").await;
+    assert!(main.contains("1 Meilenstein ist überfällig."), "{main}");
     assert!(
-        main.contains("Überfällig") && main.contains("50 %"),
+        main.contains("50 % · Offen · 1 Meilenstein überfällig"),
         "{main}"
     );
+    assert!(!main.contains("Konzept im Jugendhilfeausschuss"), "folded");
     check("ziele_baum").await;
+    // The alert unfolds the overdue milestones; the summary opens a goal by keyboard.
+    browser
+        .client
+        .find(fantoccini::Locator::LinkText(
+            "Den überfälligen Meilenstein aufgeklappt zeigen",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let main = browser.text("main").await;
+    assert!(
+        main.contains("Überfällig") && main.contains("Konzept im Jugendhilfeausschuss"),
+        "{main}"
+    );
+    check("ziele_baum_ueberfaellig").await;
     scrolled(format!("#ziel-{mittel}"), "ziele_baum_unten").await;
+    // Ticked done in place: back on the unfolded tree at the milestone, with a message.
+    browser
+        .click_button("Als erledigt markieren: Meilenstein „Konzept im Jugendhilfeausschuss“")
+        .await;
+    let main = browser.text("main").await;
+    assert!(
+        main.contains("Der Meilenstein ist als erledigt eingetragen."),
+        "{main}"
+    );
+    assert!(
+        main.contains("Konzept im Jugendhilfeausschuss"),
+        "still unfolded"
+    );
+    assert!(!main.contains("überfällig."), "{main}");
+    check("ziele_meilenstein_erledigt").await;
     let milestone: i64 = sqlx::query_scalar("SELECT min(id) FROM milestones")
         .fetch_one(&app.pool)
         .await

@@ -44,7 +44,7 @@ async fn the_report_cycle_in_the_browser() {
         coordinator
             .text("main")
             .await
-            .contains("Bericht überfällig seit 31.03.2025")
+            .contains("fällig am 31.03.2025, seit")
     );
     check(&coordinator, "kommune_start").await;
     for (path, name) in [
@@ -232,6 +232,16 @@ async fn the_report_cycle_in_the_browser() {
     // The officer accepts; the report is locked, for both.
     officer.goto(&report).await;
     officer.click_button("Prüfung beginnen").await;
+    // Without the confirmation the report stays open, with a message at the checkbox.
+    officer.click_button("Bericht annehmen").await;
+    assert!(
+        officer
+            .text("main")
+            .await
+            .contains("Bitte bestätigen Sie, dass Sie den Bericht geprüft haben und annehmen.")
+    );
+    officer.assert_accessible().await;
+    officer.tick("confirmed").await;
     officer.click_button("Bericht annehmen").await;
     let main = officer.text("main").await;
     assert!(main.contains("angenommen und abgeschlossen"));

@@ -464,7 +464,7 @@ async fn goal_pages_are_read_and_changed_only_within_scope() {
     for path in &forms {
         assert_eq!(app.get(&nrw, path).await.status(), 403, "NRW GET {path}");
     }
-    let posts: [(String, Vec<(&str, &str)>); 7] = [
+    let posts: [(String, Vec<(&str, &str)>); 8] = [
         (
             format!("{base}/ziele/neu"),
             vec![("title", "Übernommen"), ("status", "offen")],
@@ -491,6 +491,10 @@ async fn goal_pages_are_read_and_changed_only_within_scope() {
         ),
         (
             format!("{base}/meilensteine/{detmold_milestone}/loeschen"),
+            vec![("version", "1")],
+        ),
+        (
+            format!("{base}/meilensteine/{detmold_milestone}/erledigt"),
             vec![("version", "1")],
         ),
         (format!("{base}/ziele/{detmold_goal}/bearbeiten"), vec![]),
@@ -753,4 +757,146 @@ async fn the_goal_tree_exports_as_csv() {
          \"Konzept (fällig 01.02.2020, erledigt 15.01.2020); Start (fällig 01.03.2031)\""
     );
     assert_eq!(lines.len(), 4, "{body}");
+}
+
+/// The tree is folded unless asked: `?offen=ueberfaellig` unfolds the goals with overdue
+/// milestones (and those above them), `?offen=<id>` one goal. A milestone is ticked done in
+/// place with its version; a stale tick changes nothing; only the own network's editors tick.
+#[tokio::test]
+async fn the_folded_tree_and_ticking_a_milestone_done_in_place() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    let kern = create_goal(&app, &hamm, network, None, "Gesund aufwachsen").await;
+    let mittel = create_goal(&app, &hamm, network, Some(kern), "Frühe Hilfen").await;
+    let other = create_goal(&app, &hamm, network, None, "Bildung von Anfang an").await;
+    let response = add_milestone(&app, &hamm, network, mittel, "Konzept", "01.02.2020", "").await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .ends_with(&format!(
+                "?offen={mittel}&hinweis=meilenstein-angelegt#ziel-{mittel}"
+            ))
+    );
+    let milestone = scalar(&app, "SELECT max(id) FROM milestones").await;
+    let list = format!("/netzwerke/{network}/ziele");
+
+    let folded = app.get(&hamm, &list).await.text().await.unwrap();
+    assert_eq!(folded.matches("<details").count(), 3);
+    assert!(!folded.contains(" open>"), "nothing unfolded");
+    assert!(folded.contains("1 Meilenstein ist überfällig."));
+    assert!(folded.contains(&format!(r#"href="{list}?offen=ueberfaellig#zielbaum""#)));
+    assert!(
+        folded.contains("1 Meilenstein überfällig</span>"),
+        "counted at the Kernziel"
+    );
+
+    let unfolded = app
+        .get(&hamm, &format!("{list}?offen=ueberfaellig"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for goal in [kern, mittel] {
+        assert!(
+            unfolded.contains(&format!(r#"id="ziel-{goal}" open>"#)),
+            "{goal}"
+        );
+    }
+    assert!(!unfolded.contains(&format!(r#"id="ziel-{other}" open>"#)));
+    let one = app
+        .get(&hamm, &format!("{list}?offen={other}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(one.matches(" open>").count(), 1);
+    // Unknown values fold everything, without an error.
+    assert_eq!(
+        app.get(&hamm, &format!("{list}?offen=%3Cx%3E"))
+            .await
+            .status(),
+        200
+    );
+
+    let tick = format!("/netzwerke/{network}/meilensteine/{milestone}/erledigt");
+    assert_eq!(
+        app.post(&detmold, &tick, &[("version", "1")])
+            .await
+            .status(),
+        403
+    );
+    // The milestone through another network's path: not found.
+    let detmold_network = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    assert_eq!(
+        app.post(
+            &detmold,
+            &format!("/netzwerke/{detmold_network}/meilensteine/{milestone}/erledigt"),
+            &[("version", "1")]
+        )
+        .await
+        .status(),
+        404
+    );
+    let response = app
+        .post(&hamm, &tick, &[("version", "1"), ("offen", "ueberfaellig")])
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        response.headers()["location"].to_str().unwrap(),
+        format!("{list}?offen=ueberfaellig&ziel={mittel}&hinweis=erledigt#meilenstein-{milestone}")
+    );
+    let done: Option<time::Date> =
+        sqlx::query_scalar("SELECT done_on FROM milestones WHERE id = $1")
+            .bind(milestone)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(done, Some(kinderchancen::clock::today()));
+    let page = app
+        .get(
+            &hamm,
+            &format!("{list}?offen=ueberfaellig&ziel={mittel}&hinweis=erledigt"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Der Meilenstein ist als erledigt eingetragen."));
+    assert!(
+        page.contains(&format!(r#"id="ziel-{mittel}" open>"#)),
+        "its goal stays open"
+    );
+    assert!(!page.contains("überfällig."));
+    assert!(
+        !page.contains("Als erledigt markieren"),
+        "no button on a done milestone"
+    );
+    // A stale tick: 409, nothing changed.
+    let response = app.post(&hamm, &tick, &[("version", "1")]).await;
+    assert_eq!(response.status(), 409);
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT version::bigint FROM milestones WHERE id = {milestone}")
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            "SELECT count(*) FROM audit_log WHERE entity = 'milestone' AND new_values->>'Erledigt am' <> ''"
+        )
+        .await,
+        1,
+        "the tick is in the history"
+    );
 }

@@ -31,7 +31,9 @@ fn indicator_form<'a>(name: &'a str, goal: &'a str, version: &'a str) -> Vec<(&'
 fn indicator_id(response: &reqwest::Response) -> i64 {
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap();
-    location.rsplit('/').next().unwrap().parse().unwrap()
+    let path = location.split('?').next().unwrap();
+    assert!(location.ends_with("?hinweis=angelegt"), "{location}");
+    path.rsplit('/').next().unwrap().parse().unwrap()
 }
 
 async fn add_value(
@@ -98,9 +100,19 @@ async fn an_indicator_with_values_chart_and_table() {
             response.headers()["location"]
                 .to_str()
                 .unwrap()
-                .ends_with("#messwerte")
+                .ends_with("?hinweis=wert-erfasst#messwerte")
         );
     }
+    let page = app
+        .get(
+            &hamm,
+            &format!("/netzwerke/{network}/kennzahlen/{indicator}?hinweis=wert-erfasst"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Der Messwert wurde erfasst."));
     // One value per period date.
     let response = add_value(&app, &hamm, network, indicator, "31.12.2022", "99", "").await;
     assert_eq!(response.status(), 422);

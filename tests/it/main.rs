@@ -25,4 +25,5 @@ mod scale;
 mod security;
 mod site;
 mod support;
+mod tasks;
 mod workspace;

@@ -832,7 +832,7 @@ async fn the_import_checks_every_row_and_writes_all_or_nothing() {
     let response = app.post(&hamm, &import, &[("csv_inhalt", &csv)]).await;
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
-    assert!(body.contains("1 von 2 Zeilen enthalten Fehler"));
+    assert!(body.contains("1 von 2 Zeilen enthält Fehler"), "{body}");
     for text in [
         "Zeile 3",
         "Unbekannter Wert „Mond“",

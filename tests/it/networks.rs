@@ -51,7 +51,9 @@ async fn a_coordinator_creates_and_edits_the_network() {
     let response = app.post(&hamm, "/netzwerke/neu", &form).await;
     assert_eq!(response.status(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
-    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    let (path, notice) = location.split_once('?').unwrap();
+    assert_eq!(notice, "hinweis=angelegt");
+    let id: i64 = path.rsplit('/').next().unwrap().parse().unwrap();
     let ags: String = sqlx::query_scalar("SELECT kommune_ags FROM networks WHERE id = $1")
         .bind(id)
         .fetch_one(&app.pool)
@@ -61,6 +63,7 @@ async fn a_coordinator_creates_and_edits_the_network() {
 
     let overview = app.get(&hamm, &location).await.text().await.unwrap();
     assert!(overview.contains("Präventionskette Hamm") && overview.contains("12.03.2019"));
+    assert!(overview.contains("Das Netzwerk wurde angelegt."));
     assert!(overview.contains("Hamm-Herringen, Hamm-Mitte"));
     let start = app.get(&hamm, "/").await.text().await.unwrap();
     assert!(start.contains("Präventionskette Hamm"));

@@ -59,7 +59,7 @@ impl ChecklistItem {
             (by, Some(at)) => format!(
                 "{} ({})",
                 format::date_time(at),
-                by.as_deref().unwrap_or("gelöschtes Konto")
+                format::entered_by(by.as_deref())
             ),
             _ => String::new(),
         }
@@ -70,7 +70,7 @@ impl ChecklistItem {
             (by, Some(at)) => format!(
                 "{} ({})",
                 format::date_time(at),
-                by.as_deref().unwrap_or("gelöschtes Konto")
+                format::entered_by(by.as_deref())
             ),
             _ => String::new(),
         }

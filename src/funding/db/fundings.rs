@@ -43,6 +43,8 @@ pub struct Funding {
     pub deliverables_required: i64,
     pub deliverables_provided: i64,
     pub deliverables_confirmed: i64,
+    /// Since when the oldest evidence not confirmed yet waits for the Land.
+    pub unconfirmed_since: Option<time::OffsetDateTime>,
 }
 
 crate::web::edit::versioned!(Funding, "funding", find_by_id: find_funding);
@@ -161,7 +163,8 @@ async fn select_fundings(
                   f.status AS "status: FundingStatus", f.file_reference, f.note, f.version,
                   coalesce(d.required, 0) AS "deliverables_required!",
                   coalesce(e.provided, 0) AS "deliverables_provided!",
-                  coalesce(e.confirmed, 0) AS "deliverables_confirmed!"
+                  coalesce(e.confirmed, 0) AS "deliverables_confirmed!",
+                  e.unconfirmed_since
            FROM fundings f
            JOIN networks n ON n.id = f.network_id
            JOIN kommunen k ON k.ags = n.kommune_ags
@@ -172,7 +175,9 @@ async fn select_fundings(
                       GROUP BY phase_id) d ON d.phase_id = f.phase_id
            -- Evidence counted per funding through its key, so one network's or one funding's
            -- rows read only their own (one count of all evidence is faster only Land-wide).
-           LEFT JOIN LATERAL (SELECT count(*) AS provided, count(confirmed_at) AS confirmed
+           LEFT JOIN LATERAL (SELECT count(*) AS provided, count(confirmed_at) AS confirmed,
+                                     min(provided_at) FILTER (WHERE confirmed_at IS NULL)
+                                         AS unconfirmed_since
                               FROM funding_deliverables fd WHERE fd.funding_id = f.id) e ON true
            WHERE ($1::text IS NULL OR n.kommune_ags = $1)
              AND ($2::text IS NULL OR k.land_code = $2)

@@ -118,6 +118,11 @@ impl Report {
         self.status.label()
     }
 
+    /// "verspätet (12 Tage)" if handed in after the due date.
+    pub fn late_text(&self) -> Option<String> {
+        crate::funding::schedule::late_text(self.due_on, self.submitted_at)
+    }
+
     pub fn is_locked(&self) -> bool {
         self.status.is_final()
     }
@@ -194,12 +199,14 @@ pub struct ReportLine {
     pub period_start: Date,
     pub period_end: Date,
     pub status: ReportStatus,
+    pub submitted_at: Option<OffsetDateTime>,
 }
 
 pub async fn of_funding(db: impl PgExecutor<'_>, funding_id: i64) -> sqlx::Result<Vec<ReportLine>> {
     sqlx::query_as!(
         ReportLine,
-        r#"SELECT id, seq, kind, period_start, period_end, status AS "status: ReportStatus" FROM reports
+        r#"SELECT id, seq, kind, period_start, period_end, status AS "status: ReportStatus", submitted_at
+           FROM reports
          WHERE funding_id = $1 ORDER BY seq"#,
         funding_id
     )

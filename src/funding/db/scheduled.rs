@@ -2,7 +2,7 @@
 //! overview: the fundings' stored reports in one query, matched to their slots in Rust.
 
 use sqlx::PgExecutor;
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 use super::{Funding, Within};
 use crate::format;
@@ -16,6 +16,8 @@ pub struct ReportBrief {
     pub funding_id: i64,
     pub seq: i32,
     pub status: ReportStatus,
+    /// When it was last handed in: how long it has waited for the Land.
+    pub submitted_at: Option<OffsetDateTime>,
 }
 
 pub async fn report_briefs(
@@ -24,7 +26,7 @@ pub async fn report_briefs(
 ) -> sqlx::Result<Vec<ReportBrief>> {
     sqlx::query_as!(
         ReportBrief,
-        r#"SELECT r.id, r.funding_id, r.seq, r.status AS "status: ReportStatus"
+        r#"SELECT r.id, r.funding_id, r.seq, r.status AS "status: ReportStatus", r.submitted_at
            FROM reports r
            JOIN fundings f ON f.id = r.funding_id
            JOIN networks n ON n.id = f.network_id
@@ -47,6 +49,7 @@ pub struct ScheduledReport {
     pub slot: Slot,
     pub report_id: Option<i64>,
     pub state: SlotState,
+    pub submitted_at: Option<OffsetDateTime>,
 }
 
 impl ScheduledReport {
@@ -57,6 +60,11 @@ impl ScheduledReport {
             format::date(self.slot.period_start),
             format::date(self.slot.period_end)
         )
+    }
+
+    /// "verspätet (12 Tage)" if handed in after the due date.
+    pub fn late_text(&self) -> Option<String> {
+        crate::funding::schedule::late_text(self.slot.due_on, self.submitted_at)
     }
 
     pub fn due_text(&self) -> String {
@@ -96,6 +104,7 @@ pub fn scheduled(
                 funding: funding.clone(),
                 slot,
                 report_id: report.map(|r| r.id),
+                submitted_at: report.and_then(|r| r.submitted_at),
                 state: SlotState::of(&slot, report.map(|r| r.status), today),
             });
         }

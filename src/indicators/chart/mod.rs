@@ -345,17 +345,40 @@ pub fn line_chart(chart: &Chart) -> String {
             c(y(point.value))
         );
     }
-    // The latest value, written at its point.
+    // The latest value, written at its point, where no reference line crosses it.
     let latest = chart.points[count - 1];
+    let lines: Vec<f64> = labels.iter().map(|(line_y, _)| *line_y).collect();
     let _ = write!(
         svg,
         r#"<text class="app-chart__value" x="{}" y="{}" text-anchor="end" fill="currentColor" font-size="14" font-weight="600">{}</text>"#,
         c(x(latest.date) + 4.0),
-        c((y(latest.value) - 12.0).max(TOP + 12.0)),
+        c(value_label_y(y(latest.value), &lines, TOP, TOP + plot_h)),
         escape(&(chart.format_value)(latest.value)),
     );
     svg.push_str("</svg>");
     svg
+}
+
+/// How far a 14 px label reaches above and below its baseline, with room for a line's stroke.
+const LABEL_ABOVE: f64 = 14.0;
+const LABEL_BELOW: f64 = 5.0;
+
+/// The baseline of the label of a point at `point_y`: above the point if no reference line
+/// (at `lines`) crosses the text there, else below it, else further off; always between `top`
+/// and `bottom` of the plot.
+fn value_label_y(point_y: f64, lines: &[f64], top: f64, bottom: f64) -> f64 {
+    let fits = |base: f64| {
+        base - LABEL_ABOVE >= top
+            && base + LABEL_BELOW <= bottom
+            && lines
+                .iter()
+                .all(|l| *l < base - LABEL_ABOVE || *l > base + LABEL_BELOW)
+    };
+    [-12.0, 24.0, -30.0, 42.0, -48.0]
+        .into_iter()
+        .map(|offset| point_y + offset)
+        .find(|base| fits(*base))
+        .unwrap_or((point_y - 12.0).clamp(top + LABEL_ABOVE, bottom - LABEL_BELOW))
 }
 
 /// A small chart for lists: the line, the latest value as a dot, and the target dashed.
@@ -570,6 +593,70 @@ mod tests {
         assert!(s.ticks.contains(&0.0));
         assert!(svg.contains("-20 %") && svg.contains("stroke-dasharray=\"10 5\""));
         assert!(svg.contains(">-12,5 %<") || svg.contains(">-20 %<"));
+    }
+
+    /// The text box of the value label: from its baseline `LABEL_ABOVE` up, `LABEL_BELOW` down.
+    fn value_label_box(svg: &str) -> (f64, f64) {
+        let text = svg.split(r#"class="app-chart__value""#).nth(1).unwrap();
+        let base: f64 = text
+            .split(" y=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        (base - LABEL_ABOVE, base + LABEL_BELOW)
+    }
+
+    fn target_line_y(svg: &str) -> f64 {
+        let group = svg.split("app-chart__reference--target").nth(1).unwrap();
+        group
+            .split(" y1=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_value_label_never_crosses_the_target_line() {
+        // The latest value at the target, and just below or above it: wherever the target
+        // line runs, the label is placed off it and inside the chart.
+        for latest in [90.0, 89.0, 88.0, 87.5, 86.0, 91.0, 92.5, 95.0, 80.0] {
+            let points = [
+                p(date!(2023 - 12 - 31), 80.0),
+                p(date!(2024 - 12 - 31), latest),
+            ];
+            let references = [ReferenceLine {
+                kind: Reference::Target,
+                value: 90.0,
+                label: "Ziel: 90 %".into(),
+            }];
+            let svg = line_chart(&chart(&points, &references));
+            coordinates_are_sane(&svg);
+            let (top, bottom) = value_label_box(&svg);
+            let line = target_line_y(&svg);
+            assert!(
+                line < top || line > bottom,
+                "{latest}: line at {line}, label {top}..{bottom}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_value_label_keeps_off_every_line_and_inside_the_plot() {
+        assert_eq!(value_label_y(100.0, &[], 20.0, 276.0), 88.0);
+        // A line just above the point: below the point instead.
+        assert_eq!(value_label_y(100.0, &[90.0], 20.0, 276.0), 124.0);
+        // Lines above and below: further off.
+        assert_eq!(value_label_y(100.0, &[90.0, 122.0], 20.0, 276.0), 70.0);
+        // At the top of the plot the label goes below the point.
+        assert_eq!(value_label_y(25.0, &[], 20.0, 276.0), 49.0);
     }
 
     #[test]

@@ -1,0 +1,255 @@
+//! The tasks on the start page, per role, from real data: overdue and soon-due milestones,
+//! returned and submitted reports, evidence, knowledge entries to review and to revise; the
+//! count in the navigation; a fixed number of statements whatever the number of networks.
+
+use kinderchancen::policy::Role;
+
+use crate::funding::{funding, program};
+use crate::networks::{DETMOLD, HAMM};
+use crate::support::{TestApp, queries};
+
+fn days_from_today(days: i64) -> String {
+    let day = kinderchancen::clock::today() + time::Duration::days(days);
+    day.to_string()
+}
+
+/// A Kernziel of `network` with milestones due `days` from today (open).
+async fn goal_with_milestones(app: &TestApp, network: i64, title: &str, days: &[(i64, &str)]) {
+    let goal: i64 = sqlx::query_scalar(
+        "INSERT INTO goals (network_id, level, title, status) VALUES ($1, 'kernziel', $2, 'in_arbeit')
+         RETURNING id",
+    )
+    .bind(network)
+    .bind(title)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    for (offset, name) in days {
+        sqlx::query("INSERT INTO milestones (goal_id, title, due_on) VALUES ($1, $2, $3::date)")
+            .bind(goal)
+            .bind(name)
+            .bind(days_from_today(*offset))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+}
+
+async fn report(app: &TestApp, funding: i64, seq: i32, status: &str, submitted_days_ago: i64) {
+    sqlx::query(
+        "INSERT INTO reports (funding_id, seq, kind, period_start, period_end, due_on, status,
+                              snapshot, submitted_at)
+         SELECT $1, $2, 'zwischenbericht', f.start_date, (f.start_date + interval '1 year' - interval '1 day')::date,
+                (f.start_date + interval '1 year' + interval '89 days')::date, $3, '{}',
+                now() - make_interval(days => $4::int)
+         FROM fundings f WHERE f.id = $1",
+    )
+    .bind(funding)
+    .bind(seq)
+    .bind(status)
+    .bind(submitted_days_ago as i32)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+async fn entry(app: &TestApp, slug: &str, status: &str, author: &str) {
+    sqlx::query(
+        "INSERT INTO knowledge_entries (slug, title, kind, level, status, author_user_id, updated_at)
+         SELECT $1, $2, 'good_practice', 'kommune', $3, u.id, now() - interval '3 days'
+         FROM users u WHERE u.email = $4",
+    )
+    .bind(slug)
+    .bind(format!("Eintrag {slug}"))
+    .bind(status)
+    .bind(author)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+async fn start(app: &TestApp, client: &reqwest::Client) -> String {
+    let response = app.get(client, "/").await;
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
+}
+
+/// The number in the navigation beside "Start", if shown.
+fn nav_count(page: &str) -> Option<u32> {
+    let at = page.find(r#"<span class="app-nav__count">"#)?;
+    let rest = &page[at + r#"<span class="app-nav__count">"#.len()..];
+    rest[..rest.find('<')?].parse().ok()
+}
+
+#[tokio::test]
+async fn every_role_sees_what_waits_for_it_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let hamm_net = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let detmold_net = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    goal_with_milestones(
+        &app,
+        hamm_net,
+        "Gesund aufwachsen",
+        &[
+            (-20, "Bedarfsanalyse vorgelegt"),
+            (5, "Elternbefragung ausgewertet"),
+            (60, "Konzept beschlossen"),
+        ],
+    )
+    .await;
+    goal_with_milestones(
+        &app,
+        detmold_net,
+        "Detmolder Ziel",
+        &[(-3, "Detmolder Meilenstein")],
+    )
+    .await;
+    let (program, aufbau, _) = program(&app, "05", "kinderstark").await;
+    // Hamm: the first report returned; Detmold: the first report submitted 4 days ago.
+    let hamm_funding = funding(&app, hamm_net, program, aufbau, "2023-01-01").await;
+    report(&app, hamm_funding, 1, "zurueckgegeben", 30).await;
+    let detmold_funding = funding(&app, detmold_net, program, aufbau, "2023-01-01").await;
+    report(&app, detmold_funding, 1, "eingereicht", 4).await;
+
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let bw = app.signed_in("l@bw.de", Role::Land, None, Some("08")).await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    entry(&app, "familienbuero-hamm", "eingereicht", "k@hamm.de").await;
+    entry(&app, "lotsen-detmold", "zurueckgegeben", "k@detmold.de").await;
+
+    // Coordinator of Hamm: the overdue milestone first, then the returned report, then the
+    // report due and the milestone due in 5 days; the one in 60 days and Detmold's are not hers.
+    let page = start(&app, &hamm).await;
+    let overdue = page
+        .find("Meilenstein „Bedarfsanalyse vorgelegt“ erledigen")
+        .expect("overdue milestone");
+    assert!(page.contains("seit 20 Tagen überfällig"), "{page}");
+    let returned = page
+        .find("Zurückgegebenen Bericht überarbeiten")
+        .expect("returned report");
+    let soon = page
+        .find("Meilenstein „Elternbefragung ausgewertet“ erledigen")
+        .expect("milestone due soon");
+    assert!(page.contains("in 5 Tagen"));
+    assert!(overdue < returned && returned < soon, "most urgent first");
+    assert!(page.contains(&format!(
+        r##"href="/netzwerke/{hamm_net}/ziele#meilenstein-"##
+    )));
+    assert!(!page.contains("Konzept beschlossen"));
+    assert!(!page.contains("Detmolder Meilenstein"));
+    assert!(
+        !page.contains("familienbuero-hamm"),
+        "a submitted entry is not her task"
+    );
+    assert!(!page.contains("Bericht prüfen"));
+    let count = nav_count(&page).expect("count in the navigation");
+    assert_eq!(
+        page.matches(r#"<li class="kern-body"><span class="kern-badge"#)
+            .count() as u32,
+        count
+    );
+    // Every other page shows the same count without counting again.
+    let other = app.get(&hamm, "/wissen").await.text().await.unwrap();
+    assert_eq!(nav_count(&other), Some(count));
+
+    // Coordinator of Detmold: her overdue milestone and her returned knowledge entry.
+    let page = start(&app, &detmold).await;
+    assert!(page.contains("Detmolder Meilenstein"));
+    assert!(page.contains("Zurückgegebenen Wissenseintrag überarbeiten: „Eintrag lotsen-detmold“"));
+    assert!(page.contains("zurückgegeben am"));
+    assert!(!page.contains("Bedarfsanalyse vorgelegt"));
+    assert!(!page.contains("Zurückgegebenen Bericht"));
+
+    // The Land: Detmold's submitted report with its waiting time; Hamm's overdue second
+    // report to follow up; no milestones, no knowledge entries.
+    let page = start(&app, &nrw).await;
+    assert!(page.contains("Bericht prüfen"), "{page}");
+    assert!(page.contains("(vor 4 Tagen)"), "{page}");
+    assert!(page.contains("Überfälligen Bericht nachfragen"));
+    assert!(!page.contains("Meilenstein"));
+    assert!(!page.contains("Wissenseintrag"));
+    // Another Land sees none of it.
+    let page = start(&app, &bw).await;
+    assert!(!page.contains("Bericht prüfen"));
+    assert!(!page.contains("nachfragen"));
+    assert_eq!(nav_count(&page), None, "no tasks, no count");
+
+    // The Bund: the submitted entry with its waiting time, not the returned one.
+    let page = start(&app, &bund).await;
+    assert!(page.contains("Wissenseintrag prüfen: „Eintrag familienbuero-hamm“"));
+    assert!(page.contains("eingereicht am"));
+    assert!(page.contains("(vor 3 Tagen)"));
+    assert!(!page.contains("lotsen-detmold"));
+    assert_eq!(nav_count(&page), Some(1));
+}
+
+/// The start page's tasks and the navigation count cost a fixed number of statements: the
+/// same with 2 and with 80 networks of one municipality, and no statement at all on the other
+/// pages (the session lookup returns the count).
+#[tokio::test]
+async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
+    let app = TestApp::spawn().await;
+    let (program, aufbau, _) = program(&app, "05", "kinderstark").await;
+    let add = |n: usize| {
+        let app = &app;
+        async move {
+            for i in 0..n {
+                let network = app.create_network(HAMM, &format!("Netzwerk {i}")).await;
+                goal_with_milestones(app, network, "Ziel", &[(-10, "Alt"), (3, "Bald")]).await;
+                let f = funding(app, network, program, aufbau, "2023-01-01").await;
+                report(app, f, 1, "zurueckgegeben", 10).await;
+            }
+        }
+    };
+    add(2).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    // First visits write the count into the session; measured are the visits after.
+    start(&app, &hamm).await;
+    start(&app, &nrw).await;
+    let (few, _) = queries::count(app.get(&hamm, "/")).await;
+    let (few_land, _) = queries::count(app.get(&nrw, "/")).await;
+    let (other_before, _) = queries::count(app.get(&hamm, "/wissen")).await;
+    add(78).await;
+    let page = start(&app, &hamm).await;
+    assert!(
+        nav_count(&page).unwrap() >= 80 * 3,
+        "{:?}",
+        nav_count(&page)
+    );
+    start(&app, &nrw).await;
+    let (many, _) = queries::count(app.get(&hamm, "/")).await;
+    let (many_land, _) = queries::count(app.get(&nrw, "/")).await;
+    let (other_after, response) = queries::count(app.get(&hamm, "/wissen")).await;
+    assert!(nav_count(&response.text().await.unwrap()).is_some());
+    println!(
+        "Startseite Kommune: {few} / {many} Statements, Land: {few_land} / {many_land}, \
+         /wissen: {other_before} / {other_after}"
+    );
+    assert_eq!(
+        few, many,
+        "coordinator's start page grows with the networks"
+    );
+    assert_eq!(
+        few_land, many_land,
+        "Land start page grows with the networks"
+    );
+    assert!(many <= 6, "{many} statements");
+    assert!(many_land <= 7, "{many_land} statements");
+    assert_eq!(
+        other_before, other_after,
+        "the count costs other pages nothing"
+    );
+}
