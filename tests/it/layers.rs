@@ -44,7 +44,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "pages combining domains",
-        &["funding", "network_pages", "home", "demo", "nap", "national"],
+        &[
+            "funding",
+            "network_pages",
+            "home",
+            "demo",
+            "nap",
+            "national",
+        ],
     ),
     ("app", &["app", "lib", "main"]),
 ];
