@@ -41,8 +41,9 @@ async fn the_entry_page_issues_the_same_few_statements_for_a_small_and_a_large_c
     for (url, expected) in urls.iter().zip(before) {
         let (statements, _) = queries::count(app.get(&app.client, url)).await;
         assert_eq!(statements, expected, "{url}");
-        // The entry: itself with related entries, and networks doing something similar.
-        assert!((1..=2).contains(&statements), "{url}: {statements}");
+        // The entry: itself with related entries, networks doing something similar, and for
+        // good practice how many networks took it over.
+        assert!((1..=3).contains(&statements), "{url}: {statements}");
     }
 }
 

