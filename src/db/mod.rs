@@ -9,6 +9,7 @@ use anyhow::Context;
 use sqlx::PgPool;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 
+use crate::computed::Revision;
 use crate::config::Config;
 pub use embedded::EmbeddedPostgres;
 
@@ -92,6 +93,22 @@ pub fn like_escaped(text: &str) -> String {
 pub fn like_pattern(text: &str) -> Option<String> {
     let text = text.trim();
     (!text.is_empty()).then(|| format!("%{}%", like_escaped(text)))
+}
+
+/// How often the data of `land_code` (or, for `None`, of any Land) has changed, as of today:
+/// the key of the figures `computed` keeps (see migration 0018).
+pub async fn revision(pool: &PgPool, land_code: Option<&str>) -> sqlx::Result<Revision> {
+    let number = sqlx::query_scalar!(
+        r#"SELECT coalesce(sum(revision), 0)::bigint AS "number!"
+           FROM land_revisions WHERE $1::text IS NULL OR land_code = $1"#,
+        land_code
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(Revision {
+        day: crate::clock::today(),
+        number,
+    })
 }
 
 pub fn pool_options() -> PgPoolOptions {

@@ -135,12 +135,8 @@ async fn start(
                     networks: count_visible_to(&ctx.state.pool, u, &NetworkFilter::default())
                         .await?,
                     overview: Box::new(
-                        crate::national::overview::OverviewBody::load(
-                            &ctx.state.pool,
-                            &choice,
-                            "/",
-                        )
-                        .await?,
+                        crate::national::overview::OverviewBody::load(&ctx.state, &choice, "/")
+                            .await?,
                     ),
                 }
             }

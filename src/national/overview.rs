@@ -1,11 +1,13 @@
 //! The national overview `/bund/uebersicht` (Bund and admins; also the body of the Bund's start
 //! page): the 16 Länder side by side — networks, Kreise with a network, funded networks by
 //! phase, reports overdue and waiting for review, running measures by Handlungsfeld — and the
-//! map of all Kreise. Five statements, run at once, however many networks: everything is
-//! counted per Land or per Kreis in SQL; only the report schedules (which exist nowhere as
-//! rows) are derived in Rust, from one lean row per funding that owes reports.
+//! map of all Kreise. Computed once per change of the data (`computed`), in five statements
+//! run at once, however many networks: everything is counted per Land or per Kreis in SQL;
+//! only the report schedules (which exist nowhere as rows) are derived in Rust, from one lean
+//! row per funding that owes reports.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -21,6 +23,7 @@ use crate::map::measures::Measure;
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
+use crate::state::AppState;
 use crate::states::{FundingStatus, MeasureStatus, ReportStatus};
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::filters;
@@ -112,8 +115,20 @@ struct ScheduleRow {
 }
 
 impl Overview {
+    /// As of the last change of any Land's data: one statement when that was computed
+    /// already, and the five of [`Overview::load`] once after each change.
+    pub async fn current(state: &AppState) -> sqlx::Result<Arc<Self>> {
+        let revision = crate::db::revision(&state.pool, None).await?;
+        state
+            .computed
+            .get_or_compute("bundesuebersicht", "", revision, || {
+                Self::load(&state.pool, revision.day)
+            })
+            .await
+    }
+
     /// Five statements, at once.
-    pub async fn load(pool: &PgPool, today: Date) -> sqlx::Result<Self> {
+    async fn load(pool: &PgPool, today: Date) -> sqlx::Result<Self> {
         let owing: Vec<FundingStatus> = FundingStatus::ALL
             .iter()
             .copied()
@@ -278,14 +293,18 @@ fn totals(rows: &[LandRow]) -> LandRow {
 /// The overview as pages show it: the tables and the map, shaded by the chosen figure, each
 /// Kreis leading to its Land's overview filtered to it.
 pub struct OverviewBody {
-    pub overview: Overview,
+    pub overview: Arc<Overview>,
     pub fields: &'static [Term],
     pub map: Section,
 }
 
 impl OverviewBody {
-    pub async fn load(pool: &PgPool, choice: &MapChoice, action: &'static str) -> AppResult<Self> {
-        let overview = Overview::load(pool, crate::clock::today()).await?;
+    pub async fn load(
+        state: &AppState,
+        choice: &MapChoice,
+        action: &'static str,
+    ) -> AppResult<Self> {
+        let overview = Overview::current(state).await?;
         let measure = Measure::parse(&choice.karte);
         let values = measure.values(&overview.figures);
         let scale = measure.scale();
@@ -323,7 +342,7 @@ pub async fn page(
     axum_extra::extract::Query(choice): axum_extra::extract::Query<MapChoice>,
 ) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::ViewNationalOverview)?;
-    let body = OverviewBody::load(&ctx.state.pool, &choice, "/bund/uebersicht").await?;
+    let body = OverviewBody::load(&ctx.state, &choice, "/bund/uebersicht").await?;
     Ok(OverviewPage {
         layout: ctx.layout,
         body,
