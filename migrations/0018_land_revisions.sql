@@ -22,44 +22,37 @@ $$;
 -- The trigger's argument names how a changed row leads to its Land: the column it is read
 -- from ('land_code', 'kommune_ags', 'network_id', 'funding_id', 'indicator_id', 'program_id',
 -- 'phase_id'), or 'alle' for national tables (the catalog). Once per statement: an import of
--- a thousand rows counts once. PL/pgSQL plans a statement when it first runs it, so each
--- branch names only the transition tables its trigger has.
+-- a thousand rows counts once, joining its rows to their Land in one query.
 CREATE FUNCTION kc_touch_land_revisions() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    via  text := TG_ARGV[0];
-    keys text[];
+    via text := TG_ARGV[0];
+    -- The Länder of the rows of transition table %1$s.
+    laender_of text := CASE via
+        WHEN 'land_code' THEN 'SELECT land_code::text FROM %1$s'
+        WHEN 'kommune_ags' THEN 'SELECT left(kommune_ags, 2) FROM %1$s'
+        WHEN 'network_id' THEN
+            'SELECT left(n.kommune_ags, 2) FROM %1$s c JOIN networks n ON n.id = c.network_id'
+        WHEN 'funding_id' THEN
+            'SELECT left(n.kommune_ags, 2) FROM %1$s c JOIN fundings f ON f.id = c.funding_id
+             JOIN networks n ON n.id = f.network_id'
+        WHEN 'indicator_id' THEN
+            'SELECT left(n.kommune_ags, 2) FROM %1$s c JOIN indicators i ON i.id = c.indicator_id
+             JOIN networks n ON n.id = i.network_id'
+        WHEN 'program_id' THEN
+            'SELECT p.land_code::text FROM %1$s c JOIN funding_programs p ON p.id = c.program_id'
+        WHEN 'phase_id' THEN
+            'SELECT p.land_code::text FROM %1$s c JOIN funding_phases ph ON ph.id = c.phase_id
+             JOIN funding_programs p ON p.id = ph.program_id'
+        WHEN 'alle' THEN 'SELECT code::text FROM laender'
+    END;
+    changed text := CASE TG_OP
+        WHEN 'INSERT' THEN format(laender_of, 'new_rows')
+        WHEN 'DELETE' THEN format(laender_of, 'old_rows')
+        ELSE format(laender_of, 'new_rows') || ' UNION ' || format(laender_of, 'old_rows')
+    END;
 BEGIN
-    IF via = 'alle' THEN
-        PERFORM kc_bump_land_revisions(ARRAY(SELECT code::text FROM laender));
-        RETURN NULL;
-    END IF;
-    IF TG_OP = 'INSERT' THEN
-        EXECUTE format('SELECT array_agg(DISTINCT %I::text) FROM new_rows', via) INTO keys;
-    ELSIF TG_OP = 'UPDATE' THEN
-        EXECUTE format('SELECT array_agg(k) FROM (SELECT %1$I::text AS k FROM new_rows
-                        UNION SELECT %1$I::text FROM old_rows) changed', via) INTO keys;
-    ELSE
-        EXECUTE format('SELECT array_agg(DISTINCT %I::text) FROM old_rows', via) INTO keys;
-    END IF;
-    PERFORM kc_bump_land_revisions(CASE via
-        WHEN 'land_code' THEN keys
-        WHEN 'kommune_ags' THEN ARRAY(SELECT DISTINCT left(k, 2) FROM unnest(keys) k)
-        WHEN 'network_id' THEN ARRAY(
-            SELECT DISTINCT left(n.kommune_ags, 2) FROM networks n
-            WHERE n.id = ANY (keys::bigint[]))
-        WHEN 'funding_id' THEN ARRAY(
-            SELECT DISTINCT left(n.kommune_ags, 2) FROM fundings f
-            JOIN networks n ON n.id = f.network_id WHERE f.id = ANY (keys::bigint[]))
-        WHEN 'indicator_id' THEN ARRAY(
-            SELECT DISTINCT left(n.kommune_ags, 2) FROM indicators i
-            JOIN networks n ON n.id = i.network_id WHERE i.id = ANY (keys::bigint[]))
-        WHEN 'program_id' THEN ARRAY(
-            SELECT DISTINCT p.land_code::text FROM funding_programs p
-            WHERE p.id = ANY (keys::bigint[]))
-        WHEN 'phase_id' THEN ARRAY(
-            SELECT DISTINCT p.land_code::text FROM funding_phases ph
-            JOIN funding_programs p ON p.id = ph.program_id WHERE ph.id = ANY (keys::bigint[]))
-    END);
+    EXECUTE format('SELECT kc_bump_land_revisions(ARRAY(SELECT DISTINCT code FROM (%s) changed (code)))',
+                   changed);
     RETURN NULL;
 END;
 $$;
