@@ -51,6 +51,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "demo",
             "nap",
             "national",
+            "opendata",
         ],
     ),
     ("app", &["app", "lib", "main"]),
