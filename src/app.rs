@@ -26,7 +26,7 @@ use crate::request::REQUEST_ID;
 use crate::state::AppState;
 use crate::{
     auth, catalog, demo, directory, funding, goals, home, indicators, inventory, knowledge,
-    measures, nap, national, network_pages, networks, partners, site, users, web,
+    measures, nap, national, network_pages, networks, opendata, partners, site, users, web,
 };
 
 /// Migrates the schema, then loads the reference directory and the knowledge content; safe to
@@ -150,6 +150,7 @@ pub fn app(state: AppState) -> Router {
         .merge(site::routes())
         .merge(catalog::routes())
         .merge(nap::routes())
+        .merge(opendata::routes(&state.config))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readiness))
         .fallback(|| async { AppError::NotFound })

@@ -8,15 +8,16 @@ use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
-use super::db::{self, Entry, Hit, NetworkLink, SearchRequest};
+use super::db::{self, Entry, Hit, NetworkLink};
 use super::facets::FacetCount;
 use super::forms::{CitationRow, EntryForm};
 use super::markdown;
-use super::search::{self, Segment};
+use super::search::{self, Params, Segment};
 use super::vocab::{
     ARTEN, EBENEN, QUELLENARTEN, THEMEN, kind_explanation, source_caveat, source_title,
 };
 use crate::audit::{self, Event, HistoryLine};
+use crate::config::ContentLicense;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role, Scope};
@@ -79,21 +80,6 @@ async fn visible_entry(
 
 // ---------------------------------------------------------------- search
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct SearchParams {
-    q: String,
-    art: Vec<String>,
-    ebene: Vec<String>,
-    feld: Vec<String>,
-    thema: Vec<String>,
-    phase: Vec<String>,
-    land: Vec<String>,
-    jahr: Vec<String>,
-    sortierung: String,
-    seite: String,
-}
-
 /// A facet value with its count and whether it is ticked.
 struct FacetOption {
     value: String,
@@ -134,6 +120,9 @@ struct SearchPage {
     facets: Vec<Facet>,
     /// The current filters as a query string, to carry into paging and sort links.
     current: String,
+    /// The Atom feed of the chosen facets (`opendata`).
+    feed: String,
+    license: ContentLicense,
     can_draft: bool,
     /// Every kind with what it means.
     kinds: Vec<(Term, &'static str)>,
@@ -150,41 +139,10 @@ impl SearchPage {
     }
 }
 
-fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
-    values
-        .iter()
-        .filter(|v| vocab::is_known(terms, v))
-        .cloned()
-        .collect()
-}
-
-async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppResult<Response> {
-    // Everything from the address bar is checked and anything unknown dropped: a hand-made
-    // URL never leads to an error page.
-    let query: String = params
-        .q
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect();
-    let terms = search::terms(&query);
-    let request = SearchRequest {
-        terms: terms.clone(),
-        kinds: keep_known(&params.art, ARTEN),
-        levels: keep_known(&params.ebene, EBENEN),
-        felder: keep_known(&params.feld, HANDLUNGSFELDER),
-        themen: keep_known(&params.thema, THEMEN),
-        phasen: keep_known(&params.phase, LEBENSPHASEN),
-        laender: params
-            .land
-            .iter()
-            .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()))
-            .cloned()
-            .collect(),
-        years: params.jahr.iter().filter_map(|y| y.parse().ok()).collect(),
-        by_date: params.sortierung == "datum" || terms.is_empty(),
-        page: params.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
-    };
+async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<Response> {
+    let query = params.query();
+    let request = params.request(&query);
+    let terms = request.terms.clone();
     let result = db::search(&ctx.state.pool, &request).await?;
     let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
     let facets = vec![
@@ -218,6 +176,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         ),
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
+    let feed = with_query(super::FEED, &chosen(&facets));
     let suggestion = search::corrected(&query, &result.suggestions).map(|corrected| {
         let href = with_query("/wissen", &[("q", corrected.as_str())]);
         (corrected, href)
@@ -244,6 +203,8 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
             .collect(),
         facets,
         current,
+        feed,
+        license: ctx.state.config.content_license.clone(),
         can_draft: ctx.user.is_some(),
         kinds: ARTEN
             .iter()
@@ -351,13 +312,23 @@ fn dynamic_facet(
     }
 }
 
+/// The ticked facet values as query pairs.
+fn chosen(facets: &[Facet]) -> Vec<(&'static str, &str)> {
+    facets
+        .iter()
+        .flat_map(|facet| {
+            facet
+                .options
+                .iter()
+                .filter(|o| o.checked)
+                .map(|o| (facet.name, o.value.as_str()))
+        })
+        .collect()
+}
+
 fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
     let mut pairs = vec![("q", query)];
-    for facet in facets {
-        for option in facet.options.iter().filter(|o| o.checked) {
-            pairs.push((facet.name, &option.value));
-        }
-    }
+    pairs.extend(chosen(facets));
     if by_date {
         pairs.push(("sortierung", "datum"));
     }
@@ -391,6 +362,9 @@ struct EntryPage {
     /// Published good practice: which networks took it over, and whether the user may.
     adoptions: Option<db::Adoptions>,
     can_adopt: bool,
+    license: ContentLicense,
+    /// Who publishes the platform, named in the attribution the licence asks for.
+    publisher: String,
 }
 
 async fn build_entry_page(
@@ -448,6 +422,8 @@ async fn build_entry_page(
             None
         },
         can_adopt: is_practice && user.is_some() && may(user, Action::AdoptPractice),
+        license: state.config.content_license.clone(),
+        publisher: state.config.operator.name.clone(),
         entry,
     })
 }
