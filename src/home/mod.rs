@@ -167,8 +167,7 @@ async fn start(
             ctx.layout.set_open_tasks(open);
             // Written only when it changed, so a start page viewed again costs no write.
             if u.open_tasks != Some(open) {
-                crate::auth::session::set_open_tasks(&ctx.state.pool, &u.session_hash, open)
-                    .await?;
+                crate::auth::session::set_open_tasks(&ctx.state.pool, u, open, today).await?;
             }
             tasks
         }
