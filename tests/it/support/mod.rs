@@ -274,6 +274,15 @@ impl TestApp {
         client
     }
 
+    /// The page a redirecting response (303, as after every save) leads to, as `client` sees it.
+    pub async fn followed(&self, client: &reqwest::Client, response: reqwest::Response) -> String {
+        assert_eq!(response.status(), 303, "{}", response.url());
+        let next = response.headers()["location"].to_str().unwrap().to_owned();
+        let page = self.get(client, &next).await;
+        assert_eq!(page.status(), 200, "{next}");
+        page.text().await.unwrap()
+    }
+
     /// A network of municipality `ags`, straight into the database.
     pub async fn create_network(&self, ags: &str, name: &str) -> i64 {
         sqlx::query_scalar(
