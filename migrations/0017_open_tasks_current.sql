@@ -37,132 +37,85 @@ CREATE FUNCTION kc_knowledge_tasks_changed(changed_authors bigint[]) RETURNS voi
         FOR UPDATE OF c)
 $$;
 
--- Milestones (a row keeps its goal; deleted goals and networks take theirs along, see below).
-CREATE FUNCTION kc_milestones_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for the workspace and funding tables. Its arguments: what the key
+-- column names ('kommune', 'network', 'goal', 'funding', 'program' or 'phase'), the key column,
+-- and whether the Land's officers are concerned too (fundings, reports, evidence, programs).
+-- A changed row keeps its key; a deleted goal or network takes its milestones along by
+-- cascade, and by the time their trigger runs the goal is gone, so goals and networks name
+-- the municipality themselves when deleted.
+CREATE FUNCTION kc_tasks_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    keys text[];
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM old_rows r
-            JOIN goals g ON g.id = r.goal_id JOIN networks n ON n.id = g.network_id), false);
-    ELSE
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM new_rows r
-            JOIN goals g ON g.id = r.goal_id JOIN networks n ON n.id = g.network_id), false);
-    END IF;
+    EXECUTE format('SELECT array_agg(DISTINCT %I::text) FROM %I', TG_ARGV[1],
+                   CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END)
+        INTO keys;
+    PERFORM kc_tasks_changed(CASE TG_ARGV[0]
+        WHEN 'kommune' THEN keys
+        WHEN 'network' THEN ARRAY(
+            SELECT n.kommune_ags FROM networks n WHERE n.id = ANY (keys::bigint[]))
+        WHEN 'goal' THEN ARRAY(
+            SELECT n.kommune_ags FROM goals g JOIN networks n ON n.id = g.network_id
+            WHERE g.id = ANY (keys::bigint[]))
+        ELSE ARRAY(
+            SELECT n.kommune_ags FROM fundings f JOIN networks n ON n.id = f.network_id
+            WHERE CASE TG_ARGV[0]
+                      WHEN 'funding' THEN f.id
+                      WHEN 'program' THEN f.program_id
+                      WHEN 'phase' THEN f.phase_id
+                  END = ANY (keys::bigint[]))
+    END, TG_ARGV[2]::boolean);
     RETURN NULL;
 END $$;
-CREATE TRIGGER milestones_tasks_insert AFTER INSERT ON milestones
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_milestones_tasks();
-CREATE TRIGGER milestones_tasks_update AFTER UPDATE ON milestones
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_milestones_tasks();
-CREATE TRIGGER milestones_tasks_delete AFTER DELETE ON milestones
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_milestones_tasks();
 
--- A deleted goal or network deletes its milestones by cascade; by the time the milestones'
--- trigger runs, the goal and the network are gone, so these name the municipality.
-CREATE FUNCTION kc_goals_deleted_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM kc_tasks_changed(ARRAY(
-        SELECT DISTINCT n.kommune_ags FROM old_rows r JOIN networks n ON n.id = r.network_id), false);
-    RETURN NULL;
-END $$;
-CREATE TRIGGER goals_tasks_delete AFTER DELETE ON goals
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_goals_deleted_tasks();
+CREATE TRIGGER milestones_tasks_insert AFTER INSERT ON milestones REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('goal', 'goal_id', 'false');
+CREATE TRIGGER milestones_tasks_update AFTER UPDATE ON milestones REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('goal', 'goal_id', 'false');
+CREATE TRIGGER milestones_tasks_delete AFTER DELETE ON milestones REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('goal', 'goal_id', 'false');
+CREATE TRIGGER goals_tasks_delete AFTER DELETE ON goals REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('network', 'network_id', 'false');
+CREATE TRIGGER networks_tasks_delete AFTER DELETE ON networks REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('kommune', 'kommune_ags', 'false');
 
-CREATE FUNCTION kc_networks_deleted_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM kc_tasks_changed(ARRAY(SELECT DISTINCT kommune_ags FROM old_rows), false);
-    RETURN NULL;
-END $$;
-CREATE TRIGGER networks_tasks_delete AFTER DELETE ON networks
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_networks_deleted_tasks();
-
--- Fundings, their reports and evidence: the coordinators and the Land (a row keeps its funding
--- and network).
-CREATE FUNCTION kc_fundings_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM old_rows r JOIN networks n ON n.id = r.network_id), true);
-    ELSE
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM new_rows r JOIN networks n ON n.id = r.network_id), true);
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER fundings_tasks_insert AFTER INSERT ON fundings
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_fundings_tasks();
-CREATE TRIGGER fundings_tasks_update AFTER UPDATE ON fundings
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_fundings_tasks();
-CREATE TRIGGER fundings_tasks_delete AFTER DELETE ON fundings
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_fundings_tasks();
-
--- Reports (never deleted, see kc_reports_guard) and evidence (deleted only with their funding).
-CREATE FUNCTION kc_funding_rows_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM kc_tasks_changed(ARRAY(
-        SELECT DISTINCT n.kommune_ags FROM new_rows r
-        JOIN fundings f ON f.id = r.funding_id JOIN networks n ON n.id = f.network_id), true);
-    RETURN NULL;
-END $$;
-CREATE TRIGGER reports_tasks_insert AFTER INSERT ON reports
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_funding_rows_tasks();
-CREATE TRIGGER reports_tasks_update AFTER UPDATE ON reports
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_funding_rows_tasks();
+CREATE TRIGGER fundings_tasks_insert AFTER INSERT ON fundings REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('network', 'network_id', 'true');
+CREATE TRIGGER fundings_tasks_update AFTER UPDATE ON fundings REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('network', 'network_id', 'true');
+CREATE TRIGGER fundings_tasks_delete AFTER DELETE ON fundings REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('network', 'network_id', 'true');
+-- Reports are never deleted (kc_reports_guard), evidence only with its funding.
+CREATE TRIGGER reports_tasks_insert AFTER INSERT ON reports REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('funding', 'funding_id', 'true');
+CREATE TRIGGER reports_tasks_update AFTER UPDATE ON reports REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('funding', 'funding_id', 'true');
 CREATE TRIGGER funding_deliverables_tasks_insert AFTER INSERT ON funding_deliverables
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_funding_rows_tasks();
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('funding', 'funding_id', 'true');
 CREATE TRIGGER funding_deliverables_tasks_update AFTER UPDATE ON funding_deliverables
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_funding_rows_tasks();
-
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('funding', 'funding_id', 'true');
 -- A program's report deadline, its phases and their required evidence change the tasks of
 -- every funding in the program.
-CREATE FUNCTION kc_programs_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM kc_tasks_changed(ARRAY(
-        SELECT DISTINCT n.kommune_ags FROM new_rows r
-        JOIN fundings f ON f.program_id = r.id JOIN networks n ON n.id = f.network_id), true);
-    RETURN NULL;
-END $$;
 CREATE TRIGGER funding_programs_tasks_update AFTER UPDATE ON funding_programs
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_programs_tasks();
-
-CREATE FUNCTION kc_phases_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM old_rows r
-            JOIN fundings f ON f.program_id = r.program_id JOIN networks n ON n.id = f.network_id), true);
-    ELSE
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM new_rows r
-            JOIN fundings f ON f.program_id = r.program_id JOIN networks n ON n.id = f.network_id), true);
-    END IF;
-    RETURN NULL;
-END $$;
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('program', 'id', 'true');
 CREATE TRIGGER funding_phases_tasks_insert AFTER INSERT ON funding_phases
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_phases_tasks();
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('program', 'program_id', 'true');
 CREATE TRIGGER funding_phases_tasks_update AFTER UPDATE ON funding_phases
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_phases_tasks();
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('program', 'program_id', 'true');
 CREATE TRIGGER funding_phases_tasks_delete AFTER DELETE ON funding_phases
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_phases_tasks();
-
-CREATE FUNCTION kc_phase_deliverables_tasks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM old_rows r
-            JOIN fundings f ON f.phase_id = r.phase_id JOIN networks n ON n.id = f.network_id), true);
-    ELSE
-        PERFORM kc_tasks_changed(ARRAY(
-            SELECT DISTINCT n.kommune_ags FROM new_rows r
-            JOIN fundings f ON f.phase_id = r.phase_id JOIN networks n ON n.id = f.network_id), true);
-    END IF;
-    RETURN NULL;
-END $$;
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('program', 'program_id', 'true');
 CREATE TRIGGER phase_deliverables_tasks_insert AFTER INSERT ON phase_deliverables
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_phase_deliverables_tasks();
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('phase', 'phase_id', 'true');
 CREATE TRIGGER phase_deliverables_tasks_delete AFTER DELETE ON phase_deliverables
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kc_phase_deliverables_tasks();
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION kc_tasks_trigger('phase', 'phase_id', 'true');
 
 -- Knowledge entries: only a change of state or author moves a task (most updates are texts,
 -- stored HTML or related entries).

@@ -363,4 +363,53 @@ async fn the_navigation_count_follows_every_change_of_tasks() {
         .unwrap();
     let (_, next_day) = nav(&nrw).await;
     assert!(next_day > statements, "counted again on a new day");
+
+    // Every kind of change clears the counts of exactly the users it concerns, whoever
+    // writes it (here: straight into the database).
+    let second = app.create_network(HAMM, "Zweites Netzwerk").await;
+    goal_with_milestones(&app, second, "Zweites Ziel", &[(3, "Bald")]).await;
+    let cleared = |email: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, bool>(
+                "SELECT bool_and(s.open_tasks IS NULL) FROM sessions s
+                 JOIN users u ON u.id = s.user_id WHERE u.email = $1",
+            )
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    for (change, coordinator, land) in [
+        (
+            "UPDATE funding_programs SET report_due_days = 60",
+            true,
+            true,
+        ),
+        ("UPDATE funding_phases SET name = name || ' '", true, true),
+        ("DELETE FROM phase_deliverables", true, true),
+        ("UPDATE fundings SET note = 'geprüft'", true, true),
+        ("UPDATE milestones SET title = 'Neu'", true, false),
+        ("DELETE FROM goals WHERE title = 'Ziel'", true, false),
+        (
+            "DELETE FROM networks WHERE name = 'Zweites Netzwerk'",
+            true,
+            false,
+        ),
+        (
+            "UPDATE knowledge_entries SET title = 'Umbenannt'",
+            false,
+            false,
+        ),
+    ] {
+        nav(&hamm).await;
+        nav(&nrw).await;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(change))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(cleared("k@hamm.de").await, coordinator, "{change}");
+        assert_eq!(cleared("l@nrw.de").await, land, "{change}");
+    }
 }
