@@ -24,8 +24,8 @@ pub struct SearchRequest {
     pub laender: Vec<String>,
     pub years: Vec<i16>,
     pub by_date: bool,
-    /// Zero-based.
-    pub page: i64,
+    /// The first hit of the page, counted from 0 (`PAGE_SIZE` hits to a page).
+    pub offset: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,7 +225,7 @@ async fn page(
         &request.years,
         request.by_date,
         PAGE_SIZE,
-        request.page * PAGE_SIZE,
+        request.offset,
         expanded.map(|e| e.ranking.as_str()),
         &request.phasen,
     )

@@ -27,6 +27,7 @@ use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
+use crate::web::paging::{Paging, Requested};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, see_other};
 use crate::web::{encode_query, with_query};
@@ -128,12 +129,9 @@ struct SearchPage {
     suggestion: Option<(String, String)>,
     by_date: bool,
     total: i64,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     results: Vec<ResultItem>,
     facets: Vec<Facet>,
-    /// The current filters as a query string, to carry into paging and sort links.
-    current: String,
     can_draft: bool,
     /// Every kind with what it means.
     kinds: Vec<(Term, &'static str)>,
@@ -168,6 +166,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         .take(200)
         .collect();
     let terms = search::terms(&query);
+    let page = Requested::new(&params.seite, db::PAGE_SIZE);
     let request = SearchRequest {
         terms: terms.clone(),
         kinds: keep_known(&params.art, ARTEN),
@@ -183,10 +182,9 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
             .collect(),
         years: params.jahr.iter().filter_map(|y| y.parse().ok()).collect(),
         by_date: params.sortierung == "datum" || terms.is_empty(),
-        page: params.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
+        offset: page.offset(),
     };
     let result = db::search(&ctx.state.pool, &request).await?;
-    let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
     let facets = vec![
         facet("art", "Art", ARTEN, &request.kinds, &result.facets),
         facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
@@ -235,15 +233,20 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         query,
         by_date: request.by_date,
         total: result.total,
-        page: request.page + 1,
-        pages,
+        paging: page.paging(
+            result.total,
+            if current.is_empty() {
+                "/wissen".to_owned()
+            } else {
+                format!("/wissen?{current}")
+            },
+        ),
         results: result
             .hits
             .into_iter()
             .map(|hit| result_item(hit, &marked))
             .collect(),
         facets,
-        current,
         can_draft: ctx.user.is_some(),
         kinds: ARTEN
             .iter()

@@ -708,7 +708,7 @@ async fn facet_counts_agree_with_counting_the_columns() {
             let mut all = Vec::new();
             for page in 0.. {
                 let page_request = db::SearchRequest {
-                    page,
+                    offset: page * db::PAGE_SIZE,
                     ..request.clone()
                 };
                 let slugs: Vec<String> = db::search(&app.pool, &page_request)
