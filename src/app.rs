@@ -168,6 +168,11 @@ pub fn app(state: AppState) -> Router {
                 .layer(middleware::from_fn(web::paths::refuse_control_characters))
                 .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn(auth::refuse_cross_site_writes))
+                // Inside the session lookup: the navigation of the page shows the true count.
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    home::tasks::count_when_stale,
+                ))
                 // Every extractor reading a body (forms, uploads) stops at this limit with
                 // 413, announced or chunked; the CSV import answers with its own page.
                 .layer(DefaultBodyLimit::max(max_body)),

@@ -5,7 +5,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_extra::extract::{Form, Query};
+use axum_extra::extract::{Form, Query, QueryRejection};
 use serde::Deserialize;
 
 use super::db::{self, Entry, Hit, NetworkLink};
@@ -28,6 +28,7 @@ use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
+use crate::web::paging::{Paging, Requested};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, see_other};
 use crate::web::{encode_query, with_query};
@@ -114,8 +115,7 @@ struct SearchPage {
     suggestion: Option<(String, String)>,
     by_date: bool,
     total: i64,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     results: Vec<ResultItem>,
     facets: Vec<Facet>,
     /// The current filters as a query string, to carry into paging and sort links.
@@ -143,8 +143,8 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<
     let query = params.query();
     let request = params.request(&query);
     let terms = request.terms.clone();
+    let page = Requested::new(&params.seite, db::PAGE_SIZE);
     let result = db::search(&ctx.state.pool, &request).await?;
-    let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
     let facets = vec![
         facet("art", "Art", ARTEN, &request.kinds, &result.facets),
         facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
@@ -194,8 +194,14 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<
         query,
         by_date: request.by_date,
         total: result.total,
-        page: request.page + 1,
-        pages,
+        paging: page.paging(
+            result.total,
+            if current.is_empty() {
+                "/wissen".to_owned()
+            } else {
+                format!("/wissen?{current}")
+            },
+        ),
         results: result
             .hits
             .into_iter()
@@ -428,13 +434,44 @@ async fn build_entry_page(
     })
 }
 
-async fn entry_page(ctx: PublicCtx, Path(slug): Path<String>) -> AppResult<Response> {
+/// What was just done to an entry, for the message on its page (`?hinweis=`).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct EntryQuery {
+    hinweis: String,
+}
+
+/// The `?hinweis=` code of what `step` did; `entry_notice` words it.
+fn step_done(step: EntryMove) -> &'static str {
+    match step {
+        EntryMove::Submit => "eingereicht",
+        EntryMove::Publish => "veroeffentlicht",
+        EntryMove::Return => "zurueckgegeben",
+        EntryMove::Withdraw => "zurueckgezogen",
+    }
+}
+
+fn entry_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "angelegt" => "Der Entwurf wurde angelegt.",
+        "gespeichert" => "Die Änderungen wurden gespeichert.",
+        "eingereicht" => "Der Eintrag wurde zur Prüfung eingereicht.",
+        "veroeffentlicht" => "Der Eintrag ist veröffentlicht.",
+        "zurueckgegeben" => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
+        "zurueckgezogen" => "Der Eintrag ist nicht mehr öffentlich.",
+        _ => return None,
+    })
+}
+
+async fn entry_page(
+    ctx: PublicCtx,
+    Path(slug): Path<String>,
+    query: Result<Query<EntryQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
-    Ok(
-        build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry)
-            .await?
-            .into_response(),
-    )
+    let mut page = build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?;
+    page.notice = entry_notice(&query.map(|q| q.0).unwrap_or_default().hinweis);
+    Ok(page.into_response())
 }
 
 // ---------------------------------------------------------------- drafting
@@ -566,7 +603,9 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
     change
         .created(Record::new("knowledge", created.id), created.audit_values())
         .await?;
-    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis=angelegt"
+    )))
 }
 
 async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> AppResult<Entry> {
@@ -616,7 +655,9 @@ async fn update(
             after.audit_values(),
         )
         .await?;
-    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis=gespeichert"
+    )))
 }
 
 #[derive(Deserialize)]
@@ -650,12 +691,6 @@ async fn change_status(
             EntryMove::Publish | EntryMove::Return | EntryMove::Withdraw => Action::ReviewKnowledge,
         },
     )?;
-    let notice = match step {
-        EntryMove::Submit => "Der Eintrag wurde zur Prüfung eingereicht.",
-        EntryMove::Publish => "Der Eintrag ist veröffentlicht.",
-        EntryMove::Return => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
-        EntryMove::Withdraw => "Der Eintrag ist nicht mehr öffentlich.",
-    };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
     if step == EntryMove::Return && comment.is_empty() {
         let mut page =
@@ -690,7 +725,8 @@ async fn change_status(
                 .new_values(after.audit_values()),
         )
         .await?;
-    let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
-    page.notice = Some(notice);
-    Ok(page.into_response())
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis={}",
+        step_done(step)
+    )))
 }
