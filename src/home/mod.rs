@@ -11,7 +11,7 @@ use axum::routing::get;
 use crate::error::AppResult;
 use crate::format;
 use crate::identity::SessionUser;
-use crate::networks::db::{NetworkFilter, NetworkSummary, count_visible_to, page_visible_to};
+use crate::networks::db::{NetworkFilter, NetworkSummary, page_visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
@@ -40,9 +40,6 @@ enum Start {
         networks: FirstNetworks,
     },
     Bund {
-        laender: i64,
-        kommunen: i64,
-        networks: i64,
         /// The national overview is the Bund's start page.
         overview: Box<crate::national::overview::OverviewBody>,
     },
@@ -116,24 +113,13 @@ async fn start(
                     networks: FirstNetworks::of(&ctx.state.pool, u).await?,
                 }
             }
-            Role::Bund => {
-                let totals = sqlx::query!(
-                    r#"SELECT (SELECT count(*) FROM laender) AS "laender!",
-                              (SELECT count(*) FROM kommunen) AS "kommunen!""#
-                )
-                .fetch_one(&ctx.state.pool)
-                .await?;
-                Start::Bund {
-                    laender: totals.laender,
-                    kommunen: totals.kommunen,
-                    networks: count_visible_to(&ctx.state.pool, u, &NetworkFilter::default())
-                        .await?,
-                    overview: Box::new(
-                        crate::national::overview::OverviewBody::load(&ctx.state, &choice, "/")
-                            .await?,
-                    ),
-                }
-            }
+            // The national overview's figures count the networks and Kreise (kept per
+            // revision: no statement of their own).
+            Role::Bund => Start::Bund {
+                overview: Box::new(
+                    crate::national::overview::OverviewBody::load(&ctx.state, &choice, "/").await?,
+                ),
+            },
             Role::Admin => {
                 let (users, total) = crate::users::db::list(
                     &ctx.state.pool,

@@ -236,7 +236,11 @@ async fn page(
         r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
                                              page.rank DESC, page.published_at DESC, page.id), '[]')
                   AS "hits!: serde_json::Value"
-           FROM (SELECT e.slug, e.title, e.kind, e.summary, e.body, e.place, e.year, e.source_document,
+           -- The body only for a snippet of search words the summary lacks: without words
+           -- a page of bodies would be 100 KB of JSON to build and read for nothing.
+           FROM (SELECT e.slug, e.title, e.kind, e.summary,
+                        CASE WHEN $1::text IS NULL THEN '' ELSE e.body END AS body,
+                        e.place, e.year, e.source_document,
                         e.source_section, top.rank, top.published_at, top.id
                  FROM (SELECT h.id, h.year, h.published_at,
                               CASE WHEN $1::text IS NULL THEN 0
