@@ -19,7 +19,7 @@ use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::inventory::Matrix;
-use crate::map::measures::Measure;
+use crate::map::measures::Shading;
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, Scope, authorize};
@@ -400,7 +400,8 @@ async fn page(
             ..filters.clone()
         },
     );
-    let map = land_map(&ctx.state.pool, &land_code, &land_name, &filters).await?;
+    let threshold = ctx.state.config.small_count_threshold;
+    let map = land_map(&ctx.state.pool, &land_code, &land_name, &filters, threshold).await?;
     Ok(OverviewPage {
         map,
         layout: ctx.layout,
@@ -441,23 +442,23 @@ async fn land_map(
     land_code: &str,
     land_name: &str,
     filters: &Filters,
+    threshold: i64,
 ) -> AppResult<Section> {
-    let figures = figures_per_kreis(
-        pool,
-        CountedNetworks {
-            land_code: Some(land_code),
-            public_only: false,
-        },
-    )
-    .await?;
-    let measure = Measure::parse(&filters.karte);
-    let values = measure.values(&figures);
-    let scale = measure.scale();
+    let counted = CountedNetworks {
+        land_code: Some(land_code),
+        public_only: false,
+    };
+    let (figures, shading) = tokio::try_join!(
+        figures_per_kreis(pool, counted),
+        Shading::load(pool, &filters.karte, counted, threshold)
+    )?;
+    let values = shading.values(&figures);
+    let scale = shading.scale();
     let href = |ags: &str| {
         let narrowed = Filters {
             land: land_code.to_owned(),
             kreis: ags.to_owned(),
-            karte: measure.code().to_owned(),
+            karte: shading.measure.code(),
             ..Filters::default()
         };
         format!(
@@ -485,7 +486,7 @@ async fn land_map(
     Ok(Section::new(
         format!("Karte der Kreise in {land_name}: {}", scale.title),
         &drawn,
-        measure,
+        &shading,
         "/land/uebersicht",
         kept,
     ))

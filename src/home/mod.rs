@@ -139,6 +139,7 @@ async fn start(
                             &ctx.state.pool,
                             &choice,
                             "/",
+                            ctx.state.config.small_count_threshold,
                         )
                         .await?,
                     ),

@@ -17,14 +17,15 @@ use time::Date;
 use crate::error::AppResult;
 use crate::format;
 use crate::funding::schedule::{Rhythm, SlotState, schedule};
-use crate::map::measures::Measure;
+use crate::knowledge::db::Adopted;
+use crate::map::measures::{Shading, practice_code};
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
 use crate::states::{FundingStatus, MeasureStatus, ReportStatus};
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::filters;
-use crate::web::{Ctx, Layout};
+use crate::web::{Ctx, Layout, with_query};
 
 /// The query string of the overview (and of the Bund's start page).
 #[derive(Debug, Default, Deserialize)]
@@ -275,20 +276,34 @@ fn totals(rows: &[LandRow]) -> LandRow {
     total
 }
 
-/// The overview as pages show it: the tables and the map, shaded by the chosen figure, each
-/// Kreis leading to its Land's overview filtered to it.
+/// The overview as pages show it: the tables, the most adopted good practices and the map,
+/// shaded by the chosen figure, each Kreis leading to its Land's overview filtered to it. The
+/// map's choices and values (`Shading`) add two statements, three with a catalog indicator or
+/// a practice chosen, run at once with the overview's.
 pub struct OverviewBody {
     pub overview: Overview,
     pub fields: &'static [Term],
+    pub practices: Vec<Adopted>,
     pub map: Section,
 }
 
 impl OverviewBody {
-    pub async fn load(pool: &PgPool, choice: &MapChoice, action: &'static str) -> AppResult<Self> {
-        let overview = Overview::load(pool, crate::clock::today()).await?;
-        let measure = Measure::parse(&choice.karte);
-        let values = measure.values(&overview.figures);
-        let scale = measure.scale();
+    pub async fn load(
+        pool: &PgPool,
+        choice: &MapChoice,
+        action: &'static str,
+        threshold: i64,
+    ) -> AppResult<Self> {
+        let every = CountedNetworks {
+            land_code: None,
+            public_only: false,
+        };
+        let (overview, shading) = tokio::try_join!(
+            Overview::load(pool, crate::clock::today()),
+            Shading::load(pool, &choice.karte, every, threshold)
+        )?;
+        let values = shading.values(&overview.figures);
+        let scale = shading.scale();
         let href = |ags: &str| format!("/land/uebersicht?land={}&kreis={ags}", &ags[..2]);
         let drawn = Map {
             area: Area::Germany,
@@ -299,15 +314,22 @@ impl OverviewBody {
         let map = Section::new(
             format!("Karte der Kreise: {}", scale.title),
             &drawn,
-            measure,
+            &shading,
             action,
             Vec::new(),
         );
         Ok(Self {
             overview,
             fields: HANDLUNGSFELDER,
+            practices: shading.practices,
             map,
         })
+    }
+
+    /// This page's map showing where `practice` was taken over.
+    pub fn practice_map_href(&self, practice: &Adopted) -> String {
+        let choice = [("karte", practice_code(&practice.slug))];
+        format!("{}#karte-titel", with_query(self.map.action, &choice))
     }
 }
 
@@ -323,7 +345,8 @@ pub async fn page(
     axum_extra::extract::Query(choice): axum_extra::extract::Query<MapChoice>,
 ) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::ViewNationalOverview)?;
-    let body = OverviewBody::load(&ctx.state.pool, &choice, "/bund/uebersicht").await?;
+    let threshold = ctx.state.config.small_count_threshold;
+    let body = OverviewBody::load(&ctx.state.pool, &choice, "/bund/uebersicht", threshold).await?;
     Ok(OverviewPage {
         layout: ctx.layout,
         body,

@@ -1,7 +1,8 @@
 //! Public discovery `/oeffentlich`: the networks with a public profile, searchable by name or
 //! place and by Land (and Kreis, from the map), twenty to a page, and the map of Germany shaded
 //! by public networks only. Nothing of a network without a public profile shows here, not even
-//! in a count. Four statements, however many networks.
+//! in a count. Six statements, however many networks (seven with a catalog indicator or a
+//! practice chosen for the map).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -9,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppResult;
-use crate::map::measures::Measure;
+use crate::map::measures::Shading;
 use crate::map::{Area, KREISE, Map, Section, display_name};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::states::MeasureStatus;
@@ -116,18 +117,18 @@ pub async fn page(
         (page - 1) * PAGE_SIZE,
     )
     .fetch_all(pool);
-    let figures = figures_per_kreis(
-        pool,
-        CountedNetworks {
-            land_code: None,
-            public_only: true,
-        },
-    );
-    let (laender, total, found, figures) = tokio::try_join!(laender, total, found, figures)?;
+    let public = CountedNetworks {
+        land_code: None,
+        public_only: true,
+    };
+    let figures = figures_per_kreis(pool, public);
+    let threshold = ctx.state.config.small_count_threshold;
+    let shading = Shading::load(pool, &search.karte, public, threshold);
+    let (laender, total, found, figures, shading) =
+        tokio::try_join!(laender, total, found, figures, shading)?;
 
-    let measure = Measure::parse(&search.karte);
-    let values = measure.values(&figures);
-    let mut scale = measure.scale();
+    let values = shading.values(&figures);
+    let mut scale = shading.scale();
     scale.title = format!("{} (öffentliche Profile)", scale.title);
     let href = |ags: &str| format!("/oeffentlich?kreis={ags}#treffer-titel");
     let drawn = Map {
@@ -144,7 +145,7 @@ pub async fn page(
     let map = Section::new(
         "Karte der Kreise: Netzwerke mit öffentlichem Profil".to_owned(),
         &drawn,
-        measure,
+        &shading,
         "/oeffentlich",
         kept,
     );
