@@ -69,10 +69,7 @@ async fn serve_on(config: &Config, database: &Database) -> anyhow::Result<()> {
         demo::seed(&database.pool).await?;
     }
     tokio::task::spawn_blocking(auth::password::warm_up).await?;
-    let state = AppState {
-        pool: database.pool.clone(),
-        config: Arc::new(config.clone()),
-    };
+    let state = AppState::new(database.pool.clone(), Arc::new(config.clone()));
     tokio::spawn(housekeeping(state.clone()));
     if let Some(address) = config.metrics_bind {
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {

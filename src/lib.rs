@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod clock;
+pub mod computed;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -4,6 +4,7 @@
 //! many networks: everything per network is computed here from whole-Land result sets.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,13 +16,14 @@ use time::Date;
 
 use super::db::{self, Funding, ProgramSummary, Within};
 use super::schedule::SlotState;
+use crate::directory::{self, LandRecord};
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::inventory::Matrix;
 use crate::map::measures::Shading;
 use crate::map::{Area, Map, Section};
-use crate::networks::db::{CountedNetworks, figures_per_kreis};
+use crate::networks::db::{CountedNetworks, KreisFigures, figures_per_kreis};
 use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
 use crate::states::FundingStatus;
@@ -30,6 +32,7 @@ use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::csv::{Cell, Sheet, csv_response};
 use crate::web::filters;
+use crate::web::paging::Paging;
 use crate::web::{see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
@@ -168,7 +171,7 @@ struct NetworkRow {
 }
 
 /// Every network of the Land with its funding and report state. Three queries.
-pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Result<Vec<Row>> {
+async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Result<Vec<Row>> {
     let networks = sqlx::query_as!(
         NetworkRow,
         r#"SELECT n.id, n.name, k.name AS kommune_name, left(k.ags, 5) AS "kreis_ags!",
@@ -238,22 +241,22 @@ pub async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Re
         .collect())
 }
 
-/// Keeps the rows the filters ask for and orders them.
-pub fn filter_and_sort(rows: &mut Vec<Row>, filters: &Filters) {
-    if let Ok(program) = filters.programm.parse::<i64>() {
-        rows.retain(|r| r.funding.as_ref().is_some_and(|f| f.program_id == program));
-    }
-    if !filters.kreis.is_empty() {
-        rows.retain(|r| r.kreis_ags == filters.kreis);
-    }
-    match filters.markierung.as_str() {
-        "warnung" => rows.retain(Row::has_warning),
-        "ueberfaellig" => rows.retain(|r| r.overdue),
-        "zurueckgegeben" => rows.retain(|r| r.returned),
-        "nachweise" => rows.retain(|r| r.missing_deliverables > 0),
-        "ohne_foerderung" => rows.retain(|r| r.funding.is_none()),
-        _ => {}
-    }
+/// The rows the filters ask for, in the order they ask for.
+pub fn filter_and_sort<'a>(all: &'a [Row], filters: &Filters) -> Vec<&'a Row> {
+    let program = filters.programm.parse::<i64>().ok();
+    let mut rows: Vec<&Row> = all
+        .iter()
+        .filter(|r| program.is_none_or(|p| r.funding.as_ref().is_some_and(|f| f.program_id == p)))
+        .filter(|r| filters.kreis.is_empty() || r.kreis_ags == filters.kreis)
+        .filter(|r| match filters.markierung.as_str() {
+            "warnung" => r.has_warning(),
+            "ueberfaellig" => r.overdue,
+            "zurueckgegeben" => r.returned,
+            "nachweise" => r.missing_deliverables > 0,
+            "ohne_foerderung" => r.funding.is_none(),
+            _ => true,
+        })
+        .collect();
     // Stable sorts: within equal keys the networks stay alphabetical.
     match filters.sortierung.as_str() {
         "kommune" => rows.sort_by(|a, b| a.kommune_name.cmp(&b.kommune_name)),
@@ -263,6 +266,7 @@ pub fn filter_and_sort(rows: &mut Vec<Row>, filters: &Filters) {
         "stand" => rows.sort_by_key(|r| r.report_state.map_or(u8::MAX, urgency)),
         _ => {}
     }
+    rows
 }
 
 /// Networks per Kreis: (Kreis, networks, of which funded).
@@ -295,33 +299,21 @@ fn per_kreis(rows: &[Row]) -> Vec<KreisCount> {
 
 /// The Land whose overview `user` may see, as chosen by `filters` for nationwide users;
 /// `None` when they chose none ("Alle Länder": that is the national overview).
-async fn land_for(
-    state: &AppState,
-    user: &SessionUser,
-    filters: &Filters,
-) -> AppResult<Option<(String, String, Vec<(String, String)>)>> {
-    let laender = sqlx::query!(r#"SELECT code::text AS "code!", name FROM laender ORDER BY code"#)
-        .fetch_all(&state.pool)
-        .await?;
+fn land_for(user: &SessionUser, filters: &Filters) -> AppResult<Option<&'static LandRecord>> {
     authorize(&user.actor(), Action::OpenLandOverview)?;
     let code = match user.actor().scope {
         Scope::Land { land_code } => land_code,
         Scope::Kommune { .. } => return Err(AppError::Forbidden),
-        Scope::Nationwide if laender.iter().any(|l| l.code == filters.land) => filters.land.clone(),
-        Scope::Nationwide => return Ok(None),
+        Scope::Nationwide => filters.land.clone(),
     };
-    authorize(&user.actor(), Action::ViewLandOverview(&code))?;
-    let name = laender
-        .iter()
-        .find(|l| l.code == code)
-        .map(|l| l.name.clone())
-        .ok_or(AppError::NotFound)?;
-    let choices = if matches!(user.actor().scope, Scope::Nationwide) {
-        laender.into_iter().map(|l| (l.code, l.name)).collect()
-    } else {
-        Vec::new()
+    let Some(land) = directory::laender().iter().find(|l| l.code == code) else {
+        return match user.actor().scope {
+            Scope::Nationwide => Ok(None),
+            _ => Err(AppError::NotFound),
+        };
     };
-    Ok(Some((code, name, choices)))
+    authorize(&user.actor(), Action::ViewLandOverview(&land.code))?;
+    Ok(Some(land))
 }
 
 /// Where "Alle Länder" leads: the national overview, with the map as it was chosen.
@@ -335,31 +327,98 @@ fn all_laender(filters: &Filters) -> Response {
     ))
 }
 
+/// Everything the overview computes from the whole Land, whichever filters are chosen.
+struct LandFigures {
+    rows: Vec<Row>,
+    per_kreis: Vec<KreisCount>,
+    /// The Kreise with a network, by name, for the filter.
+    kreise: Vec<(String, String)>,
+    programs: Vec<ProgramSummary>,
+    matrix: Matrix,
+    figures: Vec<KreisFigures>,
+}
+
+impl LandFigures {
+    /// As of the last change of the Land's data: one statement when that was computed
+    /// already, the Land's statements once after each change.
+    async fn current(state: &AppState, land_code: &str) -> sqlx::Result<Arc<Self>> {
+        let revision = crate::db::revision(&state.pool, Some(land_code)).await?;
+        state
+            .computed
+            .get_or_compute("landesuebersicht", land_code, revision, || {
+                Self::load(&state.pool, land_code, revision.day)
+            })
+            .await
+    }
+
+    async fn load(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Result<Self> {
+        let (rows, counts, programs, figures) = tokio::try_join!(
+            rows(pool, land_code, today),
+            crate::inventory::matrix_of_land(pool, land_code),
+            db::programs(pool, Some(land_code)),
+            figures_per_kreis(
+                pool,
+                CountedNetworks {
+                    land_code: Some(land_code),
+                    public_only: false,
+                },
+            ),
+        )?;
+        let mut kreise: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.kreis_ags.clone(), r.kreis_name.clone()))
+            .collect();
+        kreise.sort_by(|a, b| a.1.cmp(&b.1));
+        kreise.dedup();
+        Ok(Self {
+            per_kreis: per_kreis(&rows),
+            kreise,
+            programs,
+            matrix: Matrix::build(&counts, |_, _| None),
+            figures,
+            rows,
+        })
+    }
+}
+
+/// The network table shows 50 rows a page: a Land has hundreds of networks.
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct PageChoice {
+    seite: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "funding/land_overview.html")]
-struct OverviewPage {
+struct OverviewPage<'a> {
     layout: Layout,
-    land_code: String,
-    land_name: String,
+    land_code: &'a str,
+    land_name: &'a str,
     /// Länder to choose from (Bund and admins only).
-    laender: Vec<(String, String)>,
+    laender: &'a [LandRecord],
     filters: Filters,
-    programs: Vec<ProgramSummary>,
-    kreise: Vec<(String, String)>,
+    programs: &'a [ProgramSummary],
+    kreise: &'a [(String, String)],
     markierungen: &'static [Term],
     sortierungen: &'static [Term],
-    rows: Vec<Row>,
+    /// The page's rows of those the filters chose.
+    rows: &'a [&'a Row],
+    /// How many rows the filters chose, and how many the Land has.
+    chosen: usize,
     total: usize,
-    per_kreis: Vec<KreisCount>,
-    matrix: Matrix,
+    paging: Paging,
+    per_kreis: &'a [KreisCount],
+    matrix: &'a Matrix,
     csv_href: String,
     map: Section,
 }
 
-impl OverviewPage {
+impl OverviewPage<'_> {
     fn sort_href(&self, code: &str) -> String {
         let sorted = Filters {
-            land: self.land_code.clone(),
+            land: self.land_code.to_owned(),
             sortierung: code.to_owned(),
             ..self.filters.clone()
         };
@@ -375,49 +434,60 @@ impl OverviewPage {
 async fn page(
     ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
+    axum_extra::extract::Query(choice): axum_extra::extract::Query<PageChoice>,
 ) -> AppResult<Response> {
-    let Some((land_code, land_name, laender)) = land_for(&ctx.state, &ctx.user, &filters).await?
-    else {
+    let Some(land) = land_for(&ctx.user, &filters)? else {
         return Ok(all_laender(&filters));
     };
-    let all = rows(&ctx.state.pool, &land_code, crate::clock::today()).await?;
-    let per_kreis = per_kreis(&all);
-    let mut kreise: Vec<(String, String)> = all
-        .iter()
-        .map(|r| (r.kreis_ags.clone(), r.kreis_name.clone()))
-        .collect();
-    kreise.sort_by(|a, b| a.1.cmp(&b.1));
-    kreise.dedup();
-    let total = all.len();
-    let mut shown = all;
-    filter_and_sort(&mut shown, &filters);
-    let counts = crate::inventory::matrix_of_land(&ctx.state.pool, &land_code).await?;
-    let matrix = Matrix::build(&counts, |_, _| None);
-    let csv_href = with_query(
-        "/land/uebersicht.csv",
-        &Filters {
-            land: land_code.clone(),
-            ..filters.clone()
-        },
-    );
+    let counted = CountedNetworks {
+        land_code: Some(&land.code),
+        public_only: false,
+    };
     let threshold = ctx.state.config.small_count_threshold;
-    let map = land_map(&ctx.state.pool, &land_code, &land_name, &filters, threshold).await?;
+    let (computed, shading) = tokio::try_join!(
+        LandFigures::current(&ctx.state, &land.code),
+        Shading::load(&ctx.state.pool, &filters.karte, counted, threshold)
+    )?;
+    let chosen = filter_and_sort(&computed.rows, &filters);
+    let with_land = Filters {
+        land: land.code.clone(),
+        ..filters.clone()
+    };
+    let paging = Paging::new(
+        &choice.seite,
+        chosen.len() as i64,
+        PAGE_SIZE,
+        format!(
+            "{}#netzwerke-land-titel",
+            with_query("/land/uebersicht", &with_land)
+        ),
+    );
+    let shown = &chosen[paging.offset() as usize..]
+        [..(paging.limit() as usize).min(chosen.len() - paging.offset() as usize)];
+    let map = land_map(&computed.figures, land, &filters, &shading);
+    let nationwide = matches!(ctx.user.actor().scope, Scope::Nationwide);
     Ok(OverviewPage {
         map,
         layout: ctx.layout,
-        programs: db::programs(&ctx.state.pool, Some(&land_code)).await?,
-        land_code,
-        land_name,
-        laender,
+        land_code: &land.code,
+        land_name: &land.name,
+        laender: if nationwide {
+            directory::laender()
+        } else {
+            &[]
+        },
+        csv_href: with_query("/land/uebersicht.csv", &with_land),
         filters,
-        kreise,
+        programs: &computed.programs,
+        kreise: &computed.kreise,
         markierungen: MARKIERUNGEN,
         sortierungen: SORTIERUNGEN,
         rows: shown,
-        total,
-        per_kreis,
-        matrix,
-        csv_href,
+        chosen: chosen.len(),
+        total: computed.rows.len(),
+        paging,
+        per_kreis: &computed.per_kreis,
+        matrix: &computed.matrix,
     }
     .into_response())
 }
@@ -426,37 +496,31 @@ async fn csv_export(
     ctx: Ctx,
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
-    let Some((land_code, _, _)) = land_for(&ctx.state, &ctx.user, &filters).await? else {
+    let Some(land) = land_for(&ctx.user, &filters)? else {
         return Ok(all_laender(&filters));
     };
-    let today = crate::clock::today();
-    let mut rows = rows(&ctx.state.pool, &land_code, today).await?;
-    filter_and_sort(&mut rows, &filters);
-    let name = format!("landesuebersicht-{land_code}-{today}.csv");
+    let computed = LandFigures::current(&ctx.state, &land.code).await?;
+    let rows = filter_and_sort(&computed.rows, &filters);
+    let name = format!(
+        "landesuebersicht-{}-{}.csv",
+        land.code,
+        crate::clock::today()
+    );
     csv_response(&name, csv_bytes(&rows)?)
 }
 
 /// The Land's Kreise shaded by the chosen figure; a Kreis leads to this overview filtered to it.
-async fn land_map(
-    pool: &sqlx::PgPool,
-    land_code: &str,
-    land_name: &str,
+fn land_map(
+    figures: &[KreisFigures],
+    land: &LandRecord,
     filters: &Filters,
-    threshold: i64,
-) -> AppResult<Section> {
-    let counted = CountedNetworks {
-        land_code: Some(land_code),
-        public_only: false,
-    };
-    let (figures, shading) = tokio::try_join!(
-        figures_per_kreis(pool, counted),
-        Shading::load(pool, &filters.karte, counted, threshold)
-    )?;
-    let values = shading.values(&figures);
+    shading: &Shading,
+) -> Section {
+    let values = shading.values(figures);
     let scale = shading.scale();
     let href = |ags: &str| {
         let narrowed = Filters {
-            land: land_code.to_owned(),
+            land: land.code.clone(),
             kreis: ags.to_owned(),
             karte: shading.measure.code(),
             ..Filters::default()
@@ -467,7 +531,7 @@ async fn land_map(
         )
     };
     let drawn = Map {
-        area: Area::Land(land_code),
+        area: Area::Land(&land.code),
         values: &values,
         scale: &scale,
         href: &href,
@@ -483,16 +547,16 @@ async fn land_map(
     .filter(|(_, v)| !v.is_empty())
     .map(|(k, v)| (k, v.clone()))
     .collect();
-    Ok(Section::new(
-        format!("Karte der Kreise in {land_name}: {}", scale.title),
+    Section::new(
+        format!("Karte der Kreise in {}: {}", land.name, scale.title),
         &drawn,
-        &shading,
+        shading,
         "/land/uebersicht",
         kept,
-    ))
+    )
 }
 
-fn csv_bytes(rows: &[Row]) -> csv::Result<Vec<u8>> {
+fn csv_bytes(rows: &[&Row]) -> csv::Result<Vec<u8>> {
     let mut sheet = Sheet::new(&[
         "Netzwerk",
         "Kommune",

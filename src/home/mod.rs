@@ -135,13 +135,8 @@ async fn start(
                     networks: count_visible_to(&ctx.state.pool, u, &NetworkFilter::default())
                         .await?,
                     overview: Box::new(
-                        crate::national::overview::OverviewBody::load(
-                            &ctx.state.pool,
-                            &choice,
-                            "/",
-                            ctx.state.config.small_count_threshold,
-                        )
-                        .await?,
+                        crate::national::overview::OverviewBody::load(&ctx.state, &choice, "/")
+                            .await?,
                     ),
                 }
             }

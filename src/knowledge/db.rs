@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use sqlx::pool::PoolConnection;
 use sqlx::types::Json;
 use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
 
@@ -141,17 +142,17 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 /// The page and the facet keys are two queries that run at once on two connections: a broad
 /// word hits every entry, and ranking them and collecting their keys one after the other took
 /// a third longer (measured with `.ci/bench-search`). Both take their hits from
-/// `kc_knowledge_hits` (migration 0006), each in a transaction with two settings of its own:
-/// - with search words, sequential scans off: the planner does not know that testing a large
-///   TOASTed tsvector row by row costs far more than answering from the GIN index, and for
-///   common words it would otherwise scan the table (measured: 240 ms instead of 6 ms for
-///   10 000 entries);
-/// - a plan for every execution: the queries serve searches with and without words, and a
-///   generic plan that PostgreSQL caches after a few searches without words scans the table
-///   for every later search with words (measured: 250 ms instead of 10).
+/// `kc_knowledge_hits` (migration 0006). With search words each runs in a transaction with
+/// sequential scans off: the planner does not know that testing a large TOASTed tsvector row
+/// by row costs far more than answering from the GIN index, and for common words it would
+/// otherwise scan the table (measured: 240 ms instead of 6 ms for 10 000 entries). A plan for
+/// every execution comes with every connection (`db::session_settings`): the queries serve
+/// searches with and without words, and a generic plan cached after a few searches without
+/// words would scan the table for every later search with words (measured: 250 ms instead
+/// of 10).
 ///
 /// Nine statements with search words (expansion with synonyms and suggestions, then twice
-/// begin, settings, query, commit), eight without.
+/// begin, setting, query, commit), two without.
 pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
     let expanded = if request.terms.is_empty() {
         None
@@ -175,21 +176,38 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
     })
 }
 
-/// A transaction with the search's settings (see `search`).
-async fn search_transaction(
-    pool: &PgPool,
-    with_words: bool,
-) -> sqlx::Result<Transaction<'static, Postgres>> {
-    let mut tx = pool.begin().await?;
-    let seqscan = if with_words { "off" } else { "on" };
-    sqlx::query!(
-        "SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode,
-                set_config('enable_seqscan', $1, true) AS enable_seqscan",
-        seqscan
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    Ok(tx)
+/// A connection for one of the search's queries (see `search`): with search words a
+/// transaction with sequential scans off, without them the pool's connection as it is.
+enum SearchConnection {
+    Plain(PoolConnection<Postgres>),
+    WithoutSeqScans(Transaction<'static, Postgres>),
+}
+
+impl SearchConnection {
+    async fn open(pool: &PgPool, with_words: bool) -> sqlx::Result<Self> {
+        if !with_words {
+            return Ok(Self::Plain(pool.acquire().await?));
+        }
+        let mut tx = pool.begin().await?;
+        sqlx::query!("SELECT set_config('enable_seqscan', 'off', true) AS enable_seqscan")
+            .fetch_one(&mut *tx)
+            .await?;
+        Ok(Self::WithoutSeqScans(tx))
+    }
+
+    fn connection(&mut self) -> &mut PgConnection {
+        match self {
+            Self::Plain(connection) => connection,
+            Self::WithoutSeqScans(tx) => tx,
+        }
+    }
+
+    async fn close(self) -> sqlx::Result<()> {
+        match self {
+            Self::Plain(_) => Ok(()),
+            Self::WithoutSeqScans(tx) => tx.commit().await,
+        }
+    }
 }
 
 fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> sqlx::Result<T> {
@@ -201,7 +219,7 @@ async fn page(
     expanded: Option<&Expanded>,
     request: &SearchRequest,
 ) -> sqlx::Result<Vec<Hit>> {
-    let mut tx = search_transaction(pool, expanded.is_some()).await?;
+    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
     let hits = sqlx::query_scalar!(
         r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
                                              page.rank DESC, page.published_at DESC, page.id), '[]')
@@ -229,9 +247,9 @@ async fn page(
         expanded.map(|e| e.ranking.as_str()),
         &request.phasen,
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(connection.connection())
     .await?;
-    tx.commit().await?;
+    connection.close().await?;
     from_json(hits)
 }
 
@@ -241,7 +259,7 @@ async fn facet_keys(
     expanded: Option<&Expanded>,
     request: &SearchRequest,
 ) -> sqlx::Result<(Vec<i64>, HashMap<String, String>)> {
-    let mut tx = search_transaction(pool, expanded.is_some()).await?;
+    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
     let row = sqlx::query!(
         r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
                   (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
@@ -256,9 +274,9 @@ async fn facet_keys(
         &request.years,
         &request.phasen,
     )
-    .fetch_one(&mut *tx)
+    .fetch_one(connection.connection())
     .await?;
-    tx.commit().await?;
+    connection.close().await?;
     Ok((row.keys, from_json(row.land_names)?))
 }
 

@@ -1,8 +1,11 @@
 //! The NAP progress report (`/bund/nap-bericht`, and `.csv` for German spreadsheets): per Land
 //! and nationwide, the networks and the Kreise they cover, running measures by Handlungsfeld
 //! and Lebensphase, running fundings by program phase, and the yearly medians of the catalog
-//! indicators. Aggregated in SQL, four statements whatever the number of networks; counts of
-//! cases are suppressed below the threshold (`suppression`).
+//! indicators. Aggregated in SQL, four statements whatever the number of networks, once per
+//! change of the data (`computed`); counts of cases are suppressed below the threshold
+//! (`suppression`).
+
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -85,12 +88,7 @@ pub struct Median {
 #[template(path = "nap/report.html")]
 struct ReportPage {
     layout: Layout,
-    coverage: Vec<Coverage>,
-    national: Coverage,
-    fields: CountTable,
-    phases: CountTable,
-    fundings: CountTable,
-    medians: Vec<Median>,
+    report: Arc<Report>,
     threshold: i64,
     explanation: String,
     today: time::Date,
@@ -104,19 +102,19 @@ impl ReportPage {
                 "felder",
                 "Laufende Maßnahmen nach Handlungsfeld",
                 "Eine Maßnahme kann mehreren Handlungsfeldern angehören und zählt dann in jedem.",
-                &self.fields,
+                &self.report.fields,
             ),
             (
                 "phasen",
                 "Laufende Maßnahmen nach Lebensphase",
                 "Eine Maßnahme kann mehreren Lebensphasen angehören und zählt dann in jeder.",
-                &self.phases,
+                &self.report.phases,
             ),
             (
                 "foerderungen",
                 "Laufende Förderungen nach Programmphase",
                 "Die Phasen sind in jedem Landesprogramm in ihrer Reihenfolge gezählt, z. B. Aufbau, Weiterentwicklung, Verstetigung.",
-                &self.fundings,
+                &self.report.fundings,
             ),
         ]
     }
@@ -187,6 +185,16 @@ fn count_table(
 
 fn terms(terms: &'static [Term]) -> Vec<(&'static str, &'static str)> {
     terms.iter().map(|t| (t.code, t.label)).collect()
+}
+
+/// As of the last change of any Land's data: one statement when that was computed already.
+async fn current(state: &AppState) -> sqlx::Result<Arc<Report>> {
+    let revision = crate::db::revision(&state.pool, None).await?;
+    let threshold = state.config.small_count_threshold;
+    state
+        .computed
+        .get_or_compute("nap-bericht", "", revision, || load(&state.pool, threshold))
+        .await
 }
 
 async fn load(pool: &PgPool, threshold: i64) -> sqlx::Result<Report> {
@@ -327,15 +335,9 @@ async fn load(pool: &PgPool, threshold: i64) -> sqlx::Result<Report> {
 async fn page(ctx: Ctx) -> AppResult<Response> {
     policy::authorize(&ctx.user.actor(), Action::ViewNapReport)?;
     let threshold = ctx.state.config.small_count_threshold;
-    let report = load(&ctx.state.pool, threshold).await?;
     Ok(ReportPage {
         layout: ctx.layout,
-        coverage: report.coverage,
-        national: report.national,
-        fields: report.fields,
-        phases: report.phases,
-        fundings: report.fundings,
-        medians: report.medians,
+        report: current(&ctx.state).await?,
         threshold,
         explanation: suppression::explanation(threshold),
         today: crate::clock::today(),
@@ -345,8 +347,7 @@ async fn page(ctx: Ctx) -> AppResult<Response> {
 
 async fn csv(ctx: Ctx) -> AppResult<Response> {
     policy::authorize(&ctx.user.actor(), Action::ViewNapReport)?;
-    let threshold = ctx.state.config.small_count_threshold;
-    let report = load(&ctx.state.pool, threshold).await?;
+    let report = current(&ctx.state).await?;
     csv_response(
         &format!("nap-fortschritt-{}.csv", crate::clock::today()),
         report_csv(&report)?,

@@ -1,11 +1,13 @@
 //! The national overview `/bund/uebersicht` (Bund and admins; also the body of the Bund's start
 //! page): the 16 Länder side by side — networks, Kreise with a network, funded networks by
 //! phase, reports overdue and waiting for review, running measures by Handlungsfeld — and the
-//! map of all Kreise. Five statements, run at once, however many networks: everything is
-//! counted per Land or per Kreis in SQL; only the report schedules (which exist nowhere as
-//! rows) are derived in Rust, from one lean row per funding that owes reports.
+//! map of all Kreise. Computed once per change of the data (`computed`), in five statements
+//! run at once, however many networks: everything is counted per Land or per Kreis in SQL;
+//! only the report schedules (which exist nowhere as rows) are derived in Rust, from one lean
+//! row per funding that owes reports.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -22,6 +24,7 @@ use crate::map::measures::{Shading, practice_code};
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
+use crate::state::AppState;
 use crate::states::{FundingStatus, MeasureStatus, ReportStatus};
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::filters;
@@ -113,8 +116,20 @@ struct ScheduleRow {
 }
 
 impl Overview {
+    /// As of the last change of any Land's data: one statement when that was computed
+    /// already, and the five of [`Overview::load`] once after each change.
+    pub async fn current(state: &AppState) -> sqlx::Result<Arc<Self>> {
+        let revision = crate::db::revision(&state.pool, None).await?;
+        state
+            .computed
+            .get_or_compute("bundesuebersicht", "", revision, || {
+                Self::load(&state.pool, revision.day)
+            })
+            .await
+    }
+
     /// Five statements, at once.
-    pub async fn load(pool: &PgPool, today: Date) -> sqlx::Result<Self> {
+    async fn load(pool: &PgPool, today: Date) -> sqlx::Result<Self> {
         let owing: Vec<FundingStatus> = FundingStatus::ALL
             .iter()
             .copied()
@@ -281,7 +296,7 @@ fn totals(rows: &[LandRow]) -> LandRow {
 /// map's choices and values (`Shading`) add two statements, three with a catalog indicator or
 /// a practice chosen, run at once with the overview's.
 pub struct OverviewBody {
-    pub overview: Overview,
+    pub overview: Arc<Overview>,
     pub fields: &'static [Term],
     pub practices: Vec<Adopted>,
     pub map: Section,
@@ -289,18 +304,18 @@ pub struct OverviewBody {
 
 impl OverviewBody {
     pub async fn load(
-        pool: &PgPool,
+        state: &AppState,
         choice: &MapChoice,
         action: &'static str,
-        threshold: i64,
     ) -> AppResult<Self> {
         let every = CountedNetworks {
             land_code: None,
             public_only: false,
         };
+        let threshold = state.config.small_count_threshold;
         let (overview, shading) = tokio::try_join!(
-            Overview::load(pool, crate::clock::today()),
-            Shading::load(pool, &choice.karte, every, threshold)
+            Overview::current(state),
+            Shading::load(&state.pool, &choice.karte, every, threshold)
         )?;
         let values = shading.values(&overview.figures);
         let scale = shading.scale();
@@ -345,8 +360,7 @@ pub async fn page(
     axum_extra::extract::Query(choice): axum_extra::extract::Query<MapChoice>,
 ) -> AppResult<Response> {
     authorize(&ctx.user.actor(), Action::ViewNationalOverview)?;
-    let threshold = ctx.state.config.small_count_threshold;
-    let body = OverviewBody::load(&ctx.state.pool, &choice, "/bund/uebersicht", threshold).await?;
+    let body = OverviewBody::load(&ctx.state, &choice, "/bund/uebersicht").await?;
     Ok(OverviewPage {
         layout: ctx.layout,
         body,

@@ -1,18 +1,23 @@
 //! Public discovery `/oeffentlich`: the networks with a public profile, searchable by name or
 //! place and by Land (and Kreis, from the map), twenty to a page, and the map of Germany shaded
 //! by public networks only. Nothing of a network without a public profile shows here, not even
-//! in a count. Six statements, however many networks (seven with a catalog indicator or a
-//! practice chosen for the map).
+//! in a count. Three statements, however many networks (the map's figures are computed once
+//! per change of the data), and the map's choices: two more, three with a catalog indicator or
+//! a practice chosen.
+
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::directory::{self, LandRecord};
 use crate::error::AppResult;
 use crate::map::measures::Shading;
 use crate::map::{Area, KREISE, Map, Section, display_name};
-use crate::networks::db::{CountedNetworks, figures_per_kreis};
+use crate::networks::db::{CountedNetworks, KreisFigures, figures_per_kreis};
+use crate::state::AppState;
 use crate::states::MeasureStatus;
 use crate::web::filters;
 use crate::web::{Layout, PublicCtx, encode_query};
@@ -49,7 +54,7 @@ pub struct Found {
 struct PublicPage {
     layout: Layout,
     search: Search,
-    laender: Vec<(String, String)>,
+    laender: &'static [LandRecord],
     /// The Kreis the list is narrowed to, by name.
     kreis_name: Option<String>,
     found: Vec<Found>,
@@ -61,14 +66,21 @@ struct PublicPage {
     map: Section,
 }
 
-/// `%` and `_` in a search are letters, not wildcards.
-fn like_pattern(q: &str) -> String {
-    let escaped = q
-        .trim()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+/// The public networks per Kreis for the map, as of the last change of any Land's data.
+async fn public_figures(state: &AppState) -> sqlx::Result<Arc<Vec<KreisFigures>>> {
+    let revision = crate::db::revision(&state.pool, None).await?;
+    state
+        .computed
+        .get_or_compute("oeffentliche-karte", "", revision, || {
+            figures_per_kreis(
+                &state.pool,
+                CountedNetworks {
+                    land_code: None,
+                    public_only: true,
+                },
+            )
+        })
+        .await
 }
 
 pub async fn page(
@@ -78,12 +90,10 @@ pub async fn page(
 ) -> AppResult<Response> {
     let pool = &ctx.state.pool;
     let page = paging.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
-    let pattern = (!search.q.trim().is_empty()).then(|| like_pattern(&search.q));
+    let pattern = crate::db::like_pattern(&search.q);
     let land = (search.land.len() == 2).then_some(search.land.as_str());
     let kreis = KREISE.iter().find(|k| k.ags == search.kreis);
     let kreis_ags = kreis.map(|k| k.ags);
-    let laender = sqlx::query!(r#"SELECT code::text AS "code!", name FROM laender ORDER BY code"#)
-        .fetch_all(pool);
     let total = sqlx::query_scalar!(
         r#"SELECT count(*) AS "count!"
            FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
@@ -121,13 +131,12 @@ pub async fn page(
         land_code: None,
         public_only: true,
     };
-    let figures = figures_per_kreis(pool, public);
     let threshold = ctx.state.config.small_count_threshold;
     let shading = Shading::load(pool, &search.karte, public, threshold);
-    let (laender, total, found, figures, shading) =
-        tokio::try_join!(laender, total, found, figures, shading)?;
+    let (total, found, figures, shading) =
+        tokio::try_join!(total, found, public_figures(&ctx.state), shading)?;
 
-    let values = shading.values(&figures);
+    let values = shading.values(figures.as_slice());
     let mut scale = shading.scale();
     scale.title = format!("{} (öffentliche Profile)", scale.title);
     let href = |ags: &str| format!("/oeffentlich?kreis={ags}#treffer-titel");
@@ -151,7 +160,7 @@ pub async fn page(
     );
     Ok(PublicPage {
         layout: ctx.layout,
-        laender: laender.into_iter().map(|l| (l.code, l.name)).collect(),
+        laender: directory::laender(),
         kreis_name: kreis.map(display_name),
         found,
         total,
@@ -162,12 +171,4 @@ pub async fn page(
         map,
     }
     .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn wildcards_are_letters() {
-        assert_eq!(super::like_pattern(" 100%_sicher "), "%100\\%\\_sicher%");
-    }
 }

@@ -608,11 +608,13 @@ async fn comparison_and_nap_report_issue_a_fixed_number_of_statements() {
         .await
         .unwrap();
     for ((client, page), small) in pages.into_iter().zip(small) {
-        app.get(client, page).await;
+        // The first visit computes what the NAP report keeps until the data changes.
+        let (first, _) = queries::count(app.get(client, page)).await;
+        assert_eq!(small, first, "statements of {page} grow with the networks");
         let started = std::time::Instant::now();
         let (large, response) = queries::count(app.get(client, page)).await;
         assert_eq!(response.status(), 200, "{page}");
-        assert_eq!(small, large, "statements of {page} grow with the networks");
+        assert!(large <= small, "{page}: {large} statements, first {small}");
         assert!(large <= 6, "{large} statements for {page}");
         println!(
             "{page} mit 600 Netzwerken: {large} Statements, {} ms (Debug-Build)",

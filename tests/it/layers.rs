@@ -21,6 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "format",
             "clock",
             "suppression",
+            "computed",
         ],
     ),
     ("infrastructure", &["db", "audit", "web"]),

@@ -21,6 +21,7 @@ mod networks;
 mod nodes;
 mod operations;
 mod partners;
+mod revisions;
 mod scale;
 mod security;
 mod site;

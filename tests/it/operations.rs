@@ -411,10 +411,8 @@ async fn metrics_count_requests_by_route_logins_connections_and_sessions() {
         assert_eq!(response.status(), 401);
     }
 
-    let state = kinderchancen::state::AppState {
-        pool: app.pool.clone(),
-        config: Arc::new(Config::for_tests()),
-    };
+    let state =
+        kinderchancen::state::AppState::new(app.pool.clone(), Arc::new(Config::for_tests()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(

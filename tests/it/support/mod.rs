@@ -163,10 +163,7 @@ impl TestApp {
     /// The app on `pool`, on a random port, until the test ends.
     pub async fn serving(pool: PgPool, config: Config) -> Self {
         let config = Arc::new(config);
-        let state = AppState {
-            pool: pool.clone(),
-            config: config.clone(),
-        };
+        let state = AppState::new(pool.clone(), config.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(kinderchancen::app::serve(

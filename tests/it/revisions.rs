@@ -1,0 +1,143 @@
+//! Pages that sum up a Land or the country keep their figures until the data changes
+//! (`computed`, migration 0018): every write those pages read moves the revision of the Land
+//! it touched, and a change shows at once, on every node.
+
+use std::collections::BTreeMap;
+
+use kinderchancen::config::Config;
+use kinderchancen::policy::Role;
+
+use crate::funding::{funding, program};
+use crate::networks::{DETMOLD, HAMM, TUEBINGEN};
+use crate::support::{TestApp, queries};
+
+async fn revisions(app: &TestApp) -> BTreeMap<String, i64> {
+    sqlx::query_as::<_, (String, i64)>("SELECT land_code::text, revision FROM land_revisions")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect()
+}
+
+/// The Länder whose revision moved while `write` ran.
+async fn moved(app: &TestApp, write: &str) -> Vec<String> {
+    let before = revisions(app).await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(write.to_owned()))
+        .execute(&app.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{write}: {e}"));
+    let after = revisions(app).await;
+    after
+        .into_iter()
+        .filter(|(land, revision)| before.get(land) != Some(revision))
+        .map(|(land, _)| land)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_write_the_summaries_read_moves_the_revision_of_its_land() {
+    let app = TestApp::spawn().await;
+    let nrw = ["05".to_owned()];
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let tuebingen = app.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
+    let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
+    let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
+    let writes = [
+        format!("UPDATE networks SET is_public = true WHERE id = {hamm}"),
+        format!(
+            "INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, status)
+             VALUES ({hamm}, 'Elterncafé', ARRAY['gesundheit'], ARRAY['drei_bis_sechs'], 'laufend')"
+        ),
+        format!("UPDATE measures SET status = 'beendet' WHERE network_id = {hamm}"),
+        format!("DELETE FROM measures WHERE network_id = {hamm}"),
+        format!(
+            "INSERT INTO indicators (network_id, name, unit) VALUES ({hamm}, 'Quote', 'prozent')"
+        ),
+        format!(
+            "INSERT INTO indicator_values (indicator_id, period_date, value)
+             SELECT id, DATE '2025-12-31', 12.5 FROM indicators WHERE network_id = {hamm}"
+        ),
+        format!("UPDATE funding_programs SET report_due_days = 60 WHERE id = {program}"),
+        format!("UPDATE funding_phases SET name = 'Aufbauphase' WHERE id = {aufbau}"),
+        format!("UPDATE phase_deliverables SET title = title || '.' WHERE phase_id = {aufbau}"),
+        format!("UPDATE fundings SET status = 'bewilligt' WHERE id = {funded}"),
+        format!(
+            "INSERT INTO funding_deliverables (funding_id, phase_id, deliverable_id, evidence_text)
+             SELECT {funded}, phase_id, id, 'Ratsbeschluss' FROM phase_deliverables
+             WHERE phase_id = {aufbau}"
+        ),
+        format!(
+            "INSERT INTO reports (funding_id, seq, kind, period_start, period_end, due_on, status, snapshot)
+             VALUES ({funded}, 1, 'zwischenbericht', DATE '2025-01-01', DATE '2025-12-31',
+                     DATE '2026-03-31', 'eingereicht', '{{}}')"
+        ),
+        format!("UPDATE reports SET status = 'angenommen' WHERE funding_id = {funded}"),
+        format!("UPDATE kommunen SET name = name WHERE ags = '{HAMM}'"),
+    ];
+    for write in &writes {
+        assert_eq!(moved(&app, write).await, nrw, "{write}");
+    }
+    assert_eq!(
+        moved(
+            &app,
+            &format!("DELETE FROM networks WHERE id = {tuebingen}")
+        )
+        .await,
+        ["08"],
+        "a network's own Land only"
+    );
+    assert_eq!(
+        moved(&app, "UPDATE networks SET name = name WHERE false").await,
+        Vec::<String>::new(),
+        "nothing written, nothing moved"
+    );
+    let everywhere = moved(
+        &app,
+        "UPDATE catalog_indicators SET name = name || ' ' WHERE id = (SELECT min(id) FROM catalog_indicators)",
+    )
+    .await;
+    assert_eq!(everywhere.len(), 16, "the catalog is the whole country's");
+}
+
+#[tokio::test]
+async fn a_change_shows_at_once_on_every_node() {
+    let a = TestApp::spawn().await;
+    let b = TestApp::serving(a.pool.clone(), Config::for_tests()).await;
+    a.create_network(HAMM, "Netzwerk Hamm").await;
+    let nrw = a.signed_in("l@nrw.de", Role::Land, None, Some("05")).await;
+    let bund = a.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let shows = |app: &TestApp, client: &reqwest::Client, path: &'static str| {
+        let (app, client) = (app.url.clone(), client.clone());
+        async move {
+            let response = client.get(format!("{app}{path}")).send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.text().await.unwrap()
+        }
+    };
+    for node in [&a, &b] {
+        let land = shows(node, &nrw, "/land/uebersicht").await;
+        assert!(land.contains("1 von 1 Netzwerk<"), "{land}");
+        let national = shows(node, &bund, "/bund/uebersicht").await;
+        assert!(national.contains(">1 Netzwerke in 1 von 401"), "{national}");
+    }
+    // Kept: the second visit reads the session and the revision only.
+    let (kept, _) = queries::count(a.get(&nrw, "/land/uebersicht")).await;
+    assert_eq!(kept, 2);
+    let (kept, _) = queries::count(a.get(&bund, "/bund/uebersicht")).await;
+    assert_eq!(kept, 2);
+
+    a.create_network(DETMOLD, "Netzwerk Detmold").await;
+    for node in [&a, &b] {
+        let land = shows(node, &nrw, "/land/uebersicht").await;
+        assert!(land.contains("2 von 2 Netzwerken"), "{land}");
+        let national = shows(node, &bund, "/bund/uebersicht").await;
+        assert!(national.contains(">2 Netzwerke in 2 von 401"), "{national}");
+    }
+    // A network elsewhere changes the country's figures, not NRW's: NRW's stay kept.
+    a.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
+    let (kept, _) = queries::count(a.get(&nrw, "/land/uebersicht")).await;
+    assert_eq!(kept, 2);
+    let national = shows(&b, &bund, "/bund/uebersicht").await;
+    assert!(national.contains(">3 Netzwerke in 3 von 401"), "{national}");
+}
