@@ -443,10 +443,9 @@ async fn page(
         land_code: Some(&land.code),
         public_only: false,
     };
-    let threshold = ctx.state.config.small_count_threshold;
     let (computed, shading) = tokio::try_join!(
         LandFigures::current(&ctx.state, &land.code),
-        Shading::load(&ctx.state.pool, &filters.karte, counted, threshold)
+        Shading::current(&ctx.state, &filters.karte, counted)
     )?;
     let chosen = filter_and_sort(&computed.rows, &filters);
     let with_land = Filters {

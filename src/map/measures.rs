@@ -3,6 +3,7 @@
 //! where a good-practice entry was taken over.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use sqlx::PgPool;
 
@@ -11,6 +12,7 @@ use crate::catalog::db::{CatalogIndicator, medians_per_kreis};
 use crate::format;
 use crate::knowledge::db::{Adopted, adopters_per_kreis, most_adopted};
 use crate::networks::db::{CountedNetworks, KreisFigures};
+use crate::state::AppState;
 use crate::vocab::Term;
 
 /// What shades the Kreise.
@@ -101,14 +103,32 @@ pub struct ChoiceGroup {
     pub choices: Vec<Choice>,
 }
 
+/// What the select box offers besides the counts: the catalog's active indicators and the most
+/// adopted practices, most first.
+pub struct Choices {
+    pub indicators: Vec<CatalogIndicator>,
+    pub practices: Vec<Adopted>,
+}
+
+impl Choices {
+    /// Two statements at once.
+    async fn load(pool: &PgPool) -> sqlx::Result<Self> {
+        let (mut indicators, practices) =
+            tokio::try_join!(crate::catalog::db::all(pool), most_adopted(pool, PRACTICES))?;
+        indicators.retain(CatalogIndicator::is_active);
+        Ok(Self {
+            indicators,
+            practices,
+        })
+    }
+}
+
 /// The chosen measure with its values per Kreis and what else the select box offers.
 pub struct Shading {
     pub measure: Measure,
     /// An indicator's or a practice's values; counts come from the page's figures.
-    loaded: HashMap<String, f64>,
-    indicators: Vec<CatalogIndicator>,
-    /// The most adopted practices, most first.
-    pub practices: Vec<Adopted>,
+    loaded: Arc<HashMap<String, f64>>,
+    choices: Arc<Choices>,
     threshold: i64,
     public_only: bool,
 }
@@ -116,43 +136,57 @@ pub struct Shading {
 impl Shading {
     /// The measure `code` names among the networks `counted` (the same the page counts:
     /// all for the Bund, a Land's for the Landesübersicht, public ones on public pages), and
-    /// the choices. Three statements at once, however many networks.
-    pub async fn load(
-        pool: &PgPool,
+    /// the choices, as of the last change of the counted networks' Land or of the country
+    /// (`computed`): one statement (the revision) while nothing changed, two or three more
+    /// once after a change. The catalog and published practices move every Land's revision;
+    /// on a Land's map the order of the most adopted practices follows the next change of the
+    /// Land. Only codes on offer are kept, so what is kept stays bounded by the choices.
+    pub async fn current(
+        state: &AppState,
         code: &str,
         counted: CountedNetworks<'_>,
-        threshold: i64,
     ) -> sqlx::Result<Self> {
+        let pool = &state.pool;
         let (land_code, public_only) = (counted.land_code, counted.public_only);
-        let values = async {
-            let mut values = HashMap::new();
-            if let Some(key) = code.strip_prefix(INDICATOR) {
-                for m in medians_per_kreis(pool, key, land_code, public_only).await? {
-                    values.insert(m.kreis_ags, m.median);
-                }
-            } else if let Some(slug) = code.strip_prefix(PRACTICE) {
-                for (ags, networks) in
-                    adopters_per_kreis(pool, slug, land_code, public_only).await?
-                {
-                    values.insert(ags, networks as f64);
-                }
+        let revision = crate::db::revision(pool, land_code).await?;
+        let choices = state
+            .computed
+            .get_or_compute(
+                "kartenauswahl",
+                land_code.unwrap_or_default(),
+                revision,
+                || Choices::load(pool),
+            )
+            .await?;
+        let measure = Measure::parse(code, &choices.indicators, &choices.practices);
+        let loaded = match &measure {
+            Measure::Indicator(_) | Measure::Practice(_) => {
+                let scope = format!(
+                    "{}|{public_only}|{}",
+                    land_code.unwrap_or_default(),
+                    measure.code()
+                );
+                state
+                    .computed
+                    .get_or_compute("kartenwerte", &scope, revision, || {
+                        values_of(pool, &measure, counted)
+                    })
+                    .await?
             }
-            Ok::<_, sqlx::Error>(values)
+            _ => Arc::default(),
         };
-        let (mut indicators, practices, loaded) = tokio::try_join!(
-            crate::catalog::db::all(pool),
-            most_adopted(pool, PRACTICES),
-            values
-        )?;
-        indicators.retain(CatalogIndicator::is_active);
         Ok(Self {
-            measure: Measure::parse(code, &indicators, &practices),
+            measure,
             loaded,
-            indicators,
-            practices,
-            threshold,
+            choices,
+            threshold: state.config.small_count_threshold,
             public_only,
         })
+    }
+
+    /// The most adopted practices, most first.
+    pub fn practices(&self) -> &[Adopted] {
+        &self.choices.practices
     }
 
     /// The value of each Kreis: counts of the Kreise with networks (the others count 0), or
@@ -167,7 +201,7 @@ impl Shading {
                 .iter()
                 .map(|f| (f.kreis_ags.clone(), count(f) as f64))
                 .collect(),
-            Measure::Indicator(_) | Measure::Practice(_) => self.loaded.clone(),
+            Measure::Indicator(_) | Measure::Practice(_) => self.loaded.as_ref().clone(),
         }
     }
 
@@ -257,6 +291,7 @@ impl Shading {
             ChoiceGroup {
                 label: "Kennzahlen des Katalogs (Median je Kreis)",
                 choices: self
+                    .choices
                     .indicators
                     .iter()
                     .map(|i| Choice {
@@ -268,6 +303,7 @@ impl Shading {
             ChoiceGroup {
                 label: "Wo gute Praxis übernommen wurde",
                 choices: self
+                    .choices
                     .practices
                     .iter()
                     .map(|p| Choice {
@@ -282,6 +318,33 @@ impl Shading {
             .filter(|g| !g.choices.is_empty())
             .collect()
     }
+}
+
+/// The values per Kreis of an indicator (medians) or a practice (adopters) among the networks
+/// `counted`: one statement.
+async fn values_of(
+    pool: &PgPool,
+    measure: &Measure,
+    counted: CountedNetworks<'_>,
+) -> sqlx::Result<HashMap<String, f64>> {
+    let (land_code, public_only) = (counted.land_code, counted.public_only);
+    Ok(match measure {
+        Measure::Indicator(indicator) => {
+            medians_per_kreis(pool, &indicator.key, land_code, public_only)
+                .await?
+                .into_iter()
+                .map(|m| (m.kreis_ags, m.median))
+                .collect()
+        }
+        Measure::Practice(practice) => {
+            adopters_per_kreis(pool, &practice.slug, land_code, public_only)
+                .await?
+                .into_iter()
+                .map(|(ags, networks)| (ags, networks as f64))
+                .collect()
+        }
+        _ => HashMap::new(),
+    })
 }
 
 /// Up to five steps at the quintiles of the Kreise's values. For counts of people, no step
@@ -384,13 +447,15 @@ mod tests {
     fn shading(measure: Measure, loaded: &[(&str, f64)], public_only: bool) -> Shading {
         Shading {
             measure,
-            loaded: loaded.iter().map(|(a, v)| ((*a).to_owned(), *v)).collect(),
-            indicators: vec![indicator("inobhutnahmen", "anzahl")],
-            practices: vec![Adopted {
-                slug: "familienbuero".to_owned(),
-                title: "Familienbüro".to_owned(),
-                networks: 4,
-            }],
+            loaded: Arc::new(loaded.iter().map(|(a, v)| ((*a).to_owned(), *v)).collect()),
+            choices: Arc::new(Choices {
+                indicators: vec![indicator("inobhutnahmen", "anzahl")],
+                practices: vec![Adopted {
+                    slug: "familienbuero".to_owned(),
+                    title: "Familienbüro".to_owned(),
+                    networks: 4,
+                }],
+            }),
             threshold: 3,
             public_only,
         }
@@ -399,7 +464,8 @@ mod tests {
     #[test]
     fn choices_read_back_and_only_what_is_on_offer() {
         let s = shading(Measure::HasNetwork, &[], false);
-        let parse = |code: &str| Measure::parse(code, &s.indicators, &s.practices).code();
+        let parse =
+            |code: &str| Measure::parse(code, &s.choices.indicators, &s.choices.practices).code();
         for group in s.groups() {
             for choice in group.choices {
                 assert_eq!(parse(&choice.code), choice.code);
@@ -414,8 +480,10 @@ mod tests {
         let labels: Vec<&str> = s.groups().iter().map(|g| g.label).collect();
         assert_eq!(labels.len(), 3);
         let empty = Shading {
-            indicators: Vec::new(),
-            practices: Vec::new(),
+            choices: Arc::new(Choices {
+                indicators: Vec::new(),
+                practices: Vec::new(),
+            }),
             ..shading(Measure::HasNetwork, &[], false)
         };
         assert_eq!(

@@ -293,8 +293,7 @@ fn totals(rows: &[LandRow]) -> LandRow {
 
 /// The overview as pages show it: the tables, the most adopted good practices and the map,
 /// shaded by the chosen figure, each Kreis leading to its Land's overview filtered to it. The
-/// map's choices and values (`Shading`) add two statements, three with a catalog indicator or
-/// a practice chosen, run at once with the overview's.
+/// map's choices and values (`Shading`) add a statement, kept like the overview's figures.
 pub struct OverviewBody {
     pub overview: Arc<Overview>,
     pub fields: &'static [Term],
@@ -312,10 +311,9 @@ impl OverviewBody {
             land_code: None,
             public_only: false,
         };
-        let threshold = state.config.small_count_threshold;
         let (overview, shading) = tokio::try_join!(
             Overview::current(state),
-            Shading::load(&state.pool, &choice.karte, every, threshold)
+            Shading::current(state, &choice.karte, every)
         )?;
         let values = shading.values(&overview.figures);
         let scale = shading.scale();
@@ -336,7 +334,7 @@ impl OverviewBody {
         Ok(Self {
             overview,
             fields: HANDLUNGSFELDER,
-            practices: shading.practices,
+            practices: shading.practices().to_vec(),
             map,
         })
     }

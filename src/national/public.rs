@@ -2,8 +2,7 @@
 //! place and by Land (and Kreis, from the map), twenty to a page, and the map of Germany shaded
 //! by public networks only. Nothing of a network without a public profile shows here, not even
 //! in a count. Three statements, however many networks (the map's figures are computed once
-//! per change of the data), and the map's choices: two more, three with a catalog indicator or
-//! a practice chosen.
+//! per change of the data), and one more for the map's choices, kept the same way.
 
 use std::sync::Arc;
 
@@ -131,8 +130,7 @@ pub async fn page(
         land_code: None,
         public_only: true,
     };
-    let threshold = ctx.state.config.small_count_threshold;
-    let shading = Shading::load(pool, &search.karte, public, threshold);
+    let shading = Shading::current(&ctx.state, &search.karte, public);
     let (total, found, figures, shading) =
         tokio::try_join!(total, found, public_figures(&ctx.state), shading)?;
 
