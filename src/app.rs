@@ -26,7 +26,7 @@ use crate::request::REQUEST_ID;
 use crate::state::AppState;
 use crate::{
     auth, catalog, demo, directory, funding, goals, home, indicators, inventory, knowledge,
-    measures, nap, national, network_pages, networks, partners, site, users, web,
+    measures, nap, national, network_pages, networks, opendata, partners, site, users, web,
 };
 
 /// Migrates the schema, then loads the reference directory and the knowledge content; safe to
@@ -150,6 +150,7 @@ pub fn app(state: AppState) -> Router {
         .merge(site::routes())
         .merge(catalog::routes())
         .merge(nap::routes())
+        .merge(opendata::routes(&state.config))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readiness))
         .fallback(|| async { AppError::NotFound })
@@ -167,6 +168,11 @@ pub fn app(state: AppState) -> Router {
                 .layer(middleware::from_fn(web::paths::refuse_control_characters))
                 .layer(CatchPanicLayer::new())
                 .layer(middleware::from_fn(auth::refuse_cross_site_writes))
+                // Inside the session lookup: the navigation of the page shows the true count.
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    home::tasks::count_when_stale,
+                ))
                 // Every extractor reading a body (forms, uploads) stops at this limit with
                 // 413, announced or chunked; the CSV import answers with its own page.
                 .layer(DefaultBodyLimit::max(max_body)),

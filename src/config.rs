@@ -42,6 +42,43 @@ pub struct Config {
     pub operator: Operator,
     /// Counts of people or cases below this show as "< n" in aggregate and public views.
     pub small_count_threshold: i64,
+    /// The licence of the published content (knowledge entries, public profiles), stated on
+    /// every entry page and in every open-data answer.
+    pub content_license: ContentLicense,
+    /// Requests to the open-data interface per minute and client address (`API_RATE_LIMIT`).
+    pub api_requests_per_minute: u32,
+    /// The portal's public address without a trailing slash (`PUBLIC_URL`), for the absolute
+    /// links of the Atom feed and the DCAT catalogue; without it, taken from the request.
+    pub public_url: Option<String>,
+}
+
+/// The licence of the published content (`CONTENT_LICENSE_URI`, `CONTENT_LICENSE_NAME`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentLicense {
+    /// As DCAT-AP.de names licences (its vocabulary of licences).
+    pub uri: String,
+    pub name: String,
+}
+
+impl Default for ContentLicense {
+    /// Datenlizenz Deutschland – Namensnennung 2.0: the licence of German open government
+    /// data, free reuse with attribution.
+    fn default() -> Self {
+        Self {
+            uri: "http://dcat-ap.de/def/licenses/dl-by-de/2.0".into(),
+            name: "Datenlizenz Deutschland – Namensnennung – Version 2.0".into(),
+        }
+    }
+}
+
+impl ContentLicense {
+    fn from_env() -> Self {
+        let default = Self::default();
+        Self {
+            uri: env_value("CONTENT_LICENSE_URI").unwrap_or(default.uri),
+            name: env_value("CONTENT_LICENSE_NAME").unwrap_or(default.name),
+        }
+    }
 }
 
 /// The operator's details as the legal pages name them, from `OPERATOR_*`, `PRIVACY_*` and
@@ -202,6 +239,13 @@ impl Config {
                 .ok()
                 .filter(|n| *n >= 1)
                 .context("KLEINZAHL_SCHWELLE ist keine Zahl ab 1 / is not a number from 1")?,
+            content_license: ContentLicense::from_env(),
+            api_requests_per_minute: env_or("API_RATE_LIMIT", "60")
+                .parse()
+                .ok()
+                .filter(|n| *n >= 1)
+                .context("API_RATE_LIMIT ist keine Zahl ab 1 / is not a number from 1")?,
+            public_url: env_value("PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
         })
     }
 
@@ -221,6 +265,9 @@ impl Config {
             migrate_at_start: true,
             operator: Operator::example(),
             small_count_threshold: 3,
+            content_license: ContentLicense::default(),
+            api_requests_per_minute: 60,
+            public_url: None,
         }
     }
 }

@@ -16,8 +16,12 @@ pub struct SessionUser {
     pub land_code: Option<String>,
     pub land_name: Option<String>,
     pub must_change_password: bool,
-    /// Open tasks as the start page last counted them in this session (`None`: not yet).
+    /// Open tasks as last counted in this session today (`None`: not yet, or a change of
+    /// tasks cleared the count; see `home::tasks::count_when_stale`).
     pub open_tasks: Option<i32>,
+    /// How often a change of tasks cleared the session's count: a count is stored only if it
+    /// is still this number (`auth::session::set_open_tasks`).
+    pub open_tasks_changes: i32,
 }
 
 impl SessionUser {

@@ -29,6 +29,7 @@ pub mod nap;
 pub mod national;
 pub mod network_pages;
 pub mod networks;
+pub mod opendata;
 pub mod partners;
 pub mod policy;
 pub mod request;

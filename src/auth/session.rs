@@ -86,7 +86,10 @@ pub async fn touch(
         WITH live AS (
             SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.display_name, u.role,
                    u.kommune_ags, k.name AS kommune_name, l.code AS land_code,
-                   l.name AS land_name, u.must_change_password, s.open_tasks
+                   l.name AS land_name, u.must_change_password,
+                   -- A count of another day is stale: milestones fall due as days pass.
+                   CASE WHEN s.open_tasks_on = $5 THEN s.open_tasks END AS open_tasks,
+                   s.open_tasks_changes
             FROM sessions s
             JOIN users u ON u.id = s.user_id
             LEFT JOIN kommunen k ON k.ags = u.kommune_ags
@@ -106,13 +109,14 @@ pub async fn touch(
                display_name AS "display_name!", role AS "role!", kommune_ags,
                kommune_name AS "kommune_name?", land_code AS "land_code?",
                land_name AS "land_name?", must_change_password AS "must_change_password!",
-               open_tasks
+               open_tasks, open_tasks_changes AS "open_tasks_changes!"
         FROM live
         "#,
         hash_token(token),
         idle_seconds,
         absolute_seconds,
         demo_allowed,
+        crate::clock::today(),
     )
     .fetch_optional(pool)
     .await?;
@@ -129,20 +133,27 @@ pub async fn touch(
             land_name: r.land_name,
             must_change_password: r.must_change_password,
             open_tasks: r.open_tasks,
+            open_tasks_changes: r.open_tasks_changes,
         })
     }))
 }
 
-/// Keeps the number of open tasks the start page counted, for the navigation of other pages.
+/// Keeps the number of open tasks counted on `today` for `user`, for the navigation of other
+/// pages – unless a change of tasks cleared the count since the session was read (migration
+/// 0017): then the count may predate the change, and the next page counts again.
 pub async fn set_open_tasks(
     db: impl PgExecutor<'_>,
-    session_hash: &[u8],
+    user: &SessionUser,
     open_tasks: i32,
+    today: time::Date,
 ) -> sqlx::Result<()> {
     sqlx::query!(
-        "UPDATE sessions SET open_tasks = $2 WHERE id_hash = $1",
-        session_hash,
-        open_tasks
+        "UPDATE sessions SET open_tasks = $2, open_tasks_on = $3
+         WHERE id_hash = $1 AND open_tasks_changes = $4",
+        user.session_hash,
+        open_tasks,
+        today,
+        user.open_tasks_changes,
     )
     .execute(db)
     .await?;

@@ -21,6 +21,7 @@ use crate::vocab::{EINHEITEN, Term};
 use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, OnConstraint, version};
+use crate::web::paging::{Paging, Requested};
 use crate::web::{Ctx, Layout, PublicCtx, see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
@@ -291,8 +292,7 @@ struct ComparePage {
     signed_in: bool,
     rows: Vec<TableRow>,
     total: i64,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     order: CompareOrder,
     descending: bool,
     distribution_svg: String,
@@ -315,23 +315,7 @@ impl ComparePage {
     /// current order already.
     fn sort_href(&self, order: &CompareOrder) -> String {
         let descending = *order == self.order && !self.descending;
-        self.link(*order, descending, 1)
-    }
-
-    fn page_href(&self, page: i64) -> String {
-        self.link(self.order, self.descending, page)
-    }
-
-    fn link(&self, order: CompareOrder, descending: bool, page: i64) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![
-            ("sortierung", order.code().to_owned()),
-            ("richtung", if descending { "ab" } else { "auf" }.to_owned()),
-            ("seite", page.to_string()),
-        ];
-        for id in &self.chosen {
-            pairs.push(("netzwerk", id.to_string()));
-        }
-        with_query(&href(&self.indicator.key), &pairs)
+        compare_href(&self.indicator.key, *order, descending, &self.chosen)
     }
 
     fn aria_sort(&self, order: &CompareOrder) -> &'static str {
@@ -341,6 +325,19 @@ impl ComparePage {
             (true, true) => "descending",
         }
     }
+}
+
+/// The first page of the comparison of indicator `key` in `order`, with the `chosen` networks'
+/// time series.
+fn compare_href(key: &str, order: CompareOrder, descending: bool, chosen: &[i64]) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("sortierung", order.code().to_owned()),
+        ("richtung", if descending { "ab" } else { "auf" }.to_owned()),
+    ];
+    for id in chosen {
+        pairs.push(("netzwerk", id.to_string()));
+    }
+    with_query(&href(key), &pairs)
 }
 
 async fn compare(
@@ -359,12 +356,7 @@ async fn compare(
     let indicator = indicator_by_key(&ctx.state, &key).await?;
     let order = CompareOrder::parse(&query.sortierung);
     let descending = query.richtung == "ab";
-    let page = query
-        .seite
-        .trim()
-        .parse::<i64>()
-        .unwrap_or(1)
-        .clamp(1, 100_000);
+    let page = Requested::new(&query.seite, PAGE_SIZE);
     let mut chosen: Vec<i64> = query
         .netzwerk
         .iter()
@@ -390,8 +382,8 @@ async fn compare(
             &named,
             order,
             descending,
-            PAGE_SIZE,
-            (page - 1) * PAGE_SIZE,
+            page.limit(),
+            page.offset(),
         ),
         db::distribution(pool, indicator.id),
         async {
@@ -609,8 +601,10 @@ async fn compare(
         signed_in: ctx.user.is_some(),
         rows,
         total,
-        page,
-        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        paging: page.paging(
+            total,
+            compare_href(&indicator.key, order, descending, &chosen),
+        ),
         order,
         descending,
         distribution_svg,

@@ -317,7 +317,7 @@ async fn create(
                     change
                         .created(Record::new("funding", fid), created.audit_values())
                         .await?;
-                    return Ok(see_other(&created.href()));
+                    return Ok(see_other(&format!("{}?hinweis=angelegt", created.href())));
                 }
                 Ok(_) => None,
                 Err(e) => Some(e),
@@ -420,6 +420,7 @@ async fn detail(
         None
     };
     let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "angelegt" => Some("Die Förderung wurde angelegt."),
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         "nachweis" => Some("Der Nachweis wurde gespeichert. Das Land bestätigt ihn."),
         "bestaetigt" => Some("Der Nachweis wurde bestätigt."),

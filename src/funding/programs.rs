@@ -3,11 +3,13 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::Path;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
+use serde::Deserialize;
 
 use super::BERICHTSRHYTHMEN;
 use super::db::{self, Funding, Phase, Program, ProgramSummary, Within};
@@ -103,9 +105,21 @@ struct DetailPage {
     /// The program's fundings, only for those who see the whole Land (never for a
     /// municipality, which sees only its own fundings, on its network's pages).
     fundings: Option<Vec<Funding>>,
+    notice: Option<&'static str>,
 }
 
-async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
+/// What was just done, for the message on the program's page (`?hinweis=`).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct DetailQuery {
+    hinweis: String,
+}
+
+async fn detail(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    query: Result<Query<DetailQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let (program, can_manage) = load(&ctx.state, &ctx.user, id).await?;
     let fundings = if allows(
         &ctx.user.actor(),
@@ -121,12 +135,20 @@ async fn detail(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
     } else {
         None
     };
+    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+        "angelegt" => Some("Das Förderprogramm wurde angelegt."),
+        "gespeichert" => Some("Die Änderungen am Förderprogramm wurden gespeichert."),
+        "phase-angelegt" => Some("Die Phase wurde angelegt."),
+        "phase-gespeichert" => Some("Die Änderungen an der Phase wurden gespeichert."),
+        _ => None,
+    };
     Ok(DetailPage {
         layout: ctx.layout,
         phases: db::phases(&ctx.state.pool, id).await?,
         program,
         can_manage,
         fundings,
+        notice,
     }
     .into_response())
 }
@@ -227,7 +249,9 @@ async fn create(ctx: Ctx, Form(form): Form<ProgramForm>) -> AppResult<Response> 
                 change
                     .created(Record::new("funding_program", id), created.audit_values())
                     .await?;
-                return Ok(see_other(&format!("/foerderprogramme/{id}")));
+                return Ok(see_other(&format!(
+                    "/foerderprogramme/{id}?hinweis=angelegt"
+                )));
             }
             Err(duplicate) => errors = duplicate,
         }
@@ -268,8 +292,13 @@ async fn update(
         .await
         .on_constraint(db::PROGRAM_NAME_TAKEN, DUPLICATE_PROGRAM)?;
     let page = page(form);
-    edit.saved(change, written, page, &format!("/foerderprogramme/{id}"))
-        .await
+    edit.saved(
+        change,
+        written,
+        page,
+        &format!("/foerderprogramme/{id}?hinweis=gespeichert"),
+    )
+    .await
 }
 
 #[derive(Template, WebTemplate)]
@@ -341,7 +370,9 @@ async fn create_phase(
             {
                 Ok(pid) => {
                     change.inserted::<Phase>((id, pid)).await?;
-                    return Ok(see_other(&format!("/foerderprogramme/{id}")));
+                    return Ok(see_other(&format!(
+                        "/foerderprogramme/{id}?hinweis=phase-angelegt"
+                    )));
                 }
                 Err(duplicate) => duplicate,
             }
@@ -405,6 +436,11 @@ async fn update_phase(
         .await
         .on_constraint(db::PHASE_NAME_TAKEN, DUPLICATE_PHASE)?;
     let page = page(form);
-    edit.saved(change, written, page, &format!("/foerderprogramme/{id}"))
-        .await
+    edit.saved(
+        change,
+        written,
+        page,
+        &format!("/foerderprogramme/{id}?hinweis=phase-gespeichert"),
+    )
+    .await
 }

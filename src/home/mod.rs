@@ -18,7 +18,6 @@ use crate::users::db::UserRow;
 use crate::web::Layout;
 use crate::web::PublicCtx;
 use crate::web::filters;
-use crate::web::paging::Paging;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/", get(start))
@@ -65,13 +64,8 @@ impl FirstNetworks {
     const SHOWN: usize = 10;
 
     async fn of(pool: &sqlx::PgPool, user: &SessionUser) -> AppResult<Self> {
-        let one_more = Paging::new(
-            "1",
-            Self::SHOWN as i64 + 1,
-            Self::SHOWN as i64 + 1,
-            String::new(),
-        );
-        let mut shown = page_visible_to(pool, user, &NetworkFilter::default(), &one_more).await?;
+        let one_more = Self::SHOWN as i64 + 1;
+        let mut shown = page_visible_to(pool, user, &NetworkFilter::default(), one_more, 0).await?;
         let more = shown.len() > Self::SHOWN;
         shown.truncate(Self::SHOWN);
         Ok(Self { shown, more })
@@ -163,8 +157,7 @@ async fn start(
             ctx.layout.set_open_tasks(open);
             // Written only when it changed, so a start page viewed again costs no write.
             if u.open_tasks != Some(open) {
-                crate::auth::session::set_open_tasks(&ctx.state.pool, &u.session_hash, open)
-                    .await?;
+                crate::auth::session::set_open_tasks(&ctx.state.pool, u, open, today).await?;
             }
             tasks
         }

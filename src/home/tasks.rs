@@ -3,13 +3,19 @@
 //! networks, and knowledge entries to review or to revise. At most four queries, whatever the
 //! number of networks.
 
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
 use sqlx::PgPool;
 use time::Date;
 
+use crate::error::AppResult;
 use crate::format;
 use crate::funding::tasks::{self, Task, Urgency};
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, Role};
+use crate::state::AppState;
 use crate::states::EntryStatus;
 
 /// Milestones due within this many days count as tasks.
@@ -73,4 +79,29 @@ pub async fn for_user(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::R
     }
     tasks::sort(&mut all);
     Ok(all)
+}
+
+/// Counts the open tasks again for a session whose count is stale – after a change of the
+/// user's tasks (cleared by the triggers of migration 0017, also for the other users concerned)
+/// or on a new day – before a page is shown, so its navigation shows the true count; and keeps
+/// it in the session. Every other page view costs nothing: the session lookup returns the count.
+/// The start page counts its tasks anyway and keeps the count itself.
+pub async fn count_when_stale(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> AppResult<Response> {
+    let page_view = request.method() == Method::GET && request.uri().path() != "/";
+    if let Some(user) = request.extensions_mut().get_mut::<SessionUser>()
+        && page_view
+        && user.open_tasks.is_none()
+        && !user.must_change_password
+    {
+        let today = crate::clock::today();
+        let open =
+            i32::try_from(for_user(&state.pool, user, today).await?.len()).unwrap_or(i32::MAX);
+        crate::auth::session::set_open_tasks(&state.pool, user, open, today).await?;
+        user.open_tasks = Some(open);
+    }
+    Ok(next.run(request).await)
 }

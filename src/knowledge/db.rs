@@ -27,6 +27,14 @@ pub struct SearchRequest {
     pub by_date: bool,
     /// Zero-based.
     pub page: i64,
+    /// Hits to a page; `None`: [`PAGE_SIZE`], as on `/wissen`.
+    pub page_size: Option<i64>,
+}
+
+impl SearchRequest {
+    pub fn page_size(&self) -> i64 {
+        self.page_size.unwrap_or(PAGE_SIZE)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -242,8 +250,8 @@ async fn page(
         &request.laender,
         &request.years,
         request.by_date,
-        PAGE_SIZE,
-        request.page * PAGE_SIZE,
+        request.page_size(),
+        request.page * request.page_size(),
         expanded.map(|e| e.ranking.as_str()),
         &request.phasen,
     )

@@ -15,6 +15,9 @@ mod synonyms;
 pub mod synthetic;
 pub mod vocab;
 
+/// The Atom feed of new and changed entries: served by `opendata`, linked from `/wissen`.
+pub const FEED: &str = "/wissen/feed.atom";
+
 pub fn routes() -> axum::Router<crate::state::AppState> {
     routes::routes()
         .merge(corrections::routes())

@@ -5,18 +5,19 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_extra::extract::{Form, Query};
+use axum_extra::extract::{Form, Query, QueryRejection};
 use serde::Deserialize;
 
-use super::db::{self, Entry, Hit, NetworkLink, SearchRequest};
+use super::db::{self, Entry, Hit, NetworkLink};
 use super::facets::FacetCount;
 use super::forms::{CitationRow, EntryForm};
 use super::markdown;
-use super::search::{self, Segment};
+use super::search::{self, Params, Segment};
 use super::vocab::{
     ARTEN, EBENEN, QUELLENARTEN, THEMEN, kind_explanation, source_caveat, source_title,
 };
 use crate::audit::{self, Event, HistoryLine};
+use crate::config::ContentLicense;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{self, Action, EntryRef, Role, Scope};
@@ -27,6 +28,7 @@ use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
+use crate::web::paging::{Paging, Requested};
 use crate::web::{Ctx, PublicCtx};
 use crate::web::{Layout, see_other};
 use crate::web::{encode_query, with_query};
@@ -79,21 +81,6 @@ async fn visible_entry(
 
 // ---------------------------------------------------------------- search
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct SearchParams {
-    q: String,
-    art: Vec<String>,
-    ebene: Vec<String>,
-    feld: Vec<String>,
-    thema: Vec<String>,
-    phase: Vec<String>,
-    land: Vec<String>,
-    jahr: Vec<String>,
-    sortierung: String,
-    seite: String,
-}
-
 /// A facet value with its count and whether it is ticked.
 struct FacetOption {
     value: String,
@@ -128,12 +115,14 @@ struct SearchPage {
     suggestion: Option<(String, String)>,
     by_date: bool,
     total: i64,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     results: Vec<ResultItem>,
     facets: Vec<Facet>,
     /// The current filters as a query string, to carry into paging and sort links.
     current: String,
+    /// The Atom feed of the chosen facets (`opendata`).
+    feed: String,
+    license: ContentLicense,
     can_draft: bool,
     /// Every kind with what it means.
     kinds: Vec<(Term, &'static str)>,
@@ -150,43 +139,12 @@ impl SearchPage {
     }
 }
 
-fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
-    values
-        .iter()
-        .filter(|v| vocab::is_known(terms, v))
-        .cloned()
-        .collect()
-}
-
-async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppResult<Response> {
-    // Everything from the address bar is checked and anything unknown dropped: a hand-made
-    // URL never leads to an error page.
-    let query: String = params
-        .q
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(200)
-        .collect();
-    let terms = search::terms(&query);
-    let request = SearchRequest {
-        terms: terms.clone(),
-        kinds: keep_known(&params.art, ARTEN),
-        levels: keep_known(&params.ebene, EBENEN),
-        felder: keep_known(&params.feld, HANDLUNGSFELDER),
-        themen: keep_known(&params.thema, THEMEN),
-        phasen: keep_known(&params.phase, LEBENSPHASEN),
-        laender: params
-            .land
-            .iter()
-            .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()))
-            .cloned()
-            .collect(),
-        years: params.jahr.iter().filter_map(|y| y.parse().ok()).collect(),
-        by_date: params.sortierung == "datum" || terms.is_empty(),
-        page: params.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
-    };
+async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<Response> {
+    let query = params.query();
+    let request = params.request(&query);
+    let terms = request.terms.clone();
+    let page = Requested::new(&params.seite, db::PAGE_SIZE);
     let result = db::search(&ctx.state.pool, &request).await?;
-    let pages = (result.total + db::PAGE_SIZE - 1) / db::PAGE_SIZE;
     let facets = vec![
         facet("art", "Art", ARTEN, &request.kinds, &result.facets),
         facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
@@ -218,6 +176,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         ),
     ];
     let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
+    let feed = with_query(super::FEED, &chosen(&facets));
     let suggestion = search::corrected(&query, &result.suggestions).map(|corrected| {
         let href = with_query("/wissen", &[("q", corrected.as_str())]);
         (corrected, href)
@@ -235,8 +194,14 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
         query,
         by_date: request.by_date,
         total: result.total,
-        page: request.page + 1,
-        pages,
+        paging: page.paging(
+            result.total,
+            if current.is_empty() {
+                "/wissen".to_owned()
+            } else {
+                format!("/wissen?{current}")
+            },
+        ),
         results: result
             .hits
             .into_iter()
@@ -244,6 +209,8 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<SearchParams>) -> AppR
             .collect(),
         facets,
         current,
+        feed,
+        license: ctx.state.config.content_license.clone(),
         can_draft: ctx.user.is_some(),
         kinds: ARTEN
             .iter()
@@ -351,13 +318,23 @@ fn dynamic_facet(
     }
 }
 
+/// The ticked facet values as query pairs.
+fn chosen(facets: &[Facet]) -> Vec<(&'static str, &str)> {
+    facets
+        .iter()
+        .flat_map(|facet| {
+            facet
+                .options
+                .iter()
+                .filter(|o| o.checked)
+                .map(|o| (facet.name, o.value.as_str()))
+        })
+        .collect()
+}
+
 fn query_string(query: &str, facets: &[Facet], by_date: bool) -> String {
     let mut pairs = vec![("q", query)];
-    for facet in facets {
-        for option in facet.options.iter().filter(|o| o.checked) {
-            pairs.push((facet.name, &option.value));
-        }
-    }
+    pairs.extend(chosen(facets));
     if by_date {
         pairs.push(("sortierung", "datum"));
     }
@@ -391,6 +368,9 @@ struct EntryPage {
     /// Published good practice: which networks took it over, and whether the user may.
     adoptions: Option<db::Adoptions>,
     can_adopt: bool,
+    license: ContentLicense,
+    /// Who publishes the platform, named in the attribution the licence asks for.
+    publisher: String,
 }
 
 async fn build_entry_page(
@@ -448,17 +428,50 @@ async fn build_entry_page(
             None
         },
         can_adopt: is_practice && user.is_some() && may(user, Action::AdoptPractice),
+        license: state.config.content_license.clone(),
+        publisher: state.config.operator.name.clone(),
         entry,
     })
 }
 
-async fn entry_page(ctx: PublicCtx, Path(slug): Path<String>) -> AppResult<Response> {
+/// What was just done to an entry, for the message on its page (`?hinweis=`).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct EntryQuery {
+    hinweis: String,
+}
+
+/// The `?hinweis=` code of what `step` did; `entry_notice` words it.
+fn step_done(step: EntryMove) -> &'static str {
+    match step {
+        EntryMove::Submit => "eingereicht",
+        EntryMove::Publish => "veroeffentlicht",
+        EntryMove::Return => "zurueckgegeben",
+        EntryMove::Withdraw => "zurueckgezogen",
+    }
+}
+
+fn entry_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "angelegt" => "Der Entwurf wurde angelegt.",
+        "gespeichert" => "Die Änderungen wurden gespeichert.",
+        "eingereicht" => "Der Eintrag wurde zur Prüfung eingereicht.",
+        "veroeffentlicht" => "Der Eintrag ist veröffentlicht.",
+        "zurueckgegeben" => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
+        "zurueckgezogen" => "Der Eintrag ist nicht mehr öffentlich.",
+        _ => return None,
+    })
+}
+
+async fn entry_page(
+    ctx: PublicCtx,
+    Path(slug): Path<String>,
+    query: Result<Query<EntryQuery>, QueryRejection>,
+) -> AppResult<Response> {
     let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
-    Ok(
-        build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry)
-            .await?
-            .into_response(),
-    )
+    let mut page = build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?;
+    page.notice = entry_notice(&query.map(|q| q.0).unwrap_or_default().hinweis);
+    Ok(page.into_response())
 }
 
 // ---------------------------------------------------------------- drafting
@@ -590,7 +603,9 @@ async fn create(ctx: Ctx, Form(form): Form<EntryForm>) -> AppResult<Response> {
     change
         .created(Record::new("knowledge", created.id), created.audit_values())
         .await?;
-    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis=angelegt"
+    )))
 }
 
 async fn editable_entry(state: &AppState, user: &SessionUser, slug: &str) -> AppResult<Entry> {
@@ -640,7 +655,9 @@ async fn update(
             after.audit_values(),
         )
         .await?;
-    Ok(see_other(&format!("/wissen/eintrag/{slug}")))
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis=gespeichert"
+    )))
 }
 
 #[derive(Deserialize)]
@@ -674,12 +691,6 @@ async fn change_status(
             EntryMove::Publish | EntryMove::Return | EntryMove::Withdraw => Action::ReviewKnowledge,
         },
     )?;
-    let notice = match step {
-        EntryMove::Submit => "Der Eintrag wurde zur Prüfung eingereicht.",
-        EntryMove::Publish => "Der Eintrag ist veröffentlicht.",
-        EntryMove::Return => "Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.",
-        EntryMove::Withdraw => "Der Eintrag ist nicht mehr öffentlich.",
-    };
     let comment: String = form.kommentar.trim().chars().take(2000).collect();
     if step == EntryMove::Return && comment.is_empty() {
         let mut page =
@@ -714,7 +725,8 @@ async fn change_status(
                 .new_values(after.audit_values()),
         )
         .await?;
-    let mut page = build_entry_page(&ctx.state, ctx.layout.clone(), Some(&ctx.user), after).await?;
-    page.notice = Some(notice);
-    Ok(page.into_response())
+    Ok(see_other(&format!(
+        "/wissen/eintrag/{slug}?hinweis={}",
+        step_done(step)
+    )))
 }

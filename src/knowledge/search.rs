@@ -2,6 +2,72 @@
 //! itself happens in PostgreSQL (`db::search`); this side folds the query the same way the
 //! database folds the texts (`kc_fold`), so both agree on what a word is.
 
+use serde::Deserialize;
+
+use super::db::SearchRequest;
+use super::vocab::{ARTEN, EBENEN, THEMEN};
+use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
+
+/// The query string of `/wissen`, which the open-data interface (API, CSV, feed) reads too:
+/// words, facets, order and page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Params {
+    pub q: String,
+    pub art: Vec<String>,
+    pub ebene: Vec<String>,
+    pub feld: Vec<String>,
+    pub thema: Vec<String>,
+    pub phase: Vec<String>,
+    pub land: Vec<String>,
+    pub jahr: Vec<String>,
+    pub sortierung: String,
+    pub seite: String,
+}
+
+fn keep_known(values: &[String], terms: &[Term]) -> Vec<String> {
+    values
+        .iter()
+        .filter(|v| vocab::is_known(terms, v))
+        .cloned()
+        .collect()
+}
+
+impl Params {
+    /// The typed query, without control characters and cut to 200 characters.
+    pub fn query(&self) -> String {
+        self.q
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(200)
+            .collect()
+    }
+
+    /// The search `query` (see [`Params::query`]) asks for. Everything from the address bar is
+    /// checked and anything unknown dropped: a hand-made URL never leads to an error page.
+    pub fn request(&self, query: &str) -> SearchRequest {
+        let terms = terms(query);
+        SearchRequest {
+            kinds: keep_known(&self.art, ARTEN),
+            levels: keep_known(&self.ebene, EBENEN),
+            felder: keep_known(&self.feld, HANDLUNGSFELDER),
+            themen: keep_known(&self.thema, THEMEN),
+            phasen: keep_known(&self.phase, LEBENSPHASEN),
+            laender: self
+                .land
+                .iter()
+                .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_digit()))
+                .cloned()
+                .collect(),
+            years: self.jahr.iter().filter_map(|y| y.parse().ok()).collect(),
+            by_date: self.sortierung == "datum" || terms.is_empty(),
+            page: self.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000) - 1,
+            page_size: None,
+            terms,
+        }
+    }
+}
+
 /// Case, umlauts and ß folded as the database's `kc_fold` does.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());

@@ -23,6 +23,7 @@ use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::filters;
 use crate::web::form::FieldErrors;
+use crate::web::paging::{Paging, Requested};
 use crate::web::with_query;
 
 /// The list's address parameters as sent (anything unknown is ignored) and as the list's own
@@ -78,8 +79,7 @@ struct ListPage {
     total: i64,
     /// All measures of the network are shown (no filter set).
     unfiltered: bool,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     notice: Option<String>,
     /// Something in the address could not be used.
     ignored: bool,
@@ -94,50 +94,58 @@ const SORT_LABELS: [(SortKey, &str); 5] = [
     (SortKey::Cost, "Kosten pro Jahr"),
 ];
 
+/// The first page of the list of `network` narrowed by `filter` and sorted by `sort`.
+fn list_href(network: &NetworkContext, filter: &MeasureFilter, sort: Sort) -> String {
+    let yes = |set: bool| if set { "ja" } else { "" }.to_owned();
+    let query = ListQuery {
+        q: filter.text.clone(),
+        status: filter.status.clone(),
+        handlungsfeld: filter.handlungsfelder.clone(),
+        lebensphase: filter.lebensphasen.clone(),
+        zielgruppe: filter.zielgruppen.clone(),
+        zugang: filter.zugaenge.clone(),
+        finanzierung: filter.finanzierung.clone(),
+        sozialraum: place_value(filter),
+        auch_gesamt: yes(matches!(filter.place, PlaceFilter::Reaching(_))),
+        partner: partner_value(filter),
+        niedrigschwellig: yes(filter.niedrigschwellig),
+        sortierung: if sort == Sort::default() {
+            String::new()
+        } else {
+            sort.code()
+        },
+        ..ListQuery::default()
+    };
+    with_query(&format!("{}/massnahmen", network.href()), &query)
+}
+
+fn place_value(filter: &MeasureFilter) -> String {
+    match filter.place {
+        PlaceFilter::Any => String::new(),
+        PlaceFilter::WholeCommune => "gesamt".into(),
+        PlaceFilter::Sozialraum(id) | PlaceFilter::Reaching(id) => id.to_string(),
+    }
+}
+
+fn partner_value(filter: &MeasureFilter) -> String {
+    match filter.partner {
+        PartnerFilter::Any => String::new(),
+        PartnerFilter::Without => "ohne".into(),
+        PartnerFilter::Partner(id) => id.to_string(),
+    }
+}
+
 impl ListPage {
-    fn href(&self, sort: Sort, page: i64) -> String {
-        let f = &self.filter;
-        let yes = |set: bool| if set { "ja" } else { "" }.to_owned();
-        let query = ListQuery {
-            q: f.text.clone(),
-            status: f.status.clone(),
-            handlungsfeld: f.handlungsfelder.clone(),
-            lebensphase: f.lebensphasen.clone(),
-            zielgruppe: f.zielgruppen.clone(),
-            zugang: f.zugaenge.clone(),
-            finanzierung: f.finanzierung.clone(),
-            sozialraum: self.place_value(),
-            auch_gesamt: yes(matches!(f.place, PlaceFilter::Reaching(_))),
-            partner: self.partner_value(),
-            niedrigschwellig: yes(f.niedrigschwellig),
-            sortierung: if sort == Sort::default() {
-                String::new()
-            } else {
-                sort.code()
-            },
-            seite: if page > 1 {
-                page.to_string()
-            } else {
-                String::new()
-            },
-            ..ListQuery::default()
-        };
-        with_query(&format!("{}/massnahmen", self.network.href()), &query)
-    }
-
-    fn page_href(&self, page: i64) -> String {
-        self.href(self.sort, page)
-    }
-
     /// Sorting by `key`: ascending first, a second click reverses.
     fn sort_href(&self, key: &SortKey) -> String {
         let descending = self.sort.key == *key && !self.sort.descending;
-        self.href(
+        list_href(
+            &self.network,
+            &self.filter,
             Sort {
                 key: *key,
                 descending,
             },
-            1,
         )
     }
 
@@ -189,22 +197,15 @@ impl ListPage {
             (false, 1) => "1 Maßnahme passt zu den Filtern".to_owned(),
             (false, _) => format!("{total} Maßnahmen passen zu den Filtern"),
         };
-        if self.pages > 1 {
+        if self.paging.pages > 1 {
+            let (first, last) = self.paging.shown();
             caption.push_str(&format!(
                 ", Nr. {} bis {}",
-                format::integer(self.first_shown()),
-                format::integer(self.last_shown())
+                format::integer(first),
+                format::integer(last)
             ));
         }
         caption
-    }
-
-    fn first_shown(&self) -> i64 {
-        (self.page - 1) * PAGE_SIZE + 1
-    }
-
-    fn last_shown(&self) -> i64 {
-        (self.page - 1) * PAGE_SIZE + self.rows.len() as i64
     }
 
     fn filters_open(&self) -> bool {
@@ -212,19 +213,11 @@ impl ListPage {
     }
 
     fn place_value(&self) -> String {
-        match self.filter.place {
-            PlaceFilter::Any => String::new(),
-            PlaceFilter::WholeCommune => "gesamt".into(),
-            PlaceFilter::Sozialraum(id) | PlaceFilter::Reaching(id) => id.to_string(),
-        }
+        place_value(&self.filter)
     }
 
     fn partner_value(&self) -> String {
-        match self.filter.partner {
-            PartnerFilter::Any => String::new(),
-            PartnerFilter::Without => "ohne".into(),
-            PartnerFilter::Partner(id) => id.to_string(),
-        }
+        partner_value(&self.filter)
     }
 }
 
@@ -250,7 +243,7 @@ fn parse_filter(
     query: ListQuery,
     options: &NetworkOptions,
     ignored: &mut bool,
-) -> (MeasureFilter, Sort, i64) {
+) -> (MeasureFilter, Sort, Requested) {
     let mut text = query.q.trim().to_owned();
     if text.chars().count() > 200 || text.chars().any(char::is_control) {
         *ignored = true;
@@ -290,17 +283,10 @@ fn parse_filter(
             Sort::default()
         }),
     };
-    let page = match query.seite.trim() {
-        "" => 1,
-        raw => raw
-            .parse::<i64>()
-            .ok()
-            .filter(|p| *p >= 1)
-            .unwrap_or_else(|| {
-                *ignored = true;
-                1
-            }),
-    };
+    if !query.seite.trim().is_empty() && Requested::number(&query.seite).is_none() {
+        *ignored = true;
+    }
+    let page = Requested::new(&query.seite, PAGE_SIZE);
     let filter = MeasureFilter {
         text,
         status: known_codes(MeasureStatus::TERMS, query.status, ignored),
@@ -368,9 +354,9 @@ pub async fn list(
         _ => None,
     };
     let (filter, sort, page) = parse_filter(query, &options, &mut ignored);
-    let (rows, total) = db::page(&ctx.state.pool, id, &filter, sort, page).await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
+    // The statement moves a page past the end onto the last one, as `paging` does.
+    let (rows, total) = db::page(&ctx.state.pool, id, &filter, sort, page.page).await?;
+    let paging = page.paging(total, list_href(&network, &filter, sort));
     let unfiltered = filter.text.is_empty()
         && facets(&filter).iter().all(|f| f.chosen.is_empty())
         && filter.place == PlaceFilter::Any
@@ -386,8 +372,7 @@ pub async fn list(
         rows,
         total,
         unfiltered,
-        page,
-        pages,
+        paging,
         notice,
         ignored,
         no_errors: FieldErrors::default(),

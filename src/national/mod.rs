@@ -2,7 +2,7 @@
 //! (`overview`), and public discovery of the networks' public profiles (`public`).
 
 pub mod overview;
-mod public;
+pub mod public;
 
 use axum::Router;
 use axum::routing::get;

@@ -21,7 +21,7 @@ use crate::states::MeasureStatus;
 use crate::web::filters;
 use crate::web::{Layout, PublicCtx, encode_query};
 
-const PAGE_SIZE: i64 = 20;
+pub const PAGE_SIZE: i64 = 20;
 
 /// The query string; anything malformed is ignored.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -43,7 +43,9 @@ pub struct Found {
     pub id: i64,
     pub name: String,
     pub kommune: String,
+    pub ags: String,
     pub land: String,
+    pub land_code: String,
     pub description: String,
     pub running_measures: i64,
 }
@@ -89,50 +91,15 @@ pub async fn page(
 ) -> AppResult<Response> {
     let pool = &ctx.state.pool;
     let page = paging.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
-    let pattern = crate::db::like_pattern(&search.q);
-    let land = (search.land.len() == 2).then_some(search.land.as_str());
     let kreis = KREISE.iter().find(|k| k.ags == search.kreis);
-    let kreis_ags = kreis.map(|k| k.ags);
-    let total = sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!"
-           FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
-           WHERE n.is_public
-             AND ($1::text IS NULL OR n.name ILIKE $1 OR k.name ILIKE $1)
-             AND ($2::text IS NULL OR k.land_code = $2)
-             AND ($3::text IS NULL OR left(n.kommune_ags, 5) = $3)"#,
-        pattern,
-        land,
-        kreis_ags,
-    )
-    .fetch_one(pool);
-    let found = sqlx::query_as!(
-        Found,
-        r#"SELECT n.id, n.name, k.name AS kommune, l.name AS land, n.description,
-                  (SELECT count(*) FROM measures m WHERE m.network_id = n.id AND m.status = $4) AS "running_measures!"
-           FROM networks n
-           JOIN kommunen k ON k.ags = n.kommune_ags
-           JOIN laender l ON l.code = k.land_code
-           WHERE n.is_public
-             AND ($1::text IS NULL OR n.name ILIKE $1 OR k.name ILIKE $1)
-             AND ($2::text IS NULL OR k.land_code = $2)
-             AND ($3::text IS NULL OR left(n.kommune_ags, 5) = $3)
-           ORDER BY n.name COLLATE "de-x-icu", n.id
-           LIMIT $5 OFFSET $6"#,
-        pattern,
-        land,
-        kreis_ags,
-        MeasureStatus::Running as MeasureStatus,
-        PAGE_SIZE,
-        (page - 1) * PAGE_SIZE,
-    )
-    .fetch_all(pool);
+    let listed = find(pool, &search, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     let public = CountedNetworks {
         land_code: None,
         public_only: true,
     };
     let shading = Shading::current(&ctx.state, &search.karte, public);
-    let (total, found, figures, shading) =
-        tokio::try_join!(total, found, public_figures(&ctx.state), shading)?;
+    let ((total, found), figures, shading) =
+        tokio::try_join!(listed, public_figures(&ctx.state), shading)?;
 
     let values = shading.values(figures.as_slice());
     let mut scale = shading.scale();
@@ -169,4 +136,52 @@ pub async fn page(
         map,
     }
     .into_response())
+}
+
+/// The networks with a public profile that `search` finds (name or place, Land, Kreis), `limit`
+/// of them from `offset` in the order of `/oeffentlich`, and how many it finds in all: two
+/// statements at once. The list of `/oeffentlich` and of the open-data interface.
+pub async fn find(
+    pool: &sqlx::PgPool,
+    search: &Search,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(i64, Vec<Found>)> {
+    let pattern = crate::db::like_pattern(&search.q);
+    let land = (search.land.len() == 2).then_some(search.land.as_str());
+    let kreis_ags = KREISE.iter().find(|k| k.ags == search.kreis).map(|k| k.ags);
+    let total = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "count!"
+           FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
+           WHERE n.is_public
+             AND ($1::text IS NULL OR n.name ILIKE $1 OR k.name ILIKE $1)
+             AND ($2::text IS NULL OR k.land_code = $2)
+             AND ($3::text IS NULL OR left(n.kommune_ags, 5) = $3)"#,
+        pattern,
+        land,
+        kreis_ags,
+    )
+    .fetch_one(pool);
+    let found = sqlx::query_as!(
+        Found,
+        r#"SELECT n.id, n.name, k.name AS kommune, k.ags, l.name AS land, l.code::text AS "land_code!", n.description,
+                  (SELECT count(*) FROM measures m WHERE m.network_id = n.id AND m.status = $4) AS "running_measures!"
+           FROM networks n
+           JOIN kommunen k ON k.ags = n.kommune_ags
+           JOIN laender l ON l.code = k.land_code
+           WHERE n.is_public
+             AND ($1::text IS NULL OR n.name ILIKE $1 OR k.name ILIKE $1)
+             AND ($2::text IS NULL OR k.land_code = $2)
+             AND ($3::text IS NULL OR left(n.kommune_ags, 5) = $3)
+           ORDER BY n.name COLLATE "de-x-icu", n.id
+           LIMIT $5 OFFSET $6"#,
+        pattern,
+        land,
+        kreis_ags,
+        MeasureStatus::Running as MeasureStatus,
+        limit,
+        offset,
+    )
+    .fetch_all(pool);
+    tokio::try_join!(total, found)
 }

@@ -4,7 +4,6 @@ use time::Date;
 use crate::identity::SessionUser;
 use crate::policy::{Readable, readable};
 use crate::states::MeasureStatus;
-use crate::web::paging::Paging;
 
 /// A network as its form and overview show it.
 #[derive(Clone, Debug)]
@@ -251,12 +250,14 @@ impl NetworkFilter {
 /// One page of the networks `user` may read, narrowed by `filter`, by municipality and name.
 /// The page is read in index order and its rows' sizes are counted after the limit (counted
 /// in the same query level, they would be counted for every skipped row), so the first page
-/// costs the same in a Land of 10 networks and in a country of 5,000.
+/// costs the same in a Land of 10 networks and in a country of 5,000. `limit` rows from the
+/// `offset`th on.
 pub async fn page_visible_to(
     pool: &PgPool,
     user: &SessionUser,
     filter: &NetworkFilter,
-    paging: &Paging,
+    limit: i64,
+    offset: i64,
 ) -> sqlx::Result<Vec<NetworkSummary>> {
     let (ags, land) = visible_scope(user, filter);
     sqlx::query_as!(
@@ -281,8 +282,8 @@ pub async fn page_visible_to(
         land,
         MeasureStatus::Running as MeasureStatus,
         filter.pattern(),
-        paging.limit(),
-        paging.offset(),
+        limit,
+        offset,
     )
     .fetch_all(pool)
     .await

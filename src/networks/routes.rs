@@ -82,7 +82,14 @@ async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppR
         with_query("/netzwerke", &query),
     );
     Ok(ListPage {
-        networks: db::page_visible_to(&ctx.state.pool, &ctx.user, &filter, &paging).await?,
+        networks: db::page_visible_to(
+            &ctx.state.pool,
+            &ctx.user,
+            &filter,
+            paging.limit(),
+            paging.offset(),
+        )
+        .await?,
         paging,
         query,
         laender: nationwide.then(directory::laender),

@@ -22,6 +22,7 @@ use crate::web::Ctx;
 use crate::web::edit::Change;
 use crate::web::filters;
 use crate::web::form::FieldErrors;
+use crate::web::paging::{Paging, Requested};
 use crate::web::{Layout, see_other, with_query};
 
 pub fn routes() -> Router<AppState> {
@@ -65,28 +66,9 @@ struct ListPage {
     query: ListQuery,
     users: Vec<ListedUser>,
     total: i64,
-    page: i64,
-    pages: i64,
+    paging: Paging,
     roles: [Role; 4],
     laender: Vec<LandOption>,
-}
-
-impl ListPage {
-    fn page_href(&self, page: i64) -> String {
-        with_query(
-            "/verwaltung/benutzer",
-            &ListQuery {
-                seite: if page > 1 {
-                    page.to_string()
-                } else {
-                    String::new()
-                },
-                q: self.query.q.clone(),
-                rolle: self.query.rolle.clone(),
-                land: self.query.land.clone(),
-            },
-        )
-    }
 }
 
 async fn list(
@@ -95,6 +77,8 @@ async fn list(
 ) -> AppResult<Response> {
     admin(&ctx.user)?;
     let laender = db::laender(&ctx.state.pool).await?;
+    let page = Requested::new(&query.seite, PAGE_SIZE);
+    // What the list's links carry on: the known filters, without the page.
     let query = ListQuery {
         q: query
             .q
@@ -111,41 +95,23 @@ async fn list(
             .map(|l| l.code.clone())
             .unwrap_or_default(),
         seite: String::new(),
-    }
-    .with_page(&query.seite);
-    let page = query.seite.parse::<i64>().unwrap_or(1);
+    };
     let filter = ListFilter {
         text: query.q.clone(),
         role: query.rolle.clone(),
         land: query.land.clone(),
     };
-    let (users, total) =
-        db::list(&ctx.state.pool, &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (users, total) = db::list(&ctx.state.pool, &filter, page.limit(), page.offset()).await?;
     Ok(ListPage {
         layout: ctx.layout,
+        paging: page.paging(total, with_query("/verwaltung/benutzer", &query)),
         query,
         users,
         total,
-        page,
-        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
         roles: Role::ALL,
         laender,
     }
     .into_response())
-}
-
-impl ListQuery {
-    /// The page asked for, if it is a page number from 2 to a bound no list reaches.
-    fn with_page(self, seite: &str) -> Self {
-        let page = seite
-            .parse::<i64>()
-            .ok()
-            .filter(|p| (2..=100_000).contains(p));
-        Self {
-            seite: page.map(|p| p.to_string()).unwrap_or_default(),
-            ..self
-        }
-    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -21,6 +21,7 @@ struct ErrorPage {
 
 /// Turns every error response that is not already a page (our own `AppError`s, axum's
 /// 404/405/422, the body limit's 413, a caught panic's 500) into a German HTML error page.
+/// A JSON answer stays JSON: the open-data interface explains its refusals to programs.
 /// The signed-in user comes with the response (`auth::load_session` runs inside this).
 pub async fn render_error_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -32,12 +33,12 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
         .to_owned();
     let response = next.run(request).await;
     let status = response.status();
-    let is_html = response
+    let explained = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !(status.is_client_error() || status.is_server_error()) || is_html {
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || explained {
         return response;
     }
     let user = response.extensions().get::<SessionUser>();

@@ -142,7 +142,10 @@ async fn the_report_cycle_in_the_browser() {
         ),
         ("/berichte?stand=pruefung".to_owned(), "land_berichte"),
         ("/foerderprogramme".to_owned(), "land_programme"),
-        (format!("/foerderprogramme/{program}"), "land_programm"),
+        (
+            format!("/foerderprogramme/{program}?hinweis=phase-gespeichert"),
+            "land_programm",
+        ),
         ("/foerderprogramme/neu".to_owned(), "land_programm_neu"),
         (
             format!("/foerderprogramme/{program}/bearbeiten"),
@@ -173,6 +176,21 @@ async fn the_report_cycle_in_the_browser() {
         officer.goto(&path).await;
         check(&officer, name).await;
     }
+    // The message after a save fits a phone.
+    officer.resize(390).await;
+    officer
+        .goto(&format!(
+            "/foerderprogramme/{program}?hinweis=phase-gespeichert"
+        ))
+        .await;
+    assert!(
+        officer
+            .text("main")
+            .await
+            .contains("Die Änderungen an der Phase wurden gespeichert.")
+    );
+    officer.assert_no_sideways_scroll().await;
+    officer.resize(1280).await;
     officer.goto(&report).await;
     check(&officer, "land_bericht").await;
     officer.click_button("Bericht zurückgeben").await;

@@ -82,6 +82,17 @@ async fn the_coordinators_journey_fits_desktop_and_phone() {
         &format!("SELECT min(id) FROM fundings WHERE network_id = {hamm}"),
     )
     .await;
+    // Enough measures for a second page of the list, with its paging links.
+    sqlx::query(
+        "INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, status)
+         SELECT $1, 'Zusätzliches Angebot ' || g, ARRAY['gesundheit'], ARRAY['drei_bis_sechs'],
+                'laufend'
+         FROM generate_series(1, 60) g",
+    )
+    .bind(hamm)
+    .execute(&app.pool)
+    .await
+    .unwrap();
     let base = format!("/netzwerke/{hamm}");
     let pages = [
         "/".to_owned(),
@@ -92,6 +103,7 @@ async fn the_coordinators_journey_fits_desktop_and_phone() {
         format!("{base}/bericht"),
         format!("{base}/partner"),
         format!("{base}/massnahmen"),
+        format!("{base}/massnahmen?seite=2"),
         format!("{base}/massnahmen/{measure}"),
         format!("{base}/ziele"),
         format!("{base}/kennzahlen"),

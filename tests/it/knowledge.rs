@@ -374,12 +374,19 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     ];
     let response = app.post(&hamm, "/wissen/neu", &entry).await;
     assert_eq!(response.status(), 303);
-    let url = response.headers()["location"].to_str().unwrap().to_owned();
-    assert_eq!(
-        url,
-        "/wissen/eintrag/sprachcafe-im-familienzentrum-hamm-nord"
+    let url = "/wissen/eintrag/sprachcafe-im-familienzentrum-hamm-nord";
+    let page = app.followed(&hamm, response).await;
+    assert!(page.contains("Der Entwurf wurde angelegt."));
+    // The message belongs to the step, not to the entry.
+    assert!(
+        !app.get(&hamm, url)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Der Entwurf wurde angelegt.")
     );
-    let page = app.get(&hamm, &url).await.text().await.unwrap();
+    let page = app.get(&hamm, url).await.text().await.unwrap();
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"),
         "no raw HTML"
@@ -388,8 +395,8 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     assert_eq!(felder, ["fruehkindliche_bildung", "erwerbsintegration"]);
 
     // Not public, not for other municipalities; nobody but Bund/admin publishes.
-    assert_eq!(app.get(&app.client, &url).await.status(), 404);
-    assert_eq!(app.get(&detmold, &url).await.status(), 404);
+    assert_eq!(app.get(&app.client, url).await.status(), 404);
+    assert_eq!(app.get(&detmold, url).await.status(), 404);
     assert_eq!(
         app.get(&detmold, &format!("{url}/bearbeiten"))
             .await
@@ -403,7 +410,7 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
         404
     );
     assert_eq!(
-        app.get(&nrw, &url).await.status(),
+        app.get(&nrw, url).await.status(),
         404,
         "a Land does not see municipal drafts"
     );
@@ -440,11 +447,14 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     );
 
     // Submit; the Bund returns it (a reason is required), the author revises and resubmits.
-    assert_eq!(
-        app.post(&hamm, &format!("{url}/status"), &status("einreichen", "1"))
+    // Each step leads back to the entry with a message of what was done.
+    let response = app
+        .post(&hamm, &format!("{url}/status"), &status("einreichen", "1"))
+        .await;
+    assert!(
+        app.followed(&hamm, response)
             .await
-            .status(),
-        200
+            .contains("Der Eintrag wurde zur Prüfung eingereicht.")
     );
     assert_eq!(
         app.get(&hamm, &format!("{url}/bearbeiten")).await.status(),
@@ -485,9 +495,13 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     let response = app
         .post(&bund, &format!("{url}/status"), &return_at("2"))
         .await;
-    assert_eq!(response.status(), 200);
     assert!(
-        app.get(&hamm, &url)
+        app.followed(&bund, response)
+            .await
+            .contains("Der Eintrag wurde mit Ihrer Rückmeldung zurückgegeben.")
+    );
+    assert!(
+        app.get(&hamm, url)
             .await
             .text()
             .await
@@ -498,11 +512,13 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     revised.retain(|(k, _)| *k != "version");
     revised.push(("version", "3"));
     revised.push(("source_document", "Eigene Dokumentation 2026"));
-    assert_eq!(
-        app.post(&hamm, &format!("{url}/bearbeiten"), &revised)
+    let response = app
+        .post(&hamm, &format!("{url}/bearbeiten"), &revised)
+        .await;
+    assert!(
+        app.followed(&hamm, response)
             .await
-            .status(),
-        303
+            .contains("Die Änderungen wurden gespeichert.")
     );
     assert_eq!(
         app.post(&hamm, &format!("{url}/bearbeiten"), &revised)
@@ -515,27 +531,29 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
         app.post(&hamm, &format!("{url}/status"), &status("einreichen", "4"))
             .await
             .status(),
-        200
+        303
     );
-    assert_eq!(
-        app.post(
+    let response = app
+        .post(
             &bund,
             &format!("{url}/status"),
-            &status("veroeffentlichen", "5")
+            &status("veroeffentlichen", "5"),
         )
-        .await
-        .status(),
-        200
+        .await;
+    assert!(
+        app.followed(&bund, response)
+            .await
+            .contains("Der Eintrag ist veröffentlicht.")
     );
 
     // Public now, found by the search, with every version visible to the Bund.
-    assert_eq!(app.get(&app.client, &url).await.status(), 200);
+    assert_eq!(app.get(&app.client, url).await.status(), 200);
     assert!(
         search(&app, "Sprachcafe")
             .await
             .contains(&"sprachcafe-im-familienzentrum-hamm-nord".to_owned())
     );
-    let page = app.get(&bund, &url).await.text().await.unwrap();
+    let page = app.get(&bund, url).await.text().await.unwrap();
     for step in [
         "Angelegt",
         "Zur Prüfung eingereicht",
@@ -547,7 +565,7 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
         assert!(page.contains(step), "history shows {step}");
     }
     assert!(
-        !app.get(&app.client, &url)
+        !app.get(&app.client, url)
             .await
             .text()
             .await
@@ -557,17 +575,19 @@ async fn a_municipal_draft_is_reviewed_and_published_by_the_bund() {
     );
 
     // Unpublishing takes it off the public platform.
-    assert_eq!(
-        app.post(
+    let response = app
+        .post(
             &bund,
             &format!("{url}/status"),
-            &status("zurueckziehen", "6")
+            &status("zurueckziehen", "6"),
         )
-        .await
-        .status(),
-        200
+        .await;
+    assert!(
+        app.followed(&bund, response)
+            .await
+            .contains("Der Eintrag ist nicht mehr öffentlich.")
     );
-    assert_eq!(app.get(&app.client, &url).await.status(), 404);
+    assert_eq!(app.get(&app.client, url).await.status(), 404);
 }
 
 #[tokio::test]

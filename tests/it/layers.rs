@@ -52,6 +52,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "demo",
             "nap",
             "national",
+            "opendata",
         ],
     ),
     ("app", &["app", "lib", "main"]),

@@ -19,6 +19,7 @@ mod measures;
 mod national;
 mod networks;
 mod nodes;
+mod opendata;
 mod operations;
 mod partners;
 mod revisions;

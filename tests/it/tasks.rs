@@ -253,3 +253,163 @@ async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
         "the count costs other pages nothing"
     );
 }
+
+/// The count in the navigation stays true between visits of the start page: what changes a
+/// user's tasks – their own step or somebody else's – clears the count kept in the session,
+/// and the next page counts again, once.
+#[tokio::test]
+async fn the_navigation_count_follows_every_change_of_tasks() {
+    let app = TestApp::spawn().await;
+    let network = app.create_network(HAMM, "Präventionskette Hamm").await;
+    goal_with_milestones(&app, network, "Ziel", &[(-10, "Alt"), (-5, "Älter")]).await;
+    let (program, aufbau, _) = program(&app, "05", "kinderstark").await;
+    // The first report's period ended a month ago; it is due in about two months.
+    let start_date = days_from_today(-400);
+    let f = funding(&app, network, program, aufbau, &start_date).await;
+    report(&app, f, 1, "entwurf", 0).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let admin = app.signed_in("a@portal.de", Role::Admin, None, None).await;
+    let nav = |client: &reqwest::Client| {
+        let app = &app;
+        let client = client.clone();
+        async move {
+            let (statements, response) = queries::count(app.get(&client, "/wissen")).await;
+            (
+                nav_count(&response.text().await.unwrap()).unwrap_or(0),
+                statements,
+            )
+        }
+    };
+    let (hamm_before, statements) = nav(&hamm).await;
+    let (nrw_before, _) = nav(&nrw).await;
+    let (bund_before, _) = nav(&bund).await;
+    let (admin_before, _) = nav(&admin).await;
+    assert!(
+        hamm_before >= 3,
+        "two milestones and the report: {hamm_before}"
+    );
+
+    // Ticking an overdue milestone done: one less on the next page, counted once.
+    let milestone: i64 = sqlx::query_scalar("SELECT id FROM milestones WHERE title = 'Alt'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let response = app
+        .post(
+            &hamm,
+            &format!("/netzwerke/{network}/meilensteine/{milestone}/erledigt"),
+            &[("version", "1")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let (after_tick, recounting) = nav(&hamm).await;
+    assert_eq!(after_tick, hamm_before - 1);
+    assert!(
+        recounting > statements,
+        "the page after the change counts again"
+    );
+    assert_eq!(nav(&hamm).await, (after_tick, statements), "and only once");
+    // The Land is not concerned by milestones: its count stays, without counting.
+    let (nrw_count, nrw_statements) = nav(&nrw).await;
+    assert_eq!(nrw_count, nrw_before);
+    assert_eq!(nrw_statements, statements);
+
+    // The coordinator submits the report: one task less for her, one more for the Land.
+    let rid: i64 = sqlx::query_scalar("SELECT id FROM reports WHERE funding_id = $1")
+        .bind(f)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let response = app
+        .post(
+            &hamm,
+            &format!("/berichte/{rid}/bearbeiten"),
+            &[
+                ("what_worked", "Familienbüro eröffnet."),
+                ("what_did_not", "Noch nicht alle Schulen."),
+                ("participation", "Kinderkonferenz."),
+                ("plans", "Jobcenter einbinden."),
+                ("version", "1"),
+                ("aktion", "einreichen"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(nav(&hamm).await.0, after_tick - 1);
+    assert_eq!(nav(&nrw).await.0, nrw_before + 1, "the report to review");
+
+    // A knowledge entry handed in: the reviewers (Bund and administrators) have one more.
+    entry(&app, "elterncafe-hamm", "entwurf", "k@hamm.de").await;
+    assert_eq!(nav(&bund).await.0, bund_before, "a draft is nobody's task");
+    sqlx::query(
+        "UPDATE knowledge_entries SET status = 'eingereicht' WHERE slug = 'elterncafe-hamm'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(nav(&bund).await.0, bund_before + 1);
+    assert_eq!(nav(&admin).await.0, admin_before + 1);
+
+    // A count of yesterday is stale: milestones fall due as days pass.
+    sqlx::query("UPDATE sessions SET open_tasks_on = open_tasks_on - 1")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (_, next_day) = nav(&nrw).await;
+    assert!(next_day > statements, "counted again on a new day");
+
+    // Every kind of change clears the counts of exactly the users it concerns, whoever
+    // writes it (here: straight into the database).
+    let second = app.create_network(HAMM, "Zweites Netzwerk").await;
+    goal_with_milestones(&app, second, "Zweites Ziel", &[(3, "Bald")]).await;
+    let cleared = |email: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, bool>(
+                "SELECT bool_and(s.open_tasks IS NULL) FROM sessions s
+                 JOIN users u ON u.id = s.user_id WHERE u.email = $1",
+            )
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    for (change, coordinator, land) in [
+        (
+            "UPDATE funding_programs SET report_due_days = 60",
+            true,
+            true,
+        ),
+        ("UPDATE funding_phases SET name = name || ' '", true, true),
+        ("DELETE FROM phase_deliverables", true, true),
+        ("UPDATE fundings SET note = 'geprüft'", true, true),
+        ("UPDATE milestones SET title = 'Neu'", true, false),
+        ("DELETE FROM goals WHERE title = 'Ziel'", true, false),
+        (
+            "DELETE FROM networks WHERE name = 'Zweites Netzwerk'",
+            true,
+            false,
+        ),
+        (
+            "UPDATE knowledge_entries SET title = 'Umbenannt'",
+            false,
+            false,
+        ),
+    ] {
+        nav(&hamm).await;
+        nav(&nrw).await;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(change))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        assert_eq!(cleared("k@hamm.de").await, coordinator, "{change}");
+        assert_eq!(cleared("l@nrw.de").await, land, "{change}");
+    }
+}

@@ -264,7 +264,20 @@ impl TestApp {
         let client = self.new_client();
         let response = self.login(&client, email, PASSWORD).await;
         assert_eq!(response.status(), 303, "login of {email} failed");
+        // On to the page the login leads to, as a browser goes: the start page, which counts
+        // the session's tasks, so that later pages are measured as every page after it is.
+        let next = response.headers()["location"].to_str().unwrap().to_owned();
+        self.get(&client, &next).await;
         client
+    }
+
+    /// The page a redirecting response (303, as after every save) leads to, as `client` sees it.
+    pub async fn followed(&self, client: &reqwest::Client, response: reqwest::Response) -> String {
+        assert_eq!(response.status(), 303, "{}", response.url());
+        let next = response.headers()["location"].to_str().unwrap().to_owned();
+        let page = self.get(client, &next).await;
+        assert_eq!(page.status(), 200, "{next}");
+        page.text().await.unwrap()
     }
 
     /// A network of municipality `ags`, straight into the database.
