@@ -7,9 +7,11 @@ use time::Date;
 use super::db::{self, Within};
 use super::reports::within_of;
 use super::schedule::SlotState;
+use crate::computed::Revision;
 use crate::format;
 use crate::identity::SessionUser;
 use crate::policy::Role;
+use crate::state::AppState;
 
 /// How pressing a task is; tasks sort by this, then by their date (oldest first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -97,11 +99,34 @@ pub fn sort(tasks: &mut [Task]) {
 
 /// The funding tasks of `user`: for coordinators the reports due, overdue or returned and the
 /// evidence a phase still lacks; for Land officers the reports waiting for review, the
-/// evidence to confirm and the overdue reports of their networks. Two queries.
-pub async fn for_user(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::Result<Vec<Task>> {
-    if !matches!(user.role, Role::Kommune | Role::Land) {
-        return Ok(Vec::new());
+/// evidence to confirm and the overdue reports of their networks. Two queries; a Land's,
+/// which every officer of the Land shares and which span all its networks, once per change of
+/// the Land's data (`computed`), one statement otherwise.
+pub async fn for_user(
+    state: &AppState,
+    user: &SessionUser,
+    today: Date,
+) -> sqlx::Result<Vec<Task>> {
+    match (user.role, &user.land_code) {
+        (Role::Land, Some(land_code)) => {
+            let revision = Revision {
+                day: today,
+                ..crate::db::revision(&state.pool, Some(land_code)).await?
+            };
+            let tasks = state
+                .computed
+                .get_or_compute("landesaufgaben", land_code, revision, || {
+                    computed_for(&state.pool, user, today)
+                })
+                .await?;
+            Ok(tasks.to_vec())
+        }
+        (Role::Kommune | Role::Land, _) => computed_for(&state.pool, user, today).await,
+        _ => Ok(Vec::new()),
     }
+}
+
+async fn computed_for(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::Result<Vec<Task>> {
     let within: Within = within_of(user);
     let fundings = db::fundings(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;

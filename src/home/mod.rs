@@ -152,7 +152,7 @@ async fn start(
     let today = crate::clock::today();
     let tasks = match &ctx.user {
         Some(u) => {
-            let tasks = tasks::for_user(&ctx.state.pool, u, today).await?;
+            let tasks = tasks::for_user(&ctx.state, u, today).await?;
             let open = i32::try_from(tasks.len()).unwrap_or(i32::MAX);
             ctx.layout.set_open_tasks(open);
             // Written only when it changed, so a start page viewed again costs no write.

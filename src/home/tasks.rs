@@ -7,7 +7,6 @@ use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
-use sqlx::PgPool;
 use time::Date;
 
 use crate::error::AppResult;
@@ -22,8 +21,13 @@ use crate::states::EntryStatus;
 pub const MILESTONE_DAYS: i64 = 14;
 
 /// The open tasks of `user` on `today`, most urgent first.
-pub async fn for_user(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::Result<Vec<Task>> {
-    let mut all = tasks::for_user(pool, user, today).await?;
+pub async fn for_user(
+    state: &AppState,
+    user: &SessionUser,
+    today: Date,
+) -> sqlx::Result<Vec<Task>> {
+    let pool = &state.pool;
+    let mut all = tasks::for_user(state, user, today).await?;
     if let (Role::Kommune, Some(ags)) = (user.role, &user.kommune_ags) {
         let due = crate::goals::milestones_due_in_kommune(pool, ags, today, MILESTONE_DAYS).await?;
         all.extend(due.into_iter().map(|m| Task {
@@ -98,8 +102,7 @@ pub async fn count_when_stale(
         && !user.must_change_password
     {
         let today = crate::clock::today();
-        let open =
-            i32::try_from(for_user(&state.pool, user, today).await?.len()).unwrap_or(i32::MAX);
+        let open = i32::try_from(for_user(&state, user, today).await?.len()).unwrap_or(i32::MAX);
         crate::auth::session::set_open_tasks(&state.pool, user, open, today).await?;
         user.open_tasks = Some(open);
     }
