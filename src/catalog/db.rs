@@ -6,6 +6,7 @@ use time::Date;
 
 use crate::indicators::{number_with_unit, unit_symbol};
 use crate::states::{CatalogStatus, Direction, SpatialLevel};
+use crate::suppression;
 use crate::vocab::{EINHEITEN, label};
 
 #[derive(Clone, Debug)]
@@ -45,6 +46,18 @@ impl CatalogIndicator {
     /// Whether values count people or cases (and small ones are suppressed).
     pub fn counts_people(&self) -> bool {
         self.unit == "anzahl"
+    }
+
+    /// A value as an aggregate or public view may show it: `None` for a count of people or
+    /// cases below the threshold (shown as "< 3").
+    pub fn shown(&self, value: f64, threshold: i64) -> Option<String> {
+        if self.counts_people() {
+            let count = value.round() as i64;
+            if suppression::single(count, threshold).is_suppressed() {
+                return None;
+            }
+        }
+        Some(self.value_text(value))
     }
 
     pub fn is_active(&self) -> bool {
@@ -415,6 +428,48 @@ pub async fn series(
         id,
         networks,
         ags
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// The latest values of catalog indicator `key` combined per Kreis: the median of the latest
+/// value of each network in the Kreis that adopted it (a single network's latest value where
+/// it is the only one). Only networks of Land `land_code` (if given) and, with `public_only`,
+/// those with a public profile count. One statement, at most 401 rows.
+#[derive(Clone, Debug)]
+pub struct KreisMedian {
+    pub kreis_ags: String,
+    pub median: f64,
+}
+
+pub async fn medians_per_kreis(
+    db: impl PgExecutor<'_>,
+    key: &str,
+    land_code: Option<&str>,
+    public_only: bool,
+) -> sqlx::Result<Vec<KreisMedian>> {
+    sqlx::query_as!(
+        KreisMedian,
+        r#"WITH latest AS (
+               SELECT DISTINCT ON (i.network_id) n.kommune_ags, v.value
+               FROM catalog_indicators c
+               JOIN indicators i ON i.catalog_id = c.id
+               JOIN networks n ON n.id = i.network_id
+               JOIN indicator_values v ON v.indicator_id = i.id
+               WHERE c.key = $1
+                 AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
+                 AND (NOT $3 OR n.is_public)
+               ORDER BY i.network_id, v.period_date DESC
+           )
+           SELECT left(kommune_ags, 5) AS "kreis_ags!",
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS "median!"
+           FROM latest
+           GROUP BY 1
+           ORDER BY 1"#,
+        key,
+        land_code,
+        public_only,
     )
     .fetch_all(db)
     .await

@@ -17,7 +17,6 @@ use crate::format;
 use crate::policy::{self, Action, Comparison, Territory};
 use crate::state::AppState;
 use crate::states::{CatalogStatus, Direction, SpatialLevel};
-use crate::suppression;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
@@ -341,17 +340,6 @@ fn compare_href(key: &str, order: CompareOrder, descending: bool, chosen: &[i64]
     with_query(&href(key), &pairs)
 }
 
-/// "< 3" for a small count of people, the value with its unit otherwise.
-fn shown_value(indicator: &CatalogIndicator, value: f64, threshold: i64) -> Option<String> {
-    if indicator.counts_people() {
-        let count = value.round() as i64;
-        if suppression::single(count, threshold).is_suppressed() {
-            return None;
-        }
-    }
-    Some(indicator.value_text(value))
-}
-
 async fn compare(
     ctx: PublicCtx,
     Path(key): Path<String>,
@@ -425,7 +413,8 @@ async fn compare(
             kommune: r.kommune.clone(),
             land: r.land.clone(),
             date: format::date(r.period_date),
-            value: shown_value(&indicator, r.value, threshold)
+            value: indicator
+                .shown(r.value, threshold)
                 .unwrap_or_else(|| format!("< {threshold}")),
             is_public: r.is_public,
             own: is_own(&r.ags),
@@ -457,7 +446,7 @@ async fn compare(
                     )
                 })
                 .filter_map(|r| {
-                    shown_value(&indicator, r.value, threshold).map(|text| Dot {
+                    indicator.shown(r.value, threshold).map(|text| Dot {
                         value: r.value,
                         label: format!("{}: {text}", r.network),
                         own: is_own(&r.ags),
@@ -488,7 +477,7 @@ async fn compare(
                 if latest.iter().any(|r| r.network_id == value.network_id) {
                     continue;
                 }
-                if let Some(text) = shown_value(&indicator, value.value, threshold) {
+                if let Some(text) = indicator.shown(value.value, threshold) {
                     row.dots.push(Dot {
                         value: value.value,
                         label: format!("{}: {text}", value.network),
@@ -555,7 +544,7 @@ async fn compare(
             v.is_public,
         )
     }) {
-        if shown_value(&indicator, value.value, threshold).is_none() {
+        if indicator.shown(value.value, threshold).is_none() {
             continue;
         }
         match grouped.last_mut() {

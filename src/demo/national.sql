@@ -112,3 +112,16 @@ FROM demo_national_fundings f
 JOIN fundings fu ON fu.id = f.id
 JOIN funding_phases ph ON ph.id = fu.phase_id
 WHERE ph.position = 1 AND f.i % 12 <> 6;
+
+-- Good practice taken over ("In mein Netzwerk übernehmen"): some demo networks plan a measure
+-- after one of the first three published good-practice entries, so that the national overview
+-- lists the most adopted practices and its map shows where one spread.
+INSERT INTO measures (network_id, title, description, handlungsfelder, status, knowledge_entry_id)
+SELECT n.id, left(e.title, 200),
+       'Demo-Daten: übernommen aus dem Praxisbeispiel „' || e.title || '“ der Wissensplattform.',
+       e.handlungsfelder, 'geplant', e.id
+FROM demo_national_networks n
+JOIN (SELECT id, title, handlungsfelder, row_number() OVER (ORDER BY slug) AS r
+      FROM knowledge_entries
+      WHERE kind = 'good_practice' AND status = 'veroeffentlicht') e
+  ON (e.r = 1 AND n.i % 4 = 0) OR (e.r = 2 AND n.i % 7 = 0) OR (e.r = 3 AND n.i % 10 = 0);

@@ -21,7 +21,7 @@ use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
 use crate::inventory::Matrix;
-use crate::map::measures::Measure;
+use crate::map::measures::Shading;
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, KreisFigures, figures_per_kreis};
 use crate::policy::{Action, Scope, authorize};
@@ -439,7 +439,14 @@ async fn page(
     let Some(land) = land_for(&ctx.user, &filters)? else {
         return Ok(all_laender(&filters));
     };
-    let computed = LandFigures::current(&ctx.state, &land.code).await?;
+    let counted = CountedNetworks {
+        land_code: Some(&land.code),
+        public_only: false,
+    };
+    let (computed, shading) = tokio::try_join!(
+        LandFigures::current(&ctx.state, &land.code),
+        Shading::current(&ctx.state, &filters.karte, counted)
+    )?;
     let chosen = filter_and_sort(&computed.rows, &filters);
     let with_land = Filters {
         land: land.code.clone(),
@@ -456,7 +463,7 @@ async fn page(
     );
     let shown = &chosen[paging.offset() as usize..]
         [..(paging.limit() as usize).min(chosen.len() - paging.offset() as usize)];
-    let map = land_map(&computed.figures, land, &filters);
+    let map = land_map(&computed.figures, land, &filters, &shading);
     let nationwide = matches!(ctx.user.actor().scope, Scope::Nationwide);
     Ok(OverviewPage {
         map,
@@ -502,15 +509,19 @@ async fn csv_export(
 }
 
 /// The Land's Kreise shaded by the chosen figure; a Kreis leads to this overview filtered to it.
-fn land_map(figures: &[KreisFigures], land: &LandRecord, filters: &Filters) -> Section {
-    let measure = Measure::parse(&filters.karte);
-    let values = measure.values(figures);
-    let scale = measure.scale();
+fn land_map(
+    figures: &[KreisFigures],
+    land: &LandRecord,
+    filters: &Filters,
+    shading: &Shading,
+) -> Section {
+    let values = shading.values(figures);
+    let scale = shading.scale();
     let href = |ags: &str| {
         let narrowed = Filters {
             land: land.code.clone(),
             kreis: ags.to_owned(),
-            karte: measure.code().to_owned(),
+            karte: shading.measure.code(),
             ..Filters::default()
         };
         format!(
@@ -538,7 +549,7 @@ fn land_map(figures: &[KreisFigures], land: &LandRecord, filters: &Filters) -> S
     Section::new(
         format!("Karte der Kreise in {}: {}", land.name, scale.title),
         &drawn,
-        measure,
+        shading,
         "/land/uebersicht",
         kept,
     )

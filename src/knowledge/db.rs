@@ -551,6 +551,38 @@ pub async fn most_adopted(pool: &PgPool, limit: i64) -> sqlx::Result<Vec<Adopted
     .await
 }
 
+/// Per Kreis, how many networks took the published entry `slug` over as a measure: only
+/// networks of Land `land_code` (if given) and, with `public_only`, those with a public
+/// profile. (Kreis AGS, networks); one statement, at most 401 rows.
+pub async fn adopters_per_kreis(
+    pool: &PgPool,
+    slug: &str,
+    land_code: Option<&str>,
+    public_only: bool,
+) -> sqlx::Result<Vec<(String, i64)>> {
+    let rows = sqlx::query!(
+        r#"SELECT left(n.kommune_ags, 5) AS "kreis_ags!", count(DISTINCT n.id) AS "networks!"
+           FROM knowledge_entries e
+           JOIN measures m ON m.knowledge_entry_id = e.id
+           JOIN networks n ON n.id = m.network_id
+           WHERE e.slug = $1 AND e.status = $2
+             AND ($3::text IS NULL OR left(n.kommune_ags, 2) = $3)
+             AND (NOT $4 OR n.is_public)
+           GROUP BY 1
+           ORDER BY 1"#,
+        slug,
+        EntryStatus::Published as EntryStatus,
+        land_code,
+        public_only,
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.kreis_ags, r.networks))
+        .collect())
+}
+
 /// The fields an entry form writes.
 #[derive(Debug, Clone)]
 pub struct EntryFields {

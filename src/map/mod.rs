@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 
 use crate::format;
 use crate::indicators::chart::escape;
-use crate::vocab::Term;
 
 pub mod measures;
 
@@ -79,7 +78,7 @@ pub struct Scale {
     pub title: String,
     pub steps: Vec<Step>,
     /// A value as text, for titles and the table: "3 Netzwerke", "93,5 %".
-    pub format: fn(f64) -> String,
+    pub format: Box<dyn Fn(f64) -> String + Send + Sync>,
     /// Kreise without a value take this one (counts: 0); `None` leaves them "ohne Angabe".
     pub default: Option<f64>,
 }
@@ -110,7 +109,7 @@ impl Scale {
         Self {
             title: title.to_owned(),
             steps,
-            format,
+            format: Box::new(format),
             default: Some(0.0),
         }
     }
@@ -160,7 +159,7 @@ impl Map<'_> {
     }
 
     fn value_text(&self, value: Option<f64>) -> String {
-        value.map_or_else(|| "ohne Angabe".to_owned(), self.scale.format)
+        value.map_or_else(|| "ohne Angabe".to_owned(), &self.scale.format)
     }
 }
 
@@ -171,8 +170,12 @@ pub fn display_name(kreis: &KreisShape) -> String {
 
 /// The map as an SVG element, ready for `|safe`: every text in it is escaped here.
 pub fn svg(map: &Map<'_>) -> String {
-    let (view_box, land) = match map.area {
-        Area::Germany => (format!("0 0 {} {}", shapes::WIDTH, shapes::HEIGHT), None),
+    let (view_box, land, width) = match map.area {
+        Area::Germany => (
+            format!("0 0 {} {}", shapes::WIDTH, shapes::HEIGHT),
+            None,
+            shapes::WIDTH,
+        ),
         Area::Land(code) => {
             let land = LAENDER.iter().find(|l| l.code == code);
             let [x, y, w, h] = land.map_or([0, 0, shapes::WIDTH, shapes::HEIGHT], |l| l.fine_box);
@@ -181,6 +184,7 @@ pub fn svg(map: &Map<'_>) -> String {
             (
                 format!("{} {} {} {}", x - m, y - m, w + 2 * m, h + 2 * m),
                 land,
+                w.max(h),
             )
         }
     };
@@ -190,6 +194,15 @@ pub fn svg(map: &Map<'_>) -> String {
         out,
         r#"<svg class="app-map{}" viewBox="{view_box}" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false">"#,
         if fine { " app-map--land" } else { "" }
+    )
+    .unwrap();
+    // Kreise "ohne Angabe" are hatched, so that they do not read as a light shade; the
+    // hatching keeps about the same density on the screen, whatever the area's size.
+    let hatch = (width / 150).max(1);
+    write!(
+        out,
+        r#"<defs><pattern id="app-map-ohne" width="{hatch}" height="{hatch}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="app-map__hatch-ground" width="{hatch}" height="{hatch}"/><rect class="app-map__hatch-line" width="{}" height="{hatch}"/></pattern></defs>"#,
+        (hatch / 3).max(1)
     )
     .unwrap();
     for kreis in kreise_in(map.area) {
@@ -273,16 +286,20 @@ pub fn rows(map: &Map<'_>) -> Vec<Row> {
 }
 
 /// What `templates/map/section.html` shows: the choice of figure, the drawing with its
-/// attribution, the text legend and the table of every Kreis.
+/// attribution, the text legend (with how a Kreis's value comes about) and the table of
+/// every Kreis.
 pub struct Section {
     pub heading: String,
     pub svg: String,
     pub legend_title: String,
     pub legend: Vec<LegendItem>,
+    pub note: Option<String>,
+    /// Where the chosen indicator or practice is explained: (link, text).
+    pub more: Option<(String, String)>,
     pub rows: Vec<Row>,
     /// The figure chosen, and the choices (its select box).
-    pub chosen: &'static str,
-    pub choices: &'static [Term],
+    pub chosen: String,
+    pub groups: Vec<measures::ChoiceGroup>,
     /// Where the choice goes, with the page's other query parameters kept.
     pub action: &'static str,
     pub hidden: Vec<(&'static str, String)>,
@@ -294,7 +311,7 @@ impl Section {
     pub fn new(
         heading: String,
         map: &Map<'_>,
-        chosen: measures::Measure,
+        shading: &measures::Shading,
         action: &'static str,
         hidden: Vec<(&'static str, String)>,
     ) -> Self {
@@ -303,9 +320,11 @@ impl Section {
             svg: svg(map),
             legend_title: map.scale.title.clone(),
             legend: legend(map),
+            note: shading.note(),
+            more: shading.more(),
             rows: rows(map),
-            chosen: chosen.code(),
-            choices: measures::Measure::TERMS,
+            chosen: shading.measure.code(),
+            groups: shading.groups(),
             action,
             hidden,
             attribution: ATTRIBUTION,
@@ -364,6 +383,10 @@ mod tests {
         assert_eq!(svg.matches("<a ").count(), 53);
         assert!(svg.contains("<title>Hamm (Kreisfreie Stadt): 3 Netzwerke</title>"));
         assert!(svg.contains("kreis=05915&amp;land=05"));
+        assert!(
+            svg.contains(r#"<pattern id="app-map-ohne""#),
+            "the hatching of Kreise without a value"
+        );
         let legend = legend(&map);
         assert_eq!(legend[2].kreise, 1);
         assert_eq!(legend[0].kreise, 52);

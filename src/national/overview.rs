@@ -19,7 +19,8 @@ use time::Date;
 use crate::error::AppResult;
 use crate::format;
 use crate::funding::schedule::{Rhythm, SlotState, schedule};
-use crate::map::measures::Measure;
+use crate::knowledge::db::Adopted;
+use crate::map::measures::{Shading, practice_code};
 use crate::map::{Area, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
@@ -27,7 +28,7 @@ use crate::state::AppState;
 use crate::states::{FundingStatus, MeasureStatus, ReportStatus};
 use crate::vocab::{HANDLUNGSFELDER, Term};
 use crate::web::filters;
-use crate::web::{Ctx, Layout};
+use crate::web::{Ctx, Layout, with_query};
 
 /// The query string of the overview (and of the Bund's start page).
 #[derive(Debug, Default, Deserialize)]
@@ -290,11 +291,13 @@ fn totals(rows: &[LandRow]) -> LandRow {
     total
 }
 
-/// The overview as pages show it: the tables and the map, shaded by the chosen figure, each
-/// Kreis leading to its Land's overview filtered to it.
+/// The overview as pages show it: the tables, the most adopted good practices and the map,
+/// shaded by the chosen figure, each Kreis leading to its Land's overview filtered to it. The
+/// map's choices and values (`Shading`) add a statement, kept like the overview's figures.
 pub struct OverviewBody {
     pub overview: Arc<Overview>,
     pub fields: &'static [Term],
+    pub practices: Vec<Adopted>,
     pub map: Section,
 }
 
@@ -304,10 +307,16 @@ impl OverviewBody {
         choice: &MapChoice,
         action: &'static str,
     ) -> AppResult<Self> {
-        let overview = Overview::current(state).await?;
-        let measure = Measure::parse(&choice.karte);
-        let values = measure.values(&overview.figures);
-        let scale = measure.scale();
+        let every = CountedNetworks {
+            land_code: None,
+            public_only: false,
+        };
+        let (overview, shading) = tokio::try_join!(
+            Overview::current(state),
+            Shading::current(state, &choice.karte, every)
+        )?;
+        let values = shading.values(&overview.figures);
+        let scale = shading.scale();
         let href = |ags: &str| format!("/land/uebersicht?land={}&kreis={ags}", &ags[..2]);
         let drawn = Map {
             area: Area::Germany,
@@ -318,15 +327,22 @@ impl OverviewBody {
         let map = Section::new(
             format!("Karte der Kreise: {}", scale.title),
             &drawn,
-            measure,
+            &shading,
             action,
             Vec::new(),
         );
         Ok(Self {
             overview,
             fields: HANDLUNGSFELDER,
+            practices: shading.practices().to_vec(),
             map,
         })
+    }
+
+    /// This page's map showing where `practice` was taken over.
+    pub fn practice_map_href(&self, practice: &Adopted) -> String {
+        let choice = [("karte", practice_code(&practice.slug))];
+        format!("{}#karte-titel", with_query(self.map.action, &choice))
     }
 }
 

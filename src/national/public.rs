@@ -2,7 +2,7 @@
 //! place and by Land (and Kreis, from the map), twenty to a page, and the map of Germany shaded
 //! by public networks only. Nothing of a network without a public profile shows here, not even
 //! in a count. Three statements, however many networks (the map's figures are computed once
-//! per change of the data).
+//! per change of the data), and one more for the map's choices, kept the same way.
 
 use std::sync::Arc;
 
@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::directory::{self, LandRecord};
 use crate::error::AppResult;
-use crate::map::measures::Measure;
+use crate::map::measures::Shading;
 use crate::map::{Area, KREISE, Map, Section, display_name};
 use crate::networks::db::{CountedNetworks, KreisFigures, figures_per_kreis};
 use crate::state::AppState;
@@ -93,11 +93,16 @@ pub async fn page(
     let page = paging.seite.parse::<i64>().unwrap_or(1).clamp(1, 10_000);
     let kreis = KREISE.iter().find(|k| k.ags == search.kreis);
     let listed = find(pool, &search, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    let ((total, found), figures) = tokio::try_join!(listed, public_figures(&ctx.state))?;
+    let public = CountedNetworks {
+        land_code: None,
+        public_only: true,
+    };
+    let shading = Shading::current(&ctx.state, &search.karte, public);
+    let ((total, found), figures, shading) =
+        tokio::try_join!(listed, public_figures(&ctx.state), shading)?;
 
-    let measure = Measure::parse(&search.karte);
-    let values = measure.values(figures.as_slice());
-    let mut scale = measure.scale();
+    let values = shading.values(figures.as_slice());
+    let mut scale = shading.scale();
     scale.title = format!("{} (öffentliche Profile)", scale.title);
     let href = |ags: &str| format!("/oeffentlich?kreis={ags}#treffer-titel");
     let drawn = Map {
@@ -114,7 +119,7 @@ pub async fn page(
     let map = Section::new(
         "Karte der Kreise: Netzwerke mit öffentlichem Profil".to_owned(),
         &drawn,
-        measure,
+        &shading,
         "/oeffentlich",
         kept,
     );

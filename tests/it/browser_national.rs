@@ -2,6 +2,8 @@
 //! Chromium: axe-core without violations (with the map's table open, too) and nothing wider
 //! than the window, at 1280 and at 390 pixels.
 
+use fantoccini::Locator;
+
 use crate::support::TestApp;
 use crate::support::browser::Browser;
 
@@ -76,11 +78,40 @@ async fn the_national_pages_are_accessible_and_fit_narrow_screens() {
         &[
             "/bund/uebersicht",
             "/bund/uebersicht?karte=massnahmen",
+            "/bund/uebersicht?karte=kennzahl:teilnahme-u9",
             "/land/uebersicht?land=05",
             "/land/uebersicht?land=11&karte=netzwerke",
+            "/land/uebersicht?land=05&karte=kennzahl:betreuungsquote-unter-3",
         ],
     )
     .await;
+    // The most adopted practices, each with a link to where it spread on the map.
+    bund.goto("/bund/uebersicht").await;
+    assert!(
+        bund.text("#praxis-titel")
+            .await
+            .contains("übernommene gute Praxis")
+    );
+    let spread = bund
+        .client
+        .find(Locator::LinkText("auf der Karte zeigen"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("a link to the map");
+    check(&bund, "bund_praxis", &[&spread]).await;
+    let legend = bund.text("#legende-titel").await;
+    assert!(legend.starts_with("Legende: Übernahmen von „"), "{legend}");
+    // A catalog indicator, chosen without JavaScript.
+    bund.select(
+        "Kreise einfärben nach",
+        "Teilnahme an der Früherkennungsuntersuchung U9",
+    )
+    .await;
+    bund.click_button("Karte anzeigen").await;
+    assert!(bund.text("main").await.contains("Median je Kreis"));
     // The map's figure is chosen without JavaScript: a select and a button.
     bund.goto("/bund/uebersicht").await;
     bund.select("Kreise einfärben nach", "Zahl der Netzwerke")
@@ -102,7 +133,11 @@ async fn the_national_pages_are_accessible_and_fit_narrow_screens() {
     check(
         &visitor,
         "anonym",
-        &["/oeffentlich", "/oeffentlich?land=05&karte=massnahmen"],
+        &[
+            "/oeffentlich",
+            "/oeffentlich?land=05&karte=massnahmen",
+            "/oeffentlich?karte=kennzahl:teilnahme-u9",
+        ],
     )
     .await;
     visitor.close().await;

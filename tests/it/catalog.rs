@@ -34,7 +34,7 @@ async fn scalar(app: &TestApp, sql: &str) -> i64 {
 
 /// Adopts catalog indicator `key` for `network` and gives it `values` (date, value), straight
 /// into the database.
-async fn adopt_with_values(app: &TestApp, network: i64, key: &str, values: &[(&str, f64)]) {
+pub async fn adopt_with_values(app: &TestApp, network: i64, key: &str, values: &[(&str, f64)]) {
     let indicator: i64 = sqlx::query_scalar(
         "INSERT INTO indicators (network_id, catalog_id, name, definition, unit, higher_is_better)
          SELECT $1, c.id, c.name, c.definition, c.unit, c.direction = 'hoeher_besser'
@@ -58,7 +58,19 @@ async fn adopt_with_values(app: &TestApp, network: i64, key: &str, values: &[(&s
     }
 }
 
-async fn make_public(app: &TestApp, network: i64) {
+/// Adds catalog indicator "inobhutnahmen", a count of cases (suppressed below the threshold).
+pub async fn add_case_count(app: &TestApp) {
+    sqlx::query(
+        "INSERT INTO catalog_indicators (key, name, definition, unit, direction, data_source, spatial_level, reporting_date)
+         VALUES ('inobhutnahmen', 'Inobhutnahmen von Kindern', 'Zahl der Inobhutnahmen.', 'anzahl',
+                 'niedriger_besser', 'Kinder- und Jugendhilfestatistik', 'kreis', '31.12.')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+pub async fn make_public(app: &TestApp, network: i64) {
     sqlx::query("UPDATE networks SET is_public = true WHERE id = $1")
         .bind(network)
         .execute(&app.pool)
@@ -415,14 +427,7 @@ async fn the_comparison_shows_each_role_what_the_policy_allows() {
 #[tokio::test]
 async fn small_numbers_are_suppressed_in_comparisons_and_the_nap_report() {
     let app = TestApp::spawn().await;
-    sqlx::query(
-        "INSERT INTO catalog_indicators (key, name, definition, unit, direction, data_source, spatial_level, reporting_date)
-         VALUES ('inobhutnahmen', 'Inobhutnahmen von Kindern', 'Zahl der Inobhutnahmen.', 'anzahl',
-                 'niedriger_besser', 'Kinder- und Jugendhilfestatistik', 'kreis', '31.12.')",
-    )
-    .execute(&app.pool)
-    .await
-    .unwrap();
+    add_case_count(&app).await;
     let hamm = app.create_network(HAMM, "Präventionskette Hamm").await;
     let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
     make_public(&app, hamm).await;

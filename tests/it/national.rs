@@ -3,6 +3,8 @@
 
 use kinderchancen::policy::Role;
 
+use crate::catalog::{add_case_count, adopt_with_values, make_public};
+use crate::networks::{DETMOLD, HAMM, TUEBINGEN};
 use crate::support::{TestApp, queries};
 
 /// `count` networks spread over the Kreise of every Land, every second one public, with two
@@ -50,6 +52,16 @@ fn svg_of(page: &str) -> &str {
     &page[start..end]
 }
 
+/// "< 3" as the drawing ("&lt;") and askama ("&#60;") write it.
+fn unescape(value: &str) -> String {
+    value.replace("&lt;", "<").replace("&#60;", "<")
+}
+
+/// The value of Kreis `name` in `values`.
+fn value_of<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
+    &values.iter().find(|(n, _)| n == name).expect(name).1
+}
+
 /// Each Kreis in the drawing: (name, value) from its `<title>`.
 fn drawn_values(svg: &str) -> Vec<(String, String)> {
     svg.split("<title>")
@@ -57,7 +69,7 @@ fn drawn_values(svg: &str) -> Vec<(String, String)> {
         .map(|rest| {
             let title = &rest[..rest.find("</title>").unwrap()];
             let (name, value) = title.rsplit_once(": ").expect("name: value");
-            (name.to_owned(), value.to_owned())
+            (name.to_owned(), unescape(value))
         })
         .collect()
 }
@@ -77,7 +89,7 @@ fn table_values(page: &str) -> Vec<(String, String)> {
             let cell = &row[row.find("<td class=\"kern-table__cell\">").unwrap()
                 + "<td class=\"kern-table__cell\">".len()..];
             let value = &cell[..cell.find("</td>").unwrap()];
-            (name.to_owned(), value.to_owned())
+            (name.to_owned(), unescape(value))
         })
         .collect()
 }
@@ -296,4 +308,242 @@ async fn the_national_pages_issue_a_fixed_number_of_statements() {
             elapsed.as_millis()
         );
     }
+}
+
+const U9: &str = "teilnahme-u9";
+
+/// Hamm: a public network (90 %) and one that is not (80 %); Lippe (Detmold): one that is not
+/// (50 %, later 70 %); Tübingen: a public one (60 %). Returns (Hamm public, Hamm other,
+/// Detmold, Tübingen).
+async fn networks_with_u9(app: &TestApp) -> [i64; 4] {
+    let hamm = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let other = app.create_network(HAMM, "Zweites Netz Hamm").await;
+    let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    let tuebingen = app.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
+    make_public(app, hamm).await;
+    make_public(app, tuebingen).await;
+    adopt_with_values(app, hamm, U9, &[("2025-12-31", 90.0)]).await;
+    adopt_with_values(app, other, U9, &[("2025-12-31", 80.0)]).await;
+    adopt_with_values(
+        app,
+        detmold,
+        U9,
+        &[("2023-12-31", 50.0), ("2025-12-31", 70.0)],
+    )
+    .await;
+    adopt_with_values(app, tuebingen, U9, &[("2024-12-31", 60.0)]).await;
+    [hamm, other, detmold, tuebingen]
+}
+
+#[tokio::test]
+async fn the_map_shades_kreise_by_a_catalog_indicator_among_the_networks_the_viewer_may_see() {
+    let app = TestApp::spawn().await;
+    let [hamm, _, _, tuebingen] = networks_with_u9(&app).await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let choice = format!("karte=kennzahl:{U9}");
+    let page = app
+        .get(&bund, &format!("/bund/uebersicht?{choice}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!(r#"<option value="kennzahl:{U9}" selected>"#)));
+    let drawn = drawn_values(svg_of(&page));
+    assert_eq!(drawn.len(), 401);
+    // Per Kreis the median of the networks' latest values: Hamm (90, 80) 85 %.
+    assert_eq!(value_of(&drawn, "Hamm (Kreisfreie Stadt)"), "85\u{a0}%");
+    assert_eq!(value_of(&drawn, "Lippe (Kreis)"), "70\u{a0}%");
+    assert_eq!(value_of(&drawn, "Tübingen (Landkreis)"), "60\u{a0}%");
+    assert_eq!(
+        value_of(&drawn, "Flensburg (Kreisfreie Stadt)"),
+        "ohne Angabe"
+    );
+    assert_eq!(
+        table_values(&page),
+        drawn,
+        "the table says what the map shows"
+    );
+    assert!(page.contains("Teilnahme an der Früherkennungsuntersuchung U9 (Median je Kreis)"));
+    assert!(page.contains("der Median der letzten Werte aller Netzwerke im Kreis"));
+    assert!(page.contains("ohne Angabe: 398 Kreise"));
+    assert!(page.contains(&format!(r#"href="/katalog/{U9}""#)));
+    assert!(
+        !page.contains("zum Schutz Einzelner"),
+        "shares are not counts"
+    );
+
+    // The Land's map: its Kreise, every network of the Land.
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let land = app
+        .get(&nrw, &format!("/land/uebersicht?{choice}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let in_nrw = drawn_values(svg_of(&land));
+    assert_eq!(in_nrw.len(), 53);
+    assert_eq!(value_of(&in_nrw, "Hamm (Kreisfreie Stadt)"), "85\u{a0}%");
+    assert_eq!(table_values(&land), in_nrw);
+    // A Kreis keeps the choice when it narrows the list.
+    assert!(land.contains(&format!("karte=kennzahl%3A{U9}")), "{land}");
+
+    // The public map: public networks only.
+    for client in [app.new_client(), bund] {
+        let public = app
+            .get(&client, &format!("/oeffentlich?{choice}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let drawn = drawn_values(svg_of(&public));
+        assert_eq!(value_of(&drawn, "Hamm (Kreisfreie Stadt)"), "90\u{a0}%");
+        assert_eq!(value_of(&drawn, "Lippe (Kreis)"), "ohne Angabe");
+        assert_eq!(value_of(&drawn, "Tübingen (Landkreis)"), "60\u{a0}%");
+        assert_eq!(table_values(&public), drawn);
+        assert!(public.contains("aller Netzwerke mit öffentlichem Profil im Kreis"));
+    }
+
+    // A count of cases: below the threshold "< 3" everywhere, and no legend step tells 2.
+    add_case_count(&app).await;
+    adopt_with_values(&app, hamm, "inobhutnahmen", &[("2025-12-31", 2.0)]).await;
+    adopt_with_values(&app, tuebingen, "inobhutnahmen", &[("2025-12-31", 14.0)]).await;
+    for (client, path) in [
+        (
+            app.new_client(),
+            "/oeffentlich?karte=kennzahl:inobhutnahmen",
+        ),
+        (
+            app.signed_in("a@admin.de", Role::Admin, None, None).await,
+            "/bund/uebersicht?karte=kennzahl:inobhutnahmen",
+        ),
+    ] {
+        let page = app.get(&client, path).await.text().await.unwrap();
+        let drawn = drawn_values(svg_of(&page));
+        assert_eq!(value_of(&drawn, "Hamm (Kreisfreie Stadt)"), "< 3", "{path}");
+        assert_eq!(value_of(&drawn, "Tübingen (Landkreis)"), "14", "{path}");
+        assert_eq!(table_values(&page), drawn);
+        assert!(page.contains("zum Schutz Einzelner"), "{path}");
+        assert!(page.contains("unter 14: 1 Kreis"), "{path}");
+        assert!(!page.contains("2 bis unter"), "{path}");
+    }
+
+    // A retired indicator is no longer offered; the map falls back to the first choice.
+    sqlx::query("UPDATE catalog_indicators SET status = 'ausgemustert' WHERE key = $1")
+        .bind(U9)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let admin = app.signed_in("a2@admin.de", Role::Admin, None, None).await;
+    let page = app
+        .get(&admin, &format!("/bund/uebersicht?{choice}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains(&format!("kennzahl:{U9}")));
+    assert!(page.contains("Legende: Präventionsnetzwerk vorhanden"));
+}
+
+#[tokio::test]
+async fn the_overview_lists_the_most_adopted_practices_and_maps_where_one_spread() {
+    let app = TestApp::spawn().await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let page = app
+        .get(&bund, "/bund/uebersicht")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Noch hat kein Netzwerk einen Praxiseintrag übernommen."));
+
+    let entries: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, slug, title FROM knowledge_entries
+         WHERE kind = 'good_practice' AND status = 'veroeffentlicht' ORDER BY slug LIMIT 2",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let [(first, slug, title), (second, other_slug, _)] = <[_; 2]>::try_from(entries).unwrap();
+    let hamm = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    let tuebingen = app.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
+    make_public(&app, hamm).await;
+    // Hamm and Detmold took the first entry over (Hamm twice), Tübingen the second.
+    for (network, entry) in [
+        (hamm, first),
+        (hamm, first),
+        (detmold, first),
+        (tuebingen, second),
+    ] {
+        sqlx::query(
+            "INSERT INTO measures (network_id, title, handlungsfelder, status, knowledge_entry_id)
+             VALUES ($1, 'Übernommen', ARRAY['gesundheit'], 'geplant', $2)",
+        )
+        .bind(network)
+        .bind(entry)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    }
+
+    for (path, map) in [("/bund/uebersicht", "/bund/uebersicht"), ("/", "/")] {
+        let page = app.get(&bund, path).await.text().await.unwrap();
+        let list = &page[page.find("id=\"praxis-titel\"").unwrap()..];
+        let list = &list[..list.find("</section>").unwrap()];
+        let at_first = list
+            .find(&format!("href=\"/wissen/eintrag/{slug}\""))
+            .unwrap();
+        let at_second = list
+            .find(&format!("href=\"/wissen/eintrag/{other_slug}\""))
+            .unwrap();
+        assert!(at_first < at_second, "most adopted first: {list}");
+        assert!(list.contains(">2 Netzwerken</td>"), "{list}");
+        assert!(list.contains(">1 Netzwerk</td>"), "{list}");
+        let href = format!("{map}?karte=praxis%3A{slug}#karte-titel");
+        assert!(list.contains(&format!("href=\"{href}\"")), "{list}");
+    }
+
+    // The link shows where the entry spread: Kreise with a network that took it over.
+    let page = app
+        .get(&bund, &format!("/bund/uebersicht?karte=praxis%3A{slug}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!(r#"<option value="praxis:{slug}" selected>"#)));
+    assert!(page.contains(&format!("Legende: Übernahmen von „{title}“")));
+    let drawn = drawn_values(svg_of(&page));
+    assert_eq!(value_of(&drawn, "Hamm (Kreisfreie Stadt)"), "1 Netzwerk");
+    assert_eq!(value_of(&drawn, "Lippe (Kreis)"), "1 Netzwerk");
+    assert_eq!(value_of(&drawn, "Tübingen (Landkreis)"), "0 Netzwerke");
+    assert_eq!(table_values(&page), drawn);
+    assert!(page.contains("1: 2 Kreise"));
+    // The public map counts only public networks.
+    let public = app
+        .get(
+            &app.new_client(),
+            &format!("/oeffentlich?karte=praxis:{slug}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let drawn = drawn_values(svg_of(&public));
+    assert_eq!(value_of(&drawn, "Hamm (Kreisfreie Stadt)"), "1 Netzwerk");
+    assert_eq!(value_of(&drawn, "Lippe (Kreis)"), "0 Netzwerke");
+    // The Land's map, cut to the Land.
+    let land = app
+        .get(
+            &bund,
+            &format!("/land/uebersicht?land=05&karte=praxis:{slug}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let in_nrw = drawn_values(svg_of(&land));
+    assert_eq!(in_nrw.len(), 53);
+    assert_eq!(value_of(&in_nrw, "Lippe (Kreis)"), "1 Netzwerk");
 }

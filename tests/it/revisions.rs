@@ -98,6 +98,39 @@ async fn every_write_the_summaries_read_moves_the_revision_of_its_land() {
     )
     .await;
     assert_eq!(everywhere.len(), 16, "the catalog is the whole country's");
+    // The maps offer the most adopted published practices: writing a published entry moves
+    // every Land; a draft moves none.
+    let published = moved(
+        &app,
+        "UPDATE knowledge_entries SET title = title || ' '
+         WHERE id = (SELECT min(id) FROM knowledge_entries WHERE status = 'veroeffentlicht')",
+    )
+    .await;
+    assert_eq!(
+        published.len(),
+        16,
+        "a published entry is the whole country's"
+    );
+    let withdrawn = moved(
+        &app,
+        "UPDATE knowledge_entries SET status = 'entwurf'
+         WHERE id = (SELECT min(id) FROM knowledge_entries WHERE status = 'veroeffentlicht')",
+    )
+    .await;
+    assert_eq!(
+        withdrawn.len(),
+        16,
+        "a withdrawn entry leaves the maps' choices"
+    );
+    assert_eq!(
+        moved(
+            &app,
+            "UPDATE knowledge_entries SET title = title || ' ' WHERE status = 'entwurf'"
+        )
+        .await,
+        Vec::<String>::new(),
+        "drafts are nobody's figures"
+    );
 }
 
 #[tokio::test]
@@ -121,11 +154,12 @@ async fn a_change_shows_at_once_on_every_node() {
         let national = shows(node, &bund, "/bund/uebersicht").await;
         assert!(national.contains(">1 Netzwerke in 1 von 401"), "{national}");
     }
-    // Kept: the second visit reads the session and the revision only.
+    // Kept: the second visit reads the session and the revision only (twice: for the page's
+    // figures and for the map's choices).
     let (kept, _) = queries::count(a.get(&nrw, "/land/uebersicht")).await;
-    assert_eq!(kept, 2);
+    assert_eq!(kept, 3);
     let (kept, _) = queries::count(a.get(&bund, "/bund/uebersicht")).await;
-    assert_eq!(kept, 2);
+    assert_eq!(kept, 3);
 
     a.create_network(DETMOLD, "Netzwerk Detmold").await;
     for node in [&a, &b] {
@@ -137,7 +171,7 @@ async fn a_change_shows_at_once_on_every_node() {
     // A network elsewhere changes the country's figures, not NRW's: NRW's stay kept.
     a.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
     let (kept, _) = queries::count(a.get(&nrw, "/land/uebersicht")).await;
-    assert_eq!(kept, 2);
+    assert_eq!(kept, 3);
     let national = shows(&b, &bund, "/bund/uebersicht").await;
     assert!(national.contains(">3 Netzwerke in 3 von 401"), "{national}");
 }

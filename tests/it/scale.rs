@@ -73,7 +73,7 @@ async fn lists_and_start_pages_issue_the_same_statements_for_5_and_5000_networks
             statements, expected,
             "{url}: statements grow with the networks"
         );
-        // The Bund start page carries the national overview (five statements of its own).
+        // The Bund start page carries the national overview and its map's choices.
         assert!(statements <= 10, "{url}: {statements} statements");
     }
 
@@ -168,4 +168,113 @@ async fn the_network_list_pages_and_searches_within_the_readers_scope() {
         .await
         .unwrap();
     assert!(none.contains("Kein Netzwerk passt zu dieser Suche."));
+}
+
+/// Gives every synthetic network without one the catalog indicator U9 (its 20 yearly values)
+/// and lets its first measure take the first good-practice entry over, so that the national
+/// pages have catalog values and adoptions to count.
+async fn adopt_catalog_and_practice(app: &TestApp, slug: &str) {
+    sqlx::query(
+        "UPDATE indicators i SET catalog_id = (SELECT id FROM catalog_indicators WHERE key = 'teilnahme-u9')
+         WHERE i.name = 'Kennzahl 1'
+           AND NOT EXISTS (SELECT 1 FROM indicators x WHERE x.network_id = i.network_id AND x.catalog_id IS NOT NULL)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE measures SET knowledge_entry_id = (SELECT id FROM knowledge_entries WHERE slug = $1)
+         WHERE title = 'Maßnahme 1' AND knowledge_entry_id IS NULL",
+    )
+    .bind(slug)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+/// The national pages (issue 12) with 5 and with 5,000 synthetic networks (everything a network
+/// records, 2 million indicator values), each with catalog values and an adopted practice: the
+/// same statements, whatever the map shows. One database for all pages, as filling it to 5,000
+/// takes the longest.
+#[tokio::test]
+async fn the_national_pages_issue_the_same_statements_for_5_and_5000_networks() {
+    let app = TestApp::spawn().await;
+    let slug: String = sqlx::query_scalar(
+        "SELECT slug FROM knowledge_entries
+         WHERE kind = 'good_practice' AND status = 'veroeffentlicht' ORDER BY slug LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let anonymous = app.new_client();
+    let u9 = "karte=kennzahl:teilnahme-u9";
+    let practice = format!("karte=praxis:{slug}");
+    let pages: Vec<(&_, String)> = vec![
+        (&bund, "/bund/uebersicht".into()),
+        (&bund, format!("/bund/uebersicht?{u9}")),
+        (&bund, format!("/bund/uebersicht?{practice}")),
+        (&bund, "/".into()),
+        (&bund, format!("/?{u9}")),
+        (&bund, "/land/uebersicht?land=05".into()),
+        (&nrw, format!("/land/uebersicht?{u9}")),
+        (&nrw, format!("/land/uebersicht?{practice}")),
+        (&bund, "/katalog/teilnahme-u9".into()),
+        (&anonymous, "/katalog/teilnahme-u9".into()),
+        (&bund, "/bund/nap-bericht".into()),
+        (&anonymous, "/oeffentlich".into()),
+        (&anonymous, format!("/oeffentlich?{u9}")),
+    ];
+
+    kinderchancen::demo::synthetic_workspace(&app.pool, 5)
+        .await
+        .unwrap();
+    adopt_catalog_and_practice(&app, &slug).await;
+    let mut small = Vec::new();
+    for (client, url) in &pages {
+        // The first visit of a start page also keeps the task count in the session.
+        app.get(client, url).await;
+        let (statements, response) = queries::count(app.get(client, url)).await;
+        assert_eq!(response.status(), 200, "{url}");
+        small.push(statements);
+    }
+
+    kinderchancen::demo::synthetic_workspace(&app.pool, 4995)
+        .await
+        .unwrap();
+    adopt_catalog_and_practice(&app, &slug).await;
+    for ((client, url), expected) in pages.iter().zip(small) {
+        app.get(client, url).await;
+        let started = std::time::Instant::now();
+        let (statements, response) = queries::count(app.get(client, url)).await;
+        let elapsed = started.elapsed();
+        assert_eq!(response.status(), 200, "{url}");
+        assert_eq!(
+            statements, expected,
+            "{url}: statements grow with the networks"
+        );
+        println!(
+            "{url} mit 5.000 Netzwerken: {statements} Statements, {} ms (Debug-Build)",
+            elapsed.as_millis()
+        );
+    }
+    // The map shows what was counted: values of U9 and the adoptions, across the country.
+    let page = app
+        .get(&bund, &format!("/bund/uebersicht?{practice}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(">5.000 Netzwerken</td>"), "{page}");
+    let page = app
+        .get(&bund, &format!("/bund/uebersicht?{u9}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("(Median je Kreis)"));
+    assert!(!page.contains("ohne Angabe: 401 Kreise"));
 }

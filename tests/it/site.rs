@@ -94,7 +94,7 @@ async fn the_accessibility_statement_has_what_bitv_asks_for() {
         "barrierefrei@kinderchancen.de",
         // Enforcement procedure
         "Schlichtungsverfahren nach § 16 BGG",
-        "info@schlichtungsstelle-bgg.de",
+        "www.schlichtungsstelle-bgg.de",
         // Date and method
         "erstellt",
         "29.11.2026",
@@ -102,6 +102,10 @@ async fn the_accessibility_statement_has_what_bitv_asks_for() {
     ] {
         assert!(body.contains(required), "missing {required:?} in\n{body}");
     }
+    // The Schlichtungsstelle by its official web page only: no address from memory.
+    let statement = page(&app, "/barrierefreiheit").await;
+    assert!(statement.contains(r#"href="https://www.schlichtungsstelle-bgg.de""#));
+    assert!(!statement.contains("Mauerstraße"));
     // With the operator's video the page links it, and the statement no longer lists it as missing.
     let app = TestApp::spawn_with(|c| {
         c.operator = Operator {

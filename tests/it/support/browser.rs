@@ -163,10 +163,10 @@ impl Browser {
             .unwrap();
     }
 
-    /// Picks `option` in the select labelled `label`.
+    /// Picks `option` in the select labelled `label` (also within an `<optgroup>`).
     pub async fn select(&self, label: &str, option: &str) {
         let xpath = format!(
-            "//select[@id=//label[normalize-space(.)='{label}']/@for]/option[normalize-space(.)='{option}']"
+            "//select[@id=//label[normalize-space(.)='{label}']/@for]//option[normalize-space(.)='{option}']"
         );
         self.client
             .find(Locator::XPath(&xpath))
