@@ -16,6 +16,7 @@ use time::Date;
 
 use super::db::{self, Funding, ProgramSummary, Within};
 use super::schedule::SlotState;
+use crate::computed::Revision;
 use crate::directory::{self, LandRecord};
 use crate::error::{AppError, AppResult};
 use crate::format;
@@ -339,10 +340,13 @@ struct LandFigures {
 }
 
 impl LandFigures {
-    /// As of the last change of the Land's data: one statement when that was computed
-    /// already, the Land's statements once after each change.
-    async fn current(state: &AppState, land_code: &str) -> sqlx::Result<Arc<Self>> {
-        let revision = crate::db::revision(&state.pool, Some(land_code)).await?;
+    /// As of `revision` of the Land's data: no statement when that was computed already,
+    /// the Land's statements once after each change.
+    async fn current(
+        state: &AppState,
+        land_code: &str,
+        revision: Revision,
+    ) -> sqlx::Result<Arc<Self>> {
         state
             .computed
             .get_or_compute("landesuebersicht", land_code, revision, || {
@@ -443,9 +447,10 @@ async fn page(
         land_code: Some(&land.code),
         public_only: false,
     };
+    let revision = crate::db::revision(&ctx.state.pool, Some(&land.code)).await?;
     let (computed, shading) = tokio::try_join!(
-        LandFigures::current(&ctx.state, &land.code),
-        Shading::current(&ctx.state, &filters.karte, counted)
+        LandFigures::current(&ctx.state, &land.code, revision),
+        Shading::current(&ctx.state, revision, &filters.karte, counted)
     )?;
     let chosen = filter_and_sort(&computed.rows, &filters);
     let with_land = Filters {
@@ -498,7 +503,8 @@ async fn csv_export(
     let Some(land) = land_for(&ctx.user, &filters)? else {
         return Ok(all_laender(&filters));
     };
-    let computed = LandFigures::current(&ctx.state, &land.code).await?;
+    let revision = crate::db::revision(&ctx.state.pool, Some(&land.code)).await?;
+    let computed = LandFigures::current(&ctx.state, &land.code, revision).await?;
     let rows = filter_and_sort(&computed.rows, &filters);
     let name = format!(
         "landesuebersicht-{}-{}.csv",

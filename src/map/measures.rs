@@ -9,6 +9,7 @@ use sqlx::PgPool;
 
 use super::Scale;
 use crate::catalog::db::{CatalogIndicator, medians_per_kreis};
+use crate::computed::Revision;
 use crate::format;
 use crate::knowledge::db::{Adopted, adopters_per_kreis, most_adopted};
 use crate::networks::db::{CountedNetworks, KreisFigures};
@@ -136,19 +137,19 @@ pub struct Shading {
 impl Shading {
     /// The measure `code` names among the networks `counted` (the same the page counts:
     /// all for the Bund, a Land's for the Landesübersicht, public ones on public pages), and
-    /// the choices, as of the last change of the counted networks' Land or of the country
-    /// (`computed`): one statement (the revision) while nothing changed, two or three more
+    /// the choices, as of `revision` of the counted networks' Land or of the country
+    /// (`computed`, read by the page): no statement while nothing changed, two or three
     /// once after a change. The catalog and published practices move every Land's revision;
     /// on a Land's map the order of the most adopted practices follows the next change of the
     /// Land. Only codes on offer are kept, so what is kept stays bounded by the choices.
     pub async fn current(
         state: &AppState,
+        revision: Revision,
         code: &str,
         counted: CountedNetworks<'_>,
     ) -> sqlx::Result<Self> {
         let pool = &state.pool;
         let (land_code, public_only) = (counted.land_code, counted.public_only);
-        let revision = crate::db::revision(pool, land_code).await?;
         let choices = state
             .computed
             .get_or_compute(

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use time::Date;
 
+use crate::computed::Revision;
 use crate::error::AppResult;
 use crate::format;
 use crate::funding::schedule::{Rhythm, SlotState, schedule};
@@ -118,8 +119,7 @@ struct ScheduleRow {
 impl Overview {
     /// As of the last change of any Land's data: one statement when that was computed
     /// already, and the five of [`Overview::load`] once after each change.
-    pub async fn current(state: &AppState) -> sqlx::Result<Arc<Self>> {
-        let revision = crate::db::revision(&state.pool, None).await?;
+    pub async fn current(state: &AppState, revision: Revision) -> sqlx::Result<Arc<Self>> {
         state
             .computed
             .get_or_compute("bundesuebersicht", "", revision, || {
@@ -311,9 +311,10 @@ impl OverviewBody {
             land_code: None,
             public_only: false,
         };
+        let revision = crate::db::revision(&state.pool, None).await?;
         let (overview, shading) = tokio::try_join!(
-            Overview::current(state),
-            Shading::current(state, &choice.karte, every)
+            Overview::current(state, revision),
+            Shading::current(state, revision, &choice.karte, every)
         )?;
         let values = shading.values(&overview.figures);
         let scale = shading.scale();

@@ -11,6 +11,7 @@ use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::computed::Revision;
 use crate::directory::{self, LandRecord};
 use crate::error::AppResult;
 use crate::map::measures::Shading;
@@ -67,9 +68,11 @@ struct PublicPage {
     map: Section,
 }
 
-/// The public networks per Kreis for the map, as of the last change of any Land's data.
-async fn public_figures(state: &AppState) -> sqlx::Result<Arc<Vec<KreisFigures>>> {
-    let revision = crate::db::revision(&state.pool, None).await?;
+/// The public networks per Kreis for the map, as of `revision` of the country's data.
+async fn public_figures(
+    state: &AppState,
+    revision: Revision,
+) -> sqlx::Result<Arc<Vec<KreisFigures>>> {
     state
         .computed
         .get_or_compute("oeffentliche-karte", "", revision, || {
@@ -97,9 +100,10 @@ pub async fn page(
         land_code: None,
         public_only: true,
     };
-    let shading = Shading::current(&ctx.state, &search.karte, public);
+    let revision = crate::db::revision(pool, None).await?;
+    let shading = Shading::current(&ctx.state, revision, &search.karte, public);
     let ((total, found), figures, shading) =
-        tokio::try_join!(listed, public_figures(&ctx.state), shading)?;
+        tokio::try_join!(listed, public_figures(&ctx.state, revision), shading)?;
 
     let values = shading.values(figures.as_slice());
     let mut scale = shading.scale();
