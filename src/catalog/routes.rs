@@ -18,6 +18,7 @@ use crate::policy::{self, Action, Comparison, Territory};
 use crate::state::AppState;
 use crate::states::{CatalogStatus, Direction, SpatialLevel};
 use crate::vocab::{EINHEITEN, Term};
+use crate::web::Notice;
 use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, OnConstraint, version};
@@ -52,12 +53,6 @@ async fn managed(ctx: &Ctx, key: &str) -> AppResult<CatalogIndicator> {
 // ---------------------------------------------------------------------------------------------
 // The catalog
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ListQuery {
-    hinweis: String,
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "catalog/list.html")]
 struct ListPage {
@@ -69,10 +64,7 @@ struct ListPage {
     notice: Option<&'static str>,
 }
 
-async fn list(
-    ctx: PublicCtx,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn list(ctx: PublicCtx, notice: Notice) -> AppResult<Response> {
     let actor = ctx.user.as_ref().map(|u| u.actor());
     let can_manage = actor
         .as_ref()
@@ -80,7 +72,7 @@ async fn list(
     let mut indicators = db::all(&ctx.state.pool).await?;
     // Retired indicators stay for their maintainers; everybody else sees what is offered.
     indicators.retain(|i| can_manage || i.is_active());
-    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    let notice = match notice.code() {
         "angelegt" => Some("Die Kennzahl wurde in den Katalog aufgenommen."),
         _ => None,
     };

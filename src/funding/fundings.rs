@@ -24,6 +24,7 @@ use crate::state::AppState;
 use crate::states::FundingStatus;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
@@ -375,17 +376,7 @@ impl DetailPage {
     }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct DetailQuery {
-    hinweis: String,
-}
-
-async fn detail(
-    ctx: Ctx,
-    Path(fid): Path<i64>,
-    query: Result<Query<DetailQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn detail(ctx: Ctx, Path(fid): Path<i64>, notice: Notice) -> AppResult<Response> {
     let access = FundingAccess::load(&ctx.state, &ctx.user, fid).await?;
     let network = NetworkContext::load(
         &ctx.state.pool,
@@ -419,7 +410,7 @@ async fn detail(
     } else {
         None
     };
-    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    let notice = match notice.code() {
         "angelegt" => Some("Die Förderung wurde angelegt."),
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         "nachweis" => Some("Der Nachweis wurde gespeichert. Das Land bestätigt ihn."),

@@ -3,13 +3,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use serde::Deserialize;
 
 use super::BERICHTSRHYTHMEN;
 use super::db::{self, Funding, Phase, Program, ProgramSummary, Within};
@@ -21,6 +19,7 @@ use crate::policy::{Action, Scope, allows, authorize};
 use crate::state::AppState;
 use crate::vocab::Term;
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::edit::{Change, Edit, Record};
 use crate::web::filters;
 use crate::web::form::OnConstraint;
@@ -108,18 +107,7 @@ struct DetailPage {
     notice: Option<&'static str>,
 }
 
-/// What was just done, for the message on the program's page (`?hinweis=`).
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct DetailQuery {
-    hinweis: String,
-}
-
-async fn detail(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    query: Result<Query<DetailQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn detail(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResult<Response> {
     let (program, can_manage) = load(&ctx.state, &ctx.user, id).await?;
     let fundings = if allows(
         &ctx.user.actor(),
@@ -135,7 +123,7 @@ async fn detail(
     } else {
         None
     };
-    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    let notice = match notice.code() {
         "angelegt" => Some("Das Förderprogramm wurde angelegt."),
         "gespeichert" => Some("Die Änderungen am Förderprogramm wurden gespeichert."),
         "phase-angelegt" => Some("Die Phase wurde angelegt."),

@@ -31,6 +31,7 @@ use crate::state::AppState;
 use crate::states::{MeasureStatus, ReportReview, ReportStatus};
 use crate::vocab::{self, HANDLUNGSFELDER, ZIEL_EBENEN};
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, optional_text, required_text, version};
@@ -419,20 +420,10 @@ impl ReportPage {
     }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ShowQuery {
-    hinweis: String,
-}
-
-async fn show(
-    ctx: Ctx,
-    Path(rid): Path<i64>,
-    query: Result<Query<ShowQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn show(ctx: Ctx, Path(rid): Path<i64>, notice: Notice) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
     let mut page = ReportPage::new(&ctx.state, ctx.layout, &ctx.user, report).await?;
-    page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    page.notice = match notice.code() {
         "gespeichert" => Some("Der Entwurf wurde gespeichert."),
         "eingereicht" => Some("Der Bericht wurde eingereicht. Das Land prüft ihn."),
         "pruefung" => Some("Sie prüfen diesen Bericht jetzt."),

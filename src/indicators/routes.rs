@@ -2,8 +2,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::Router;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -18,6 +17,7 @@ use crate::networks::{Need, NetworkContext};
 use crate::state::AppState;
 use crate::vocab::{EINHEITEN, Term};
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::{Cell, Sheet, csv_response, number};
 use crate::web::edit::{self, Change, Deletable, Edit, Record};
@@ -65,11 +65,7 @@ struct ListPage {
     catalog: Vec<(String, String)>,
 }
 
-async fn list(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    query: Result<Query<NoticeQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn list(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let catalog = if network.can_edit {
         db::catalog_options(&ctx.state.pool, id).await?
@@ -78,7 +74,7 @@ async fn list(
     };
     Ok(ListPage {
         layout: ctx.layout,
-        notice: NoticeQuery::notice(query),
+        notice: message(&notice),
         indicators: small_multiples(&ctx.state.pool, id).await?,
         network,
         catalog,
@@ -183,23 +179,15 @@ struct DetailPage {
     notice: Option<&'static str>,
 }
 
-/// What was just done, for the message on the page it leads to (`?hinweis=`).
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-struct NoticeQuery {
-    hinweis: String,
-}
-
-impl NoticeQuery {
-    fn notice(query: Result<Query<Self>, QueryRejection>) -> Option<&'static str> {
-        match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
-            "angelegt" => Some("Die Kennzahl wurde angelegt."),
-            "gespeichert" => Some("Die Änderungen wurden gespeichert."),
-            "geloescht" => Some("Die Kennzahl wurde gelöscht."),
-            "wert-erfasst" => Some("Der Messwert wurde erfasst."),
-            "wert-geloescht" => Some("Der Messwert wurde gelöscht."),
-            _ => None,
-        }
+/// The message for what was just done (`?hinweis=`).
+fn message(notice: &Notice) -> Option<&'static str> {
+    match notice.code() {
+        "angelegt" => Some("Die Kennzahl wurde angelegt."),
+        "gespeichert" => Some("Die Änderungen wurden gespeichert."),
+        "geloescht" => Some("Die Kennzahl wurde gelöscht."),
+        "wert-erfasst" => Some("Der Messwert wurde erfasst."),
+        "wert-geloescht" => Some("Der Messwert wurde gelöscht."),
+        _ => None,
     }
 }
 
@@ -234,7 +222,7 @@ impl DetailPage {
 async fn detail(
     ctx: Ctx,
     Path((id, indicator_id)): Path<(i64, i64)>,
-    query: Result<Query<NoticeQuery>, QueryRejection>,
+    notice: Notice,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let indicator = db::find(&ctx.state.pool, id, indicator_id)
@@ -248,7 +236,7 @@ async fn detail(
         ValueForm::default(),
     )
     .await?;
-    page.notice = NoticeQuery::notice(query);
+    page.notice = message(&notice);
     Ok(page.into_response())
 }
 

@@ -5,7 +5,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_extra::extract::{Form, Query, QueryRejection};
+use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
 use super::db::{self, Entry, Hit, NetworkLink};
@@ -25,6 +25,7 @@ use crate::state::AppState;
 use crate::states::{EntryMove, EntryStatus};
 use crate::users::db::{LandOption, laender};
 use crate::vocab::{self, HANDLUNGSFELDER, LEBENSPHASEN, Term};
+use crate::web::Notice;
 use crate::web::edit::{Change, Record};
 use crate::web::filters;
 use crate::web::form::{FieldErrors, version};
@@ -434,13 +435,6 @@ async fn build_entry_page(
     })
 }
 
-/// What was just done to an entry, for the message on its page (`?hinweis=`).
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct EntryQuery {
-    hinweis: String,
-}
-
 /// The `?hinweis=` code of what `step` did; `entry_notice` words it.
 fn step_done(step: EntryMove) -> &'static str {
     match step {
@@ -466,11 +460,11 @@ fn entry_notice(code: &str) -> Option<&'static str> {
 async fn entry_page(
     ctx: PublicCtx,
     Path(slug): Path<String>,
-    query: Result<Query<EntryQuery>, QueryRejection>,
+    notice: Notice,
 ) -> AppResult<Response> {
     let entry = visible_entry(&ctx.state, ctx.user.as_ref(), &slug).await?;
     let mut page = build_entry_page(&ctx.state, ctx.layout, ctx.user.as_ref(), entry).await?;
-    page.notice = entry_notice(&query.map(|q| q.0).unwrap_or_default().hinweis);
+    page.notice = entry_notice(notice.code());
     Ok(page.into_response())
 }
 

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::error::{AppError, AppResult};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::web::Notice;
 use crate::web::edit::{Change, Record};
 use crate::web::form::{FieldErrors, OnConstraint, required_text};
 use crate::web::{Ctx, Layout, see_other};
@@ -64,23 +65,14 @@ async fn list(ctx: &Ctx) -> sqlx::Result<Vec<Synonym>> {
     .await
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct Notice {
-    hinweis: String,
-}
-
-async fn page(
-    ctx: Ctx,
-    axum_extra::extract::Query(notice): axum_extra::extract::Query<Notice>,
-) -> AppResult<Response> {
+async fn page(ctx: Ctx, notice: Notice) -> AppResult<Response> {
     policy::authorize(&ctx.user.actor(), Action::ManageSynonyms)?;
     Ok(SynonymsPage {
         synonyms: list(&ctx).await?,
         layout: ctx.layout,
         form: SynonymForm::default(),
         errors: FieldErrors::default(),
-        notice: match notice.hinweis.as_str() {
+        notice: match notice.code() {
             "hinzugefuegt" => {
                 Some("Das Synonym ist gespeichert; die Suche verwendet es ab sofort.")
             }

@@ -21,6 +21,7 @@ use crate::vocab::{
     FINANZIERUNG, HANDLUNGSFELDER, LEBENSPHASEN, Term, ZIEL_EBENEN, ZIELGRUPPEN, ZUGAENGE,
 };
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::confirm::{ConfirmDeletePage, DeleteForm};
 use crate::web::csv::csv_response;
 use crate::web::edit::{self, Change, Edit};
@@ -87,22 +88,16 @@ impl DetailPage {
     }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct DetailQuery {
-    hinweis: String,
-}
-
 async fn detail(
     ctx: Ctx,
     Path((id, mid)): Path<(i64, i64)>,
-    query: Result<Query<DetailQuery>, QueryRejection>,
+    notice: Notice,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let measure = db::find(&ctx.state.pool, id, mid)
         .await?
         .ok_or(AppError::NotFound)?;
-    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    let notice = match notice.code() {
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         "angelegt" => Some("Die Maßnahme wurde angelegt."),
         _ => None,

@@ -3,8 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::{AppError, AppResult};
@@ -17,6 +16,7 @@ use crate::vocab::ZIEL_EBENEN;
 use crate::vocab::{HANDLUNGSFELDER, Term, VERANKERUNGEN};
 use crate::web::Ctx;
 use crate::web::Layout;
+use crate::web::Notice;
 use crate::web::filters;
 
 #[derive(Template, WebTemplate)]
@@ -41,18 +41,8 @@ struct OverviewPage {
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
 
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-pub struct NoticeQuery {
-    hinweis: String,
-}
-
-pub async fn overview(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    query: Result<Query<NoticeQuery>, QueryRejection>,
-) -> AppResult<Response> {
-    let notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+pub async fn overview(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResult<Response> {
+    let notice = match notice.code() {
         "angelegt" => Some("Das Netzwerk wurde angelegt."),
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         _ => None,

@@ -1,7 +1,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,6 +18,7 @@ use crate::identity::SessionUser;
 use crate::policy::{Action, Role, authorize};
 use crate::state::AppState;
 use crate::web::Ctx;
+use crate::web::Notice;
 use crate::web::edit::Change;
 use crate::web::filters;
 use crate::web::form::FieldErrors;
@@ -295,22 +295,12 @@ async fn load(state: &AppState, id: i64) -> AppResult<UserRow> {
     db::find(&state.pool, id).await?.ok_or(AppError::NotFound)
 }
 
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-struct ShowQuery {
-    hinweis: String,
-}
-
-async fn edit_form(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    query: Result<Query<ShowQuery>, QueryRejection>,
-) -> AppResult<Response> {
+async fn edit_form(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResult<Response> {
     admin(&ctx.user)?;
     let row = load(&ctx.state, id).await?;
     let form = form_from(&row);
     let mut page = FormPage::new(&ctx.state, ctx.layout, &ctx.user, Some(row), form).await?;
-    page.notice = match query.map(|q| q.0).unwrap_or_default().hinweis.as_str() {
+    page.notice = match notice.code() {
         "deaktiviert" => Some("Das Konto wurde deaktiviert; seine Sitzungen sind beendet."),
         "reaktiviert" => Some("Das Konto wurde reaktiviert."),
         _ => None,

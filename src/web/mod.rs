@@ -13,6 +13,7 @@ pub mod form;
 pub mod headers;
 pub mod layout;
 pub mod metrics;
+mod notice;
 pub mod paging;
 pub mod paths;
 
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 pub use context::{Ctx, PublicCtx};
 pub use layout::Layout;
+pub use notice::Notice;
 
 /// `query` as a query string, encoded as forms send it (and `Query` reads it). `query` is a
 /// flat struct or a list of pairs; anything else is a programming error and panics.
