@@ -4,10 +4,15 @@
 //! up (one statement) and gets the figures computed for that revision and day, or computes
 //! them once while the requests arriving meanwhile wait for that one computation instead of
 //! repeating it. Each node of a deployment keeps its own copy; the revision keeps them exact.
+//!
+//! A network's detail pages are kept the same way, by the network's revision
+//! (`network_revisions`, migration 0022); there are thousands of networks, so only the most
+//! recently used of them stay ([`Computed::get_or_compute_kept`]).
 
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use time::Date;
@@ -26,13 +31,17 @@ type Value = Arc<dyn Any + Send + Sync>;
 struct Slot {
     revision: Revision,
     value: OnceCell<Value>,
+    /// When the slot was last asked for (a tick of [`Computed::clock`]).
+    used: AtomicU64,
 }
 
-/// One slot per kind of figures and scope (a Land's code, or "" for the country): the latest
-/// revision's value only, so memory stays bounded by the kinds and the 16 Länder.
+/// One slot per kind of figures and scope (a Land's code, "" for the country, a network's
+/// id): the latest revision's value only, so memory stays bounded by the kinds and the 16
+/// Länder, and for networks by the number kept per kind.
 #[derive(Default)]
 pub struct Computed {
     slots: Mutex<HashMap<(&'static str, String), Arc<Slot>>>,
+    clock: AtomicU64,
 }
 
 impl Computed {
@@ -51,16 +60,39 @@ impl Computed {
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<T, E>>,
     {
+        self.get_or_compute_kept(kind, scope, revision, usize::MAX, compute)
+            .await
+    }
+
+    /// As [`get_or_compute`](Self::get_or_compute), keeping at most `kept` scopes of `kind`:
+    /// a new scope beyond that replaces the one asked for least recently.
+    pub async fn get_or_compute_kept<T, E, F, Fut>(
+        &self,
+        kind: &'static str,
+        scope: &str,
+        revision: Revision,
+        kept: usize,
+        compute: F,
+    ) -> Result<Arc<T>, E>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let now = self.clock.fetch_add(1, Ordering::Relaxed);
         let slot = {
             let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-            let slot = slots
-                .entry((kind, scope.to_owned()))
-                .or_insert_with(|| Slot::empty(revision));
+            let key = (kind, scope.to_owned());
+            if !slots.contains_key(&key) {
+                Self::make_room(&mut slots, kind, kept);
+            }
+            let slot = slots.entry(key).or_insert_with(|| Slot::empty(revision));
             // A request that read an older revision than another (a write committed between
             // the two reads) takes the newer figures rather than replacing them.
             if slot.revision < revision {
                 *slot = Slot::empty(revision);
             }
+            slot.used.store(now, Ordering::Relaxed);
             Arc::clone(slot)
         };
         let value = slot
@@ -71,6 +103,24 @@ impl Computed {
             .downcast::<T>()
             .expect("one type of value per kind"))
     }
+
+    /// Drops the least recently used scope of `kind` while `kind` has `kept` or more. A scan
+    /// of the slots, only when a new scope arrives at a full kind.
+    fn make_room(slots: &mut HashMap<(&'static str, String), Arc<Slot>>, kind: &str, kept: usize) {
+        loop {
+            let of_kind = slots.iter().filter(|((k, _), _)| *k == kind);
+            if of_kind.clone().count() < kept {
+                return;
+            }
+            let Some(oldest) = of_kind
+                .min_by_key(|(_, slot)| slot.used.load(Ordering::Relaxed))
+                .map(|(key, _)| key.clone())
+            else {
+                return;
+            };
+            slots.remove(&oldest);
+        }
+    }
 }
 
 impl Slot {
@@ -78,6 +128,7 @@ impl Slot {
         Arc::new(Self {
             revision,
             value: OnceCell::new(),
+            used: AtomicU64::new(0),
         })
     }
 }
@@ -133,6 +184,49 @@ mod tests {
             .await;
         assert_eq!(*tomorrow.unwrap(), 5);
         assert_eq!(runs.load(Ordering::SeqCst), 4);
+    }
+
+    #[tokio::test]
+    async fn keeps_the_most_recently_used_scopes_of_a_kind() {
+        let computed = Computed::default();
+        let runs = AtomicUsize::new(0);
+        let get = |kind: &'static str, scope: &'static str| {
+            let runs = &runs;
+            let computed = &computed;
+            async move {
+                *computed
+                    .get_or_compute_kept(kind, scope, at(1), 2, || async move {
+                        runs.fetch_add(1, Ordering::SeqCst);
+                        Ok::<_, ()>(scope)
+                    })
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(get("netz", "1").await, "1");
+        assert_eq!(get("netz", "2").await, "2");
+        assert_eq!(get("netz", "1").await, "1", "kept");
+        assert_eq!(runs.load(Ordering::SeqCst), 2);
+        assert_eq!(
+            get("andere", "9").await,
+            "9",
+            "other kinds have their own room"
+        );
+        assert_eq!(
+            get("netz", "3").await,
+            "3",
+            "replaces 2, used least recently"
+        );
+        assert_eq!(runs.load(Ordering::SeqCst), 4);
+        assert_eq!(get("netz", "1").await, "1");
+        assert_eq!(get("andere", "9").await, "9");
+        assert_eq!(
+            runs.load(Ordering::SeqCst),
+            4,
+            "1 and the other kind stayed"
+        );
+        assert_eq!(get("netz", "2").await, "2");
+        assert_eq!(runs.load(Ordering::SeqCst), 5, "2 was dropped");
     }
 
     #[tokio::test]

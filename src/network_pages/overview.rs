@@ -3,6 +3,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use std::sync::Arc;
+
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 
@@ -24,19 +26,28 @@ use crate::web::filters;
 struct OverviewPage {
     layout: Layout,
     network: NetworkContext,
+    data: Arc<Overview>,
+    statuses: &'static [Term],
+    /// What was just done (`?hinweis=`).
+    notice: Option<&'static str>,
+}
+
+/// What the overview shows of the network, the same for every reader: kept per revision of
+/// the network (`computed`), so a page viewed again costs the session and context statements.
+struct Overview {
     record: Network,
     goals: Vec<GoalNode>,
     milestones: Vec<MilestoneDue>,
     indicators: Vec<IndicatorSummary>,
-    statuses: &'static [Term],
     /// Measures per Handlungsfeld (rows) and status (columns, in `statuses` order).
     measures: Vec<(Term, Vec<i64>)>,
     measures_total: i64,
     /// The network's fundings, newest first.
     fundings: Vec<crate::funding::Funding>,
-    /// What was just done (`?hinweis=`).
-    notice: Option<&'static str>,
 }
+
+/// How many networks' overviews a node keeps (the most recently viewed).
+const KEPT: usize = 1000;
 
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
@@ -47,31 +58,43 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResul
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         _ => None,
     };
-    let record = db::find(&ctx.state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let network = NetworkContext::of_record(&ctx.user, &record, Need::Read)?;
-    let (measures, measures_total) = measure_matrix(&ctx.state.pool, id).await?;
+    let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
+    let pool = &ctx.state.pool;
+    let data = ctx
+        .state
+        .computed
+        .get_or_compute_kept(
+            "network_overview",
+            &id.to_string(),
+            network.revision,
+            KEPT,
+            || Overview::load(pool, id, network.revision.day),
+        )
+        .await?;
     Ok(OverviewPage {
         layout: ctx.layout,
-        goals: crate::goals::tree(&ctx.state.pool, id).await?,
-        milestones: crate::goals::milestones_due(
-            &ctx.state.pool,
-            id,
-            crate::clock::today(),
-            MILESTONE_DAYS,
-        )
-        .await?,
-        indicators: crate::indicators::small_multiples(&ctx.state.pool, id).await?,
-        fundings: crate::funding::history(&ctx.state.pool, id).await?,
         statuses: MeasureStatus::TERMS,
-        measures,
-        measures_total,
+        data,
         network,
-        record,
         notice,
     }
     .into_response())
+}
+
+impl Overview {
+    async fn load(pool: &sqlx::PgPool, id: i64, today: time::Date) -> AppResult<Self> {
+        let record = db::find(pool, id).await?.ok_or(AppError::NotFound)?;
+        let (measures, measures_total) = measure_matrix(pool, id).await?;
+        Ok(Self {
+            record,
+            goals: crate::goals::tree(pool, id).await?,
+            milestones: crate::goals::milestones_due(pool, id, today, MILESTONE_DAYS).await?,
+            indicators: crate::indicators::small_multiples(pool, id).await?,
+            fundings: crate::funding::history(pool, id).await?,
+            measures,
+            measures_total,
+        })
+    }
 }
 
 /// Counts of measures by Handlungsfeld and status, and the number of measures. One query.

@@ -1,6 +1,6 @@
 use sqlx::PgPool;
 
-use super::db::Network;
+use crate::computed::Revision;
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Territory, allows, authorize};
@@ -23,15 +23,20 @@ pub struct NetworkContext {
     pub is_public: bool,
     /// Whether the user may change it (the template shows edit links only then).
     pub can_edit: bool,
+    /// How often its data changed: the key of what its pages keep (`computed`, migration 0022).
+    pub revision: Revision,
 }
 
 impl NetworkContext {
     /// Loads network `id` and asks the policy whether `user` may `need` it: 404 if there is no
-    /// such network, 403 if it belongs to a territory the user does not cover. One query.
+    /// such network, 403 if it belongs to a territory the user does not cover. One query,
+    /// which also reads the network's revision (its own and that of the data networks share).
     pub async fn load(pool: &PgPool, user: &SessionUser, id: i64, need: Need) -> AppResult<Self> {
         let row = sqlx::query!(
             r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, k.land_code::text AS "land_code!",
-                      n.is_public
+                      n.is_public,
+                      (SELECT coalesce(sum(r.revision), 0) FROM network_revisions r
+                       WHERE r.network_id IN (0, n.id))::bigint AS "revision!"
                FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
                WHERE n.id = $1"#,
             id
@@ -50,24 +55,10 @@ impl NetworkContext {
                 land_code: row.land_code,
                 is_public: row.is_public,
                 can_edit: false,
-            },
-        )
-    }
-
-    /// The context of a network whose whole record a page has read anyway (the overview),
-    /// without reading it a second time: 403 as [`load`](Self::load).
-    pub fn of_record(user: &SessionUser, network: &Network, need: Need) -> AppResult<Self> {
-        Self::authorized(
-            user,
-            need,
-            Self {
-                id: network.id,
-                name: network.name.clone(),
-                kommune_ags: network.kommune_ags.clone(),
-                kommune_name: network.kommune_name.clone(),
-                land_code: network.land_code.clone(),
-                is_public: network.is_public,
-                can_edit: false,
+                revision: Revision {
+                    day: crate::clock::today(),
+                    number: row.revision,
+                },
             },
         )
     }

@@ -175,3 +175,156 @@ async fn a_change_shows_at_once_on_every_node() {
     let national = shows(&b, &bund, "/bund/uebersicht").await;
     assert!(national.contains(">3 Netzwerke in 3 von 401"), "{national}");
 }
+
+async fn network_revisions(app: &TestApp) -> BTreeMap<i64, i64> {
+    sqlx::query_as::<_, (i64, i64)>("SELECT network_id, revision FROM network_revisions")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect()
+}
+
+/// The networks whose revision moved while `write` ran (0: the data networks share).
+async fn networks_moved(app: &TestApp, write: &str) -> Vec<i64> {
+    let before = network_revisions(app).await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(write.to_owned()))
+        .execute(&app.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{write}: {e}"));
+    let after = network_revisions(app).await;
+    after
+        .into_iter()
+        .filter(|(network, revision)| before.get(network) != Some(revision))
+        .map(|(network, _)| network)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_write_a_networks_pages_show_moves_its_revision() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
+    let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
+    let writes = [
+        format!("UPDATE networks SET description = 'Neu' WHERE id = {hamm}"),
+        format!("INSERT INTO sozialraeume (network_id, name) VALUES ({hamm}, 'Hamm-Mitte')"),
+        format!(
+            "INSERT INTO partners (network_id, name, kind, ressort, network_role)
+             VALUES ({hamm}, 'Jugendamt', 'jugendamt', 'jugend', 'steuerung')"
+        ),
+        format!(
+            "INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, status)
+             VALUES ({hamm}, 'Elterncafé', ARRAY['gesundheit'], ARRAY['drei_bis_sechs'], 'laufend')"
+        ),
+        format!(
+            "INSERT INTO goals (network_id, level, title, status)
+             VALUES ({hamm}, 'kernziel', 'Gut aufwachsen', 'offen')"
+        ),
+        format!(
+            "INSERT INTO measure_goals (network_id, measure_id, goal_id)
+             SELECT {hamm}, m.id, g.id FROM measures m, goals g
+             WHERE m.network_id = {hamm} AND g.network_id = {hamm}"
+        ),
+        format!(
+            "INSERT INTO milestones (goal_id, title, due_on)
+             SELECT id, 'Ratsbeschluss', DATE '2027-01-31' FROM goals WHERE network_id = {hamm}"
+        ),
+        format!(
+            "INSERT INTO indicators (network_id, name, unit) VALUES ({hamm}, 'Quote', 'prozent')"
+        ),
+        format!(
+            "INSERT INTO indicator_values (indicator_id, period_date, value)
+             SELECT id, DATE '2025-12-31', 12.5 FROM indicators WHERE network_id = {hamm}"
+        ),
+        format!("UPDATE fundings SET status = 'bewilligt' WHERE id = {funded}"),
+        format!(
+            "INSERT INTO funding_deliverables (funding_id, phase_id, deliverable_id, evidence_text)
+             SELECT {funded}, phase_id, id, 'Ratsbeschluss' FROM phase_deliverables
+             WHERE phase_id = {aufbau}"
+        ),
+        format!(
+            "INSERT INTO reports (funding_id, seq, kind, period_start, period_end, due_on, status, snapshot)
+             VALUES ({funded}, 1, 'zwischenbericht', DATE '2025-01-01', DATE '2025-12-31',
+                     DATE '2026-03-31', 'eingereicht', '{{}}')"
+        ),
+        format!(
+            "INSERT INTO report_events (report_id, kind, actor_label)
+             SELECT id, 'kommentar', 'Land' FROM reports WHERE funding_id = {funded}"
+        ),
+        format!("DELETE FROM milestones WHERE goal_id IN (SELECT id FROM goals WHERE network_id = {hamm})"),
+        format!("DELETE FROM measures WHERE network_id = {hamm}"),
+    ];
+    for write in &writes {
+        assert_eq!(networks_moved(&app, write).await, [hamm], "{write}");
+    }
+    let shared = [
+        format!("UPDATE kommunen SET name = name WHERE ags = '{HAMM}'"),
+        format!("UPDATE funding_programs SET report_due_days = 60 WHERE id = {program}"),
+        format!("UPDATE funding_phases SET name = 'Aufbauphase' WHERE id = {aufbau}"),
+        format!("UPDATE phase_deliverables SET title = title || '.' WHERE phase_id = {aufbau}"),
+        "UPDATE users SET display_name = display_name || ' '".to_owned(),
+        "UPDATE catalog_indicators SET name = name || ' ' WHERE id = (SELECT min(id) FROM catalog_indicators)".to_owned(),
+    ];
+    for write in &shared {
+        assert_eq!(networks_moved(&app, write).await, [0], "{write}");
+    }
+    assert_eq!(
+        networks_moved(
+            &app,
+            &format!("UPDATE networks SET name = 'Detmold' WHERE id IN ({hamm}, {detmold})")
+        )
+        .await,
+        [hamm, detmold],
+        "one statement, both networks"
+    );
+    assert_eq!(
+        networks_moved(&app, "UPDATE goals SET title = title WHERE false").await,
+        Vec::<i64>::new(),
+        "nothing written, nothing moved"
+    );
+}
+
+#[tokio::test]
+async fn a_kept_network_overview_shows_a_change_at_once() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    let coordinator = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let path = format!("/netzwerke/{hamm}");
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("Noch keine Ziele"), "{page}");
+    // Kept: the session and the network's context with its revision.
+    let (kept, _) = queries::count(app.get(&coordinator, &path)).await;
+    assert_eq!(kept, 2);
+
+    sqlx::query(
+        "INSERT INTO goals (network_id, level, title, status) VALUES ($1, 'kernziel', 'Gut aufwachsen', 'offen')",
+    )
+    .bind(hamm)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("Gut aufwachsen"), "{page}");
+
+    // Another network's change leaves this one kept.
+    sqlx::query("UPDATE networks SET description = 'Neu' WHERE id = $1")
+        .bind(detmold)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (kept, _) = queries::count(app.get(&coordinator, &path)).await;
+    assert_eq!(kept, 2);
+    // A change networks share (a Kommune's name) shows as well.
+    sqlx::query("UPDATE kommunen SET name = 'Hamm (Westf.)' WHERE ags = $1")
+        .bind(HAMM)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("Hamm (Westf.)"), "{page}");
+}
