@@ -101,3 +101,14 @@ BEGIN
     END LOOP;
 END;
 $$;
+
+-- A measure taken over from a good practice names the published entry: its title, address or
+-- withdrawal is shared data too. Drafts are nobody's.
+CREATE TRIGGER knowledge_entries_revisions_of_networks_update
+    AFTER UPDATE OF slug, title, status ON knowledge_entries FOR EACH ROW
+    WHEN (OLD.status = 'veroeffentlicht' OR NEW.status = 'veroeffentlicht')
+    EXECUTE FUNCTION kc_touch_network_revisions('geteilt');
+CREATE TRIGGER knowledge_entries_revisions_of_networks_delete
+    AFTER DELETE ON knowledge_entries FOR EACH ROW
+    WHEN (OLD.status = 'veroeffentlicht')
+    EXECUTE FUNCTION kc_touch_network_revisions('geteilt');

@@ -132,6 +132,7 @@ pub fn action_label(action: &str) -> &str {
 }
 
 /// One line of a record's history as the history box shows it.
+#[derive(Clone)]
 pub struct HistoryLine {
     pub when: String,
     pub who: String,

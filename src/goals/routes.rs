@@ -112,7 +112,13 @@ async fn list(
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let query = query.map(|q| q.0).unwrap_or_default();
-    let mut tree = super::tree(&ctx.state.pool, id).await?;
+    let pool = &ctx.state.pool;
+    let mut tree = (*network
+        .kept(&ctx.state.computed, "goal_tree", None, || async move {
+            Ok(super::tree(pool, id).await?)
+        })
+        .await?)
+        .clone();
     let goal = query.offen.parse::<i64>().ok().or(query.ziel);
     let overdue = query.offen == OVERDUE;
     let every = query.offen == "alle";

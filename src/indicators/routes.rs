@@ -179,6 +179,27 @@ struct DetailPage {
     notice: Option<&'static str>,
 }
 
+/// The indicator with its values and their chart, as the detail page shows them.
+#[derive(Clone)]
+struct Shown {
+    indicator: Indicator,
+    values: Vec<Measurement>,
+    chart: String,
+    description: String,
+}
+
+impl Shown {
+    fn of(indicator: Indicator, values: Vec<Measurement>) -> Self {
+        let (chart, description) = detail_chart(&indicator, &values);
+        Self {
+            indicator,
+            values,
+            chart,
+            description,
+        }
+    }
+}
+
 /// The message for what was just done (`?hinweis=`).
 fn message(notice: &Notice) -> Option<&'static str> {
     match notice.code() {
@@ -200,18 +221,26 @@ impl DetailPage {
         form: ValueForm,
     ) -> AppResult<Self> {
         let values = db::values_of(&state.pool, network.id, indicator.id).await?;
-        let (chart, description) = detail_chart(&indicator, &values);
-        Ok(Self {
+        Ok(Self::new(
             layout,
             network,
-            indicator,
-            values,
-            chart,
-            description,
+            Shown::of(indicator, values),
+            form,
+        ))
+    }
+
+    fn new(layout: Layout, network: NetworkContext, shown: Shown, form: ValueForm) -> Self {
+        Self {
+            layout,
+            network,
+            indicator: shown.indicator,
+            values: shown.values,
+            chart: shown.chart,
+            description: shown.description,
             form,
             errors: FieldErrors::default(),
             notice: None,
-        })
+        }
     }
 
     fn value_text(&self, value: &f64) -> String {
@@ -225,17 +254,22 @@ async fn detail(
     notice: Notice,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    let indicator = db::find(&ctx.state.pool, id, indicator_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut page = DetailPage::load(
-        &ctx.state,
-        ctx.layout,
-        network,
-        indicator,
-        ValueForm::default(),
-    )
-    .await?;
+    let pool = &ctx.state.pool;
+    let shown = network
+        .kept(
+            &ctx.state.computed,
+            "indicator",
+            Some(indicator_id),
+            || async move {
+                let indicator = db::find(pool, id, indicator_id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let values = db::values_of(pool, id, indicator_id).await?;
+                Ok(Shown::of(indicator, values))
+            },
+        )
+        .await?;
+    let mut page = DetailPage::new(ctx.layout, network, (*shown).clone(), ValueForm::default());
     page.notice = message(&notice);
     Ok(page.into_response())
 }

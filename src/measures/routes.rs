@@ -94,9 +94,18 @@ async fn detail(
     notice: Notice,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    let measure = db::find(&ctx.state.pool, id, mid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let pool = &ctx.state.pool;
+    // The change history is written in the transaction of the change, which moves the
+    // network's revision: kept with the measure.
+    let kept = network
+        .kept(&ctx.state.computed, "measure", Some(mid), || async move {
+            let measure = db::find(pool, id, mid).await?.ok_or(AppError::NotFound)?;
+            let history = audit::history(pool, "measure", &mid.to_string()).await?;
+            let practice = practice::of_measure(pool, id, mid).await?;
+            Ok((measure, history, practice))
+        })
+        .await?;
+    let (measure, history, practice) = (*kept).clone();
     let notice = match notice.code() {
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
         "angelegt" => Some("Die Maßnahme wurde angelegt."),
@@ -104,8 +113,8 @@ async fn detail(
     };
     Ok(DetailPage {
         layout: ctx.layout,
-        history: audit::history(&ctx.state.pool, "measure", &mid.to_string()).await?,
-        practice: practice::of_measure(&ctx.state.pool, id, mid).await?,
+        history,
+        practice,
         network,
         measure,
         notice,

@@ -46,9 +46,6 @@ struct Overview {
     fundings: Vec<crate::funding::Funding>,
 }
 
-/// How many networks' overviews a node keeps (the most recently viewed).
-const KEPT: usize = 1000;
-
 /// How far ahead the overview lists milestones.
 const MILESTONE_DAYS: i64 = 90;
 
@@ -60,16 +57,10 @@ pub async fn overview(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResul
     };
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let pool = &ctx.state.pool;
-    let data = ctx
-        .state
-        .computed
-        .get_or_compute_kept(
-            "network_overview",
-            &id.to_string(),
-            network.revision,
-            KEPT,
-            || Overview::load(pool, id, network.revision.day),
-        )
+    let data = network
+        .kept(&ctx.state.computed, "network_overview", None, || {
+            Overview::load(pool, id, network.revision.day)
+        })
         .await?;
     Ok(OverviewPage {
         layout: ctx.layout,

@@ -1,9 +1,15 @@
 use sqlx::PgPool;
 
-use crate::computed::Revision;
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::computed::{Computed, Revision};
 use crate::error::{AppError, AppResult};
 use crate::identity::SessionUser;
 use crate::policy::{Action, Territory, allows, authorize};
+
+/// How many networks' pages of each kind a node keeps (the most recently viewed).
+const KEPT: usize = 1000;
 
 /// What a page needs to do with a network.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +84,30 @@ impl NetworkContext {
             can_edit,
             ..network
         })
+    }
+
+    /// What `page` loaded of this network (for `item` of it, e.g. a measure's id), kept per
+    /// revision of the network's data: loaded again only after a change. The same for every
+    /// reader, so the caller checks access first (as [`load`](Self::load) did).
+    pub async fn kept<T, F, Fut>(
+        &self,
+        computed: &Computed,
+        page: &'static str,
+        item: Option<i64>,
+        load: F,
+    ) -> AppResult<Arc<T>>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<T>>,
+    {
+        let scope = match item {
+            Some(item) => format!("{}/{item}", self.id),
+            None => self.id.to_string(),
+        };
+        computed
+            .get_or_compute_kept(page, &scope, self.revision, KEPT, load)
+            .await
     }
 
     /// The base of every workspace URL of this network.

@@ -273,6 +273,35 @@ async fn every_write_a_networks_pages_show_moves_its_revision() {
     assert_eq!(
         networks_moved(
             &app,
+            "UPDATE knowledge_entries SET title = title || ' '
+             WHERE id = (SELECT min(id) FROM knowledge_entries WHERE status = 'veroeffentlicht')"
+        )
+        .await,
+        [0],
+        "a measure names the published practice it was taken over from"
+    );
+    assert_eq!(
+        networks_moved(
+            &app,
+            "UPDATE knowledge_entries SET status = 'entwurf'
+             WHERE id = (SELECT min(id) FROM knowledge_entries WHERE status = 'veroeffentlicht')"
+        )
+        .await,
+        [0],
+        "withdrawn"
+    );
+    assert_eq!(
+        networks_moved(
+            &app,
+            "UPDATE knowledge_entries SET title = title || ' ' WHERE status = 'entwurf'"
+        )
+        .await,
+        Vec::<i64>::new(),
+        "drafts are nobody's"
+    );
+    assert_eq!(
+        networks_moved(
+            &app,
             &format!("UPDATE networks SET name = 'Detmold' WHERE id IN ({hamm}, {detmold})")
         )
         .await,
@@ -327,4 +356,66 @@ async fn a_kept_network_overview_shows_a_change_at_once() {
         .unwrap();
     let page = app.get(&coordinator, &path).await.text().await.unwrap();
     assert!(page.contains("Hamm (Westf.)"), "{page}");
+}
+
+#[tokio::test]
+async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let (measure, indicator): (i64, i64) = sqlx::query_as(
+        "WITH m AS (INSERT INTO measures (network_id, title, handlungsfelder, lebensphasen, status)
+                    VALUES ($1, 'Elterncafé', ARRAY['gesundheit'], ARRAY['drei_bis_sechs'], 'laufend')
+                    RETURNING id),
+              i AS (INSERT INTO indicators (network_id, name, unit) VALUES ($1, 'Quote', 'prozent')
+                    RETURNING id)
+         SELECT m.id, i.id FROM m, i",
+    )
+    .bind(hamm)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let coordinator = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let pages = [
+        (format!("/netzwerke/{hamm}"), "1 Maßnahmen"),
+        (format!("/netzwerke/{hamm}/ziele"), "Gut aufwachsen"),
+        (
+            format!("/netzwerke/{hamm}/massnahmen/{measure}"),
+            "Elternfrühstück",
+        ),
+        (
+            format!("/netzwerke/{hamm}/kennzahlen/{indicator}"),
+            "Förderquote",
+        ),
+    ];
+    for (path, _) in &pages {
+        app.get(&coordinator, path).await;
+        let (kept, response) = queries::count(app.get(&coordinator, path)).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            kept, 2,
+            "{path}: the session and the network's context only"
+        );
+    }
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "UPDATE measures SET title = 'Elternfrühstück' WHERE id = {measure};
+         UPDATE indicators SET name = 'Förderquote' WHERE id = {indicator};
+         INSERT INTO goals (network_id, level, title, status)
+         VALUES ({hamm}, 'kernziel', 'Gut aufwachsen', 'offen');"
+    )))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    for (path, changed) in &pages[1..] {
+        let page = app.get(&coordinator, path).await.text().await.unwrap();
+        assert!(page.contains(changed), "{path} shows the change: {page}");
+    }
+    // Kept pages stay the reader's business: Detmold's coordinator is refused as before.
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    for (path, _) in &pages {
+        assert_eq!(app.get(&detmold, path).await.status(), 403, "{path}");
+    }
 }
