@@ -205,7 +205,7 @@ async fn all_tasks(
     .await?;
     let paging = requested.paging(total, TASKS.to_owned());
     // A page past the end shows the last one (a list that shrank since its link was made).
-    if paging.page != requested.page {
+    if paging.page != requested.page && total > 0 {
         (tasks, _) = tasks::page(
             &ctx.state,
             &ctx.user,
