@@ -125,6 +125,8 @@ pub enum Action<'a> {
     ManageDirectory,
     /// Change one's own password.
     ChangeOwnPassword,
+    /// The list of one's own tasks (`/aufgaben`): every role, each its own.
+    ListOwnTasks,
     /// Start a new network (for one's own municipality; administrators for any).
     CreateNetwork,
     /// Read a municipality's workspace (networks, measures, goals …).
@@ -191,6 +193,7 @@ pub fn allows(actor: &Actor, action: Action<'_>) -> bool {
     use Action::*;
     match (action, actor.role) {
         (ChangeOwnPassword | DraftKnowledge, _) => true,
+        (ListOwnTasks, _) => true,
         (ReadPublicProfile { is_public }, _) => is_public,
         (ReadKnowledge(entry), _) if entry.is_published() => true,
         // Only open drafts can be handed in, by anybody.
@@ -402,7 +405,7 @@ mod tests {
     #[test]
     fn matrix() {
         use Action::*;
-        let rows: [(Action, [bool; 4]); 16] = [
+        let rows: [(Action, [bool; 4]); 17] = [
             //                                  kommune land   bund   admin
             (ManageUsers, [false, false, false, true]),
             (CreateNetwork, [true, false, false, true]),
@@ -412,6 +415,7 @@ mod tests {
             (ManageDirectory, [false, false, false, true]),
             (ManageSynonyms, [false, false, true, true]),
             (ChangeOwnPassword, [true, true, true, true]),
+            (ListOwnTasks, [true, true, true, true]),
             (ReadMunicipality(HAMM), [true, true, true, true]),
             (ReadMunicipality(DETMOLD), [false, true, true, true]),
             (ReadMunicipality(TUEBINGEN), [false, false, true, true]),

@@ -3,7 +3,8 @@
 //! (`fundings`), the report schedule (`schedule`), reports with a frozen snapshot and their
 //! review (`reports`), the Land overview (`land`) and the start page's tasks (`tasks`).
 //!
-//! For other pages: [`history`] (the network overview) and [`tasks::for_user`] (start page).
+//! For other pages: [`history`] (the network overview) and [`tasks::first`] (the tasks on the
+//! start page and `/aufgaben`).
 
 pub mod db;
 mod forms;

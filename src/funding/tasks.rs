@@ -97,16 +97,19 @@ pub fn sort(tasks: &mut [Task]) {
     tasks.sort_by_key(|t| (t.urgency, t.date()));
 }
 
-/// The funding tasks of `user`: for coordinators the reports due, overdue or returned and the
-/// evidence a phase still lacks; for Land officers the reports waiting for review, the
-/// evidence to confirm and the overdue reports of their networks. Two queries; a Land's,
-/// which every officer of the Land shares and which span all its networks, once per change of
-/// the Land's data (`computed`), one statement otherwise.
-pub async fn for_user(
+/// The first `wanted` funding tasks of `user`, most urgent first, and how many there are:
+/// for coordinators the reports due, overdue or returned and the evidence a phase still
+/// lacks; for Land officers the reports waiting for review, the evidence to confirm and the
+/// overdue reports of their networks. Two queries; a Land's, which every officer of the Land
+/// shares and which span all its networks, once per change of the Land's data (`computed`),
+/// one statement otherwise. A coordinator's span the own municipality's few fundings.
+pub async fn first(
     state: &AppState,
     user: &SessionUser,
     today: Date,
-) -> sqlx::Result<Vec<Task>> {
+    wanted: usize,
+) -> sqlx::Result<(Vec<Task>, usize)> {
+    let first = |all: &[Task]| (all.iter().take(wanted).cloned().collect(), all.len());
     match (user.role, &user.land_code) {
         (Role::Land, Some(land_code)) => {
             let revision = Revision {
@@ -119,13 +122,16 @@ pub async fn for_user(
                     computed_for(&state.pool, user, today)
                 })
                 .await?;
-            Ok(tasks.to_vec())
+            Ok(first(&tasks))
         }
-        (Role::Kommune | Role::Land, _) => computed_for(&state.pool, user, today).await,
-        _ => Ok(Vec::new()),
+        (Role::Kommune | Role::Land, _) => {
+            Ok(first(&computed_for(&state.pool, user, today).await?))
+        }
+        _ => Ok((Vec::new(), 0)),
     }
 }
 
+/// Every funding task of `user`, sorted.
 async fn computed_for(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::Result<Vec<Task>> {
     let within: Within = within_of(user);
     let fundings = db::fundings(pool, &within).await?;
@@ -227,6 +233,7 @@ async fn computed_for(pool: &PgPool, user: &SessionUser, today: Date) -> sqlx::R
             _ => {}
         }
     }
+    sort(&mut tasks);
     Ok(tasks)
 }
 

@@ -347,12 +347,10 @@ pub async fn delete_milestone(
         == 1)
 }
 
-/// Open milestones overdue or due within `days` of `today`, of one network or of every
-/// network of a municipality.
+/// Open milestones of a network overdue or due within `days` of `today`.
 pub async fn milestones_due(
     pool: &PgPool,
-    network_id: Option<i64>,
-    kommune_ags: Option<&str>,
+    network_id: i64,
     today: Date,
     days: i64,
 ) -> sqlx::Result<Vec<MilestoneDue>> {
@@ -363,12 +361,9 @@ pub async fn milestones_due(
            FROM milestones m
            JOIN goals g ON g.id = m.goal_id
            JOIN networks n ON n.id = g.network_id
-           WHERE ($1::bigint IS NULL OR g.network_id = $1)
-             AND ($2::text IS NULL OR n.kommune_ags = $2)
-             AND m.done_on IS NULL AND m.due_on <= $3
+           WHERE g.network_id = $1 AND m.done_on IS NULL AND m.due_on <= $2
            ORDER BY m.due_on, m.id"#,
         network_id,
-        kommune_ags,
         until
     )
     .fetch_all(pool)

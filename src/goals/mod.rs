@@ -264,17 +264,7 @@ pub async fn milestones_due(
     today: Date,
     days: i64,
 ) -> sqlx::Result<Vec<MilestoneDue>> {
-    db::milestones_due(pool, Some(network_id), None, today, days).await
-}
-
-/// The same for every network of the municipality `ags` (the coordinator's tasks). One query.
-pub async fn milestones_due_in_kommune(
-    pool: &PgPool,
-    ags: &str,
-    today: Date,
-    days: i64,
-) -> sqlx::Result<Vec<MilestoneDue>> {
-    db::milestones_due(pool, None, Some(ags), today, days).await
+    db::milestones_due(pool, network_id, today, days).await
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! The start page `/`: what each role needs first, and the tasks waiting for the user.
+//! The start page `/`: what each role needs first, and the most urgent tasks waiting for the
+//! user; all of them, a page at a time, on `/aufgaben`.
 
 pub mod tasks;
 
@@ -15,12 +16,19 @@ use crate::networks::db::{NetworkFilter, NetworkSummary, page_visible_to};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
+use crate::web::Ctx;
 use crate::web::Layout;
 use crate::web::PublicCtx;
 use crate::web::filters;
+use crate::web::paging::{Paging, Requested};
+
+/// The list of all the user's tasks.
+pub const TASKS: &str = "/aufgaben";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(start))
+    Router::new()
+        .route("/", get(start))
+        .route(TASKS, get(all_tasks))
 }
 
 /// What the start page shows below the greeting, by role.
@@ -75,9 +83,16 @@ struct StartPage {
     layout: Layout,
     greeting: Option<String>,
     start: Start,
-    /// What is waiting for the user, most urgent first.
+    /// The most urgent of what is waiting for the user.
     tasks: Vec<crate::funding::Task>,
+    /// How many tasks there are in all.
+    total_tasks: i64,
     today: time::Date,
+}
+
+impl StartPage {
+    /// Tasks shown on the start page; the rest on `/aufgaben`.
+    const TASKS_SHOWN: i64 = 10;
 }
 
 async fn start(
@@ -136,25 +151,76 @@ async fn start(
         },
     };
     let today = crate::clock::today();
-    let tasks = match &ctx.user {
+    let (tasks, total_tasks) = match &ctx.user {
         Some(u) => {
-            let tasks = tasks::for_user(&ctx.state, u, today).await?;
-            let open = i32::try_from(tasks.len()).unwrap_or(i32::MAX);
-            ctx.layout.set_open_tasks(open);
-            // Written only when it changed, so a start page viewed again costs no write.
-            if u.open_tasks != Some(open) {
-                crate::auth::session::set_open_tasks(&ctx.state.pool, u, open, today).await?;
-            }
-            tasks
+            let (tasks, total) =
+                tasks::page(&ctx.state, u, today, StartPage::TASKS_SHOWN, 0).await?;
+            tasks::keep_count(&ctx.state, &mut ctx.layout, u, total, today).await?;
+            (tasks, total)
         }
-        None => Vec::new(),
+        None => (Vec::new(), 0),
     };
     Ok(StartPage {
         tasks,
+        total_tasks,
         today,
         layout: ctx.layout,
         greeting: ctx.user.as_ref().map(|u| u.display_name.clone()),
         start,
+    }
+    .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home/tasks.html")]
+struct TasksPage {
+    layout: Layout,
+    tasks: Vec<crate::funding::Task>,
+    paging: Paging,
+    today: time::Date,
+}
+
+#[derive(serde::Deserialize)]
+struct TasksQuery {
+    #[serde(default)]
+    seite: String,
+}
+
+/// `/aufgaben`: every task of the user, most urgent first, a page at a time.
+async fn all_tasks(
+    mut ctx: Ctx,
+    axum_extra::extract::Query(query): axum_extra::extract::Query<TasksQuery>,
+) -> AppResult<Response> {
+    const PAGE_SIZE: i64 = 50;
+    crate::policy::authorize(&ctx.user.actor(), crate::policy::Action::ListOwnTasks)?;
+    let today = crate::clock::today();
+    let requested = Requested::new(&query.seite, PAGE_SIZE);
+    let (mut tasks, total) = tasks::page(
+        &ctx.state,
+        &ctx.user,
+        today,
+        requested.limit(),
+        requested.offset(),
+    )
+    .await?;
+    let paging = requested.paging(total, TASKS.to_owned());
+    // A page past the end shows the last one (a list that shrank since its link was made).
+    if paging.page != requested.page && total > 0 {
+        (tasks, _) = tasks::page(
+            &ctx.state,
+            &ctx.user,
+            today,
+            paging.limit(),
+            paging.offset(),
+        )
+        .await?;
+    }
+    tasks::keep_count(&ctx.state, &mut ctx.layout, &ctx.user, total, today).await?;
+    Ok(TasksPage {
+        layout: ctx.layout,
+        tasks,
+        paging,
+        today,
     }
     .into_response())
 }

@@ -866,26 +866,6 @@ pub async fn drafts(
     .await
 }
 
-/// Entries waiting for `user_id`: those submitted for review (with `reviewer`) and the
-/// user's own that the review sent back, longest waiting first. One query on the index of
-/// unpublished entries.
-pub async fn waiting_for(pool: &PgPool, user_id: i64, reviewer: bool) -> sqlx::Result<Vec<Listed>> {
-    sqlx::query_as!(
-        Listed,
-        r#"SELECT slug, title, status AS "status: EntryStatus", updated_at FROM knowledge_entries
-           WHERE status <> 'veroeffentlicht'
-             AND (($2 AND status = $3) OR (author_user_id = $1 AND status = $4))
-           ORDER BY updated_at
-           LIMIT 200"#,
-        user_id,
-        reviewer,
-        EntryStatus::Submitted as EntryStatus,
-        EntryStatus::Returned as EntryStatus,
-    )
-    .fetch_all(pool)
-    .await
-}
-
 /// A URL-safe name from a title: folded, words joined by hyphens, at most 80 characters.
 pub fn slugify(title: &str) -> String {
     let folded = super::search::fold(title);

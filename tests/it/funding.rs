@@ -1108,8 +1108,9 @@ async fn the_demo_data_tells_the_story() {
         "kinderchancen-demo",
     )
     .await;
-    let start = app.get(&detmold, "/").await.text().await.unwrap();
-    assert!(start.contains("Bericht einreichen"), "{start}");
+    // Behind her overdue milestones: all her tasks are on /aufgaben.
+    let tasks = app.get(&detmold, "/aufgaben").await.text().await.unwrap();
+    assert!(tasks.contains("Bericht einreichen"), "{tasks}");
     let bw = app.new_client();
     app.login(&bw, "land.bw@demo.invalid", "kinderchancen-demo")
         .await;

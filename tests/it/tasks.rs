@@ -6,7 +6,8 @@ use kinderchancen::policy::Role;
 
 use crate::funding::{funding, program};
 use crate::networks::{DETMOLD, HAMM};
-use crate::support::{TestApp, queries};
+use crate::support::browser::Browser;
+use crate::support::{PASSWORD, TestApp, queries};
 
 fn days_from_today(days: i64) -> String {
     let day = kinderchancen::clock::today() + time::Duration::days(days);
@@ -191,9 +192,10 @@ async fn every_role_sees_what_waits_for_it_and_nothing_else() {
     assert_eq!(nav_count(&page), Some(1));
 }
 
-/// The start page's tasks and the navigation count cost a fixed number of statements: the
-/// same with 2 and with 80 networks of one municipality, and no statement at all on the other
-/// pages (the session lookup returns the count).
+/// The start page's tasks, the pages of `/aufgaben` and the navigation count cost a fixed
+/// number of statements: the same with 2 and with 80 networks of one municipality (about 10
+/// and 400 tasks), and no statement at all on the other pages (the session lookup returns the
+/// count). The start page shows ten tasks however many there are.
 #[tokio::test]
 async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
     let app = TestApp::spawn().await;
@@ -221,6 +223,8 @@ async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
     start(&app, &nrw).await;
     let (few, _) = queries::count(app.get(&hamm, "/")).await;
     let (few_land, _) = queries::count(app.get(&nrw, "/")).await;
+    let (few_list, _) = queries::count(app.get(&hamm, "/aufgaben")).await;
+    let (few_land_list, _) = queries::count(app.get(&nrw, "/aufgaben")).await;
     let (other_before, _) = queries::count(app.get(&hamm, "/wissen")).await;
     add(78).await;
     let page = start(&app, &hamm).await;
@@ -230,13 +234,20 @@ async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
         nav_count(&page)
     );
     start(&app, &nrw).await;
-    let (many, _) = queries::count(app.get(&hamm, "/")).await;
-    let (many_land, _) = queries::count(app.get(&nrw, "/")).await;
+    let (many, response) = queries::count(app.get(&hamm, "/")).await;
+    assert_eq!(task_texts(&response.text().await.unwrap()).len(), 10);
+    let (many_land, response) = queries::count(app.get(&nrw, "/")).await;
+    assert_eq!(task_texts(&response.text().await.unwrap()).len(), 10);
+    let (many_list, _) = queries::count(app.get(&hamm, "/aufgaben")).await;
+    let (many_list_next, response) = queries::count(app.get(&hamm, "/aufgaben?seite=5")).await;
+    assert_eq!(task_texts(&response.text().await.unwrap()).len(), 50);
+    let (many_land_list, _) = queries::count(app.get(&nrw, "/aufgaben")).await;
     let (other_after, response) = queries::count(app.get(&hamm, "/wissen")).await;
     assert!(nav_count(&response.text().await.unwrap()).is_some());
     println!(
         "Startseite Kommune: {few} / {many} Statements, Land: {few_land} / {many_land}, \
-         /wissen: {other_before} / {other_after}"
+         /aufgaben Kommune: {few_list} / {many_list} / {many_list_next}, \
+         Land: {few_land_list} / {many_land_list}, /wissen: {other_before} / {other_after}"
     );
     assert_eq!(
         few, many,
@@ -246,8 +257,15 @@ async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
         few_land, many_land,
         "Land start page grows with the networks"
     );
-    assert!(many <= 6, "{many} statements");
+    assert_eq!(
+        (few_list, few_land_list),
+        (many_list, many_land_list),
+        "/aufgaben grows with the tasks"
+    );
+    assert_eq!(many_list_next, many_list, "a later page costs the same");
+    assert!(many <= 5, "{many} statements");
     assert!(many_land <= 7, "{many_land} statements");
+    assert!(many_list <= 4, "{many_list} statements");
     assert_eq!(
         other_before, other_after,
         "the count costs other pages nothing"
@@ -412,4 +430,239 @@ async fn the_navigation_count_follows_every_change_of_tasks() {
         assert_eq!(cleared("k@hamm.de").await, coordinator, "{change}");
         assert_eq!(cleared("l@nrw.de").await, land, "{change}");
     }
+}
+
+/// The texts of the tasks listed on `page`, in their order.
+fn task_texts(page: &str) -> Vec<String> {
+    page.split(r#"<li class="kern-body"><span class="kern-badge"#)
+        .skip(1)
+        .map(|item| {
+            let link = &item[item.find(r#"<a class="kern-link" href=""#).unwrap()..];
+            let text = &link[link.find('>').unwrap() + 1..];
+            text[..text.find("</a>").unwrap()].to_owned()
+        })
+        .collect()
+}
+
+/// Where the task whose text contains `text` stands in `tasks`.
+fn position(tasks: &[String], text: &str) -> usize {
+    tasks
+        .iter()
+        .position(|t| t.contains(text))
+        .unwrap_or_else(|| panic!("{text} not in {tasks:#?}"))
+}
+
+/// Hamm: 45 overdue milestones, 14 due within two weeks and one later, a funding with a
+/// returned report (and older overdue ones), a returned knowledge entry of the coordinator;
+/// Detmold: 20 overdue milestones of its own and a submitted report. The milestones are
+/// numbered in the order they are due.
+async fn many_tasks(app: &TestApp) {
+    let hamm_net = app.create_network(HAMM, "Präventionskette Hamm").await;
+    let overdue: Vec<(i64, String)> = (1..=45)
+        .map(|i| (i - 90, format!("Hamm überfällig {i:02}")))
+        .collect();
+    let soon: Vec<(i64, String)> = (1..=14)
+        .map(|i| (i - 1, format!("Hamm bald {i:02}")))
+        .chain([(30, "Hamm später".to_owned())])
+        .collect();
+    for (title, milestones) in [("Gesund aufwachsen", overdue), ("Bildung", soon)] {
+        let milestones: Vec<(i64, &str)> =
+            milestones.iter().map(|(d, t)| (*d, t.as_str())).collect();
+        goal_with_milestones(app, hamm_net, title, &milestones).await;
+    }
+    let detmold_net = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    let detmold: Vec<(i64, String)> = (1..=20)
+        .map(|i| (-i, format!("Detmold überfällig {i:02}")))
+        .collect();
+    let detmold: Vec<(i64, &str)> = detmold.iter().map(|(d, t)| (*d, t.as_str())).collect();
+    goal_with_milestones(app, detmold_net, "Detmolder Ziel", &detmold).await;
+    let (program, aufbau, _) = program(app, "05", "kinderstark").await;
+    let hamm_funding = funding(app, hamm_net, program, aufbau, "2023-01-01").await;
+    report(app, hamm_funding, 1, "zurueckgegeben", 30).await;
+    let detmold_funding = funding(app, detmold_net, program, aufbau, "2023-01-01").await;
+    report(app, detmold_funding, 1, "eingereicht", 4).await;
+}
+
+/// The start page shows the ten most urgent tasks, the total and the way to all of them;
+/// `/aufgaben` lists all of them in the same order, fifty to a page, each user only their own.
+#[tokio::test]
+async fn the_start_page_shows_the_most_urgent_tasks_and_aufgaben_all_of_them() {
+    let app = TestApp::spawn().await;
+    many_tasks(&app).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    entry(&app, "familienbuero-hamm", "zurueckgegeben", "k@hamm.de").await;
+    entry(&app, "lotsen-detmold", "eingereicht", "k@detmold.de").await;
+
+    let page = start(&app, &hamm).await;
+    let total = nav_count(&page).expect("count in the navigation") as usize;
+    assert!(total > 45 + 14 + 2, "{total}");
+    let first = task_texts(&page);
+    assert_eq!(first.len(), 10, "the ten most urgent");
+    assert!(page.contains(&format!("Aufgaben ({total})")));
+    assert!(page.contains(&format!(
+        r#"<a class="kern-link" href="/aufgaben">Alle {total} Aufgaben anzeigen</a>"#
+    )));
+
+    let list = |client: &reqwest::Client, query: &'static str| {
+        let app = &app;
+        let client = client.clone();
+        async move {
+            let response = app.get(&client, &format!("/aufgaben{query}")).await;
+            assert_eq!(response.status(), 200, "{query}");
+            response.text().await.unwrap()
+        }
+    };
+    let one = list(&hamm, "").await;
+    assert!(one.contains("<title>Ihre Aufgaben"), "{one}");
+    assert!(one.contains(r#"href="/aufgaben?seite=2" rel="next""#));
+    assert_eq!(nav_count(&one), Some(total as u32));
+    let two = list(&hamm, "?seite=2").await;
+    assert!(two.contains(r#"href="/aufgaben?seite=1" rel="prev""#));
+    let (one, two) = (task_texts(&one), task_texts(&two));
+    assert_eq!(one.len(), 50);
+    assert_eq!(two.len(), total - 50);
+    assert_eq!(one[..10], first[..], "the start page shows the first ten");
+    let all: Vec<String> = one.into_iter().chain(two.clone()).collect();
+    let distinct: std::collections::HashSet<&String> = all.iter().collect();
+    assert_eq!(distinct.len(), total, "every task once");
+    // Milestones in due order across both pages; the returned report and entry after the
+    // overdue milestones and before the ones due soon; nothing of Detmold's, nothing later.
+    let overdue: Vec<usize> = (1..=45)
+        .map(|i| position(&all, &format!("Hamm überfällig {i:02}")))
+        .collect();
+    let soon: Vec<usize> = (1..=14)
+        .map(|i| position(&all, &format!("Hamm bald {i:02}")))
+        .collect();
+    assert!(overdue.is_sorted() && soon.is_sorted(), "{all:#?}");
+    let report = position(&all, "Zurückgegebenen Bericht überarbeiten");
+    let entry = position(&all, "Zurückgegebenen Wissenseintrag überarbeiten");
+    assert!(
+        overdue[44] < report && report < entry && entry < soon[0],
+        "{all:#?}"
+    );
+    assert!(
+        !all.iter()
+            .any(|t| t.contains("Detmold") || t.contains("später"))
+    );
+    // A page past the end shows the last one; nonsense the first.
+    assert_eq!(task_texts(&list(&hamm, "?seite=99").await), two);
+    assert_eq!(
+        task_texts(&list(&hamm, "?seite=abc").await)[..10],
+        first[..]
+    );
+
+    // Detmold's coordinator sees her own tasks only, on every page.
+    for query in ["", "?seite=2", "?seite=99"] {
+        let page = list(&detmold, query).await;
+        assert!(page.contains("Detmold überfällig 20"), "{query}");
+        assert!(!page.contains("Hamm"), "{query}");
+        assert!(!page.contains("familienbuero-hamm"), "{query}");
+    }
+    // The Land, the Bund and the administrators: theirs, on the same page.
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let page = list(&nrw, "").await;
+    assert!(page.contains("Bericht prüfen"), "{page}");
+    assert!(page.contains("Überfälligen Bericht nachfragen"));
+    assert!(!page.contains("Meilenstein"));
+    for (email, role) in [("b@bund.de", Role::Bund), ("a@portal.de", Role::Admin)] {
+        let reviewer = app.signed_in(email, role, None, None).await;
+        let page = list(&reviewer, "").await;
+        assert_eq!(
+            task_texts(&page),
+            ["Wissenseintrag prüfen: „Eintrag lotsen-detmold“"],
+            "{email}"
+        );
+    }
+    let bw = app.signed_in("l@bw.de", Role::Land, None, Some("08")).await;
+    assert!(
+        list(&bw, "")
+            .await
+            .contains("Zurzeit wartet keine Aufgabe auf Sie.")
+    );
+
+    // Without login: to the login page, and back afterwards.
+    let response = app.get(&app.new_client(), "/aufgaben?seite=2").await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        response.headers()["location"],
+        "/anmelden?weiter=%2Faufgaben%3Fseite%3D2"
+    );
+}
+
+/// The list keeps the count in the session itself, as the start page does, so the page after
+/// it does not count again.
+#[tokio::test]
+async fn the_task_list_keeps_the_count_for_the_next_pages() {
+    let app = TestApp::spawn().await;
+    many_tasks(&app).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let page = app.get(&hamm, "/aufgaben").await.text().await.unwrap();
+    let total = nav_count(&page).unwrap();
+    let kept: Option<i32> = sqlx::query_scalar(
+        "SELECT s.open_tasks FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE u.email = 'k@hamm.de'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, Some(total as i32));
+    let (before, _) = queries::count(app.get(&hamm, "/wissen")).await;
+    sqlx::query("UPDATE sessions SET open_tasks = NULL")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let (counting, _) = queries::count(app.get(&hamm, "/wissen")).await;
+    assert!(counting > before, "a cleared count is counted again");
+    sqlx::query("UPDATE sessions SET open_tasks = NULL")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    app.get(&hamm, "/aufgaben?seite=2").await;
+    let (after, response) = queries::count(app.get(&hamm, "/wissen")).await;
+    assert_eq!(after, before, "/aufgaben counted and kept it");
+    assert_eq!(nav_count(&response.text().await.unwrap()), Some(total));
+}
+
+/// `/aufgaben` in headless Chromium at desktop and phone width: axe-core finds nothing, nothing
+/// scrolls sideways, and the pages link to each other.
+#[tokio::test]
+async fn the_task_list_in_the_browser() {
+    let app = TestApp::spawn().await;
+    many_tasks(&app).await;
+    app.create_user("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let browser = Browser::open(&app.url).await;
+    browser.login("k@hamm.de", PASSWORD).await;
+    for width in [1280, 390] {
+        browser.resize(width).await;
+        browser.goto("/").await;
+        browser.screenshot(&format!("aufgaben_start_{width}")).await;
+        browser.assert_accessible().await;
+        browser.assert_no_sideways_scroll().await;
+        for page in [1, 2] {
+            browser.goto(&format!("/aufgaben?seite={page}")).await;
+            assert!(browser.text("h1").await.contains("Ihre Aufgaben"));
+            assert!(
+                browser
+                    .text("main")
+                    .await
+                    .contains(&format!("Seite {page} von 2"))
+            );
+            browser
+                .screenshot(&format!("aufgaben_{page}_{width}"))
+                .await;
+            browser.assert_accessible().await;
+            browser.assert_no_sideways_scroll().await;
+        }
+    }
+    browser.close().await;
 }
