@@ -121,10 +121,7 @@ async fn of_network(ctx: Ctx, Path(id): Path<i64>) -> AppResult<Response> {
         &ctx.user.actor(),
         Action::ManageFunding(territory(&network)),
     );
-    let within = Within {
-        network_id: Some(id),
-        ..Default::default()
-    };
+    let within = Within::Network(id);
     let mut fundings = db::fundings(&ctx.state.pool, &within).await?;
     let report_briefs = db::report_briefs(&ctx.state.pool, &within).await?;
     let mut reports = db::scheduled(&fundings, &report_briefs, crate::clock::today());
@@ -386,8 +383,18 @@ async fn detail(ctx: Ctx, Path(fid): Path<i64>, notice: Notice) -> AppResult<Res
     )
     .await?;
     let funding = &access.funding;
-    let checklist = db::checklist(&ctx.state.pool, fid, funding.phase_id).await?;
-    let stored = reports::of_funding(&ctx.state.pool, fid).await?;
+    let state = &ctx.state;
+    // Evidence, reports and the program's phases change only with the network's revision.
+    let (checklist, stored, next) = (*network
+        .kept(&ctx.state.computed, "funding", Some(fid), || async move {
+            Ok((
+                db::checklist(&state.pool, fid, funding.phase_id).await?,
+                reports::of_funding(&state.pool, fid).await?,
+                next_phase(state, funding).await?,
+            ))
+        })
+        .await?)
+        .clone();
     let today = crate::clock::today();
     let slots = funding.schedule();
     let briefs: Vec<db::ReportBrief> = stored
@@ -405,11 +412,7 @@ async fn detail(ctx: Ctx, Path(fid): Path<i64>, notice: Notice) -> AppResult<Res
         .into_iter()
         .filter(|r| !slots.iter().any(|s| s.seq == r.seq))
         .collect();
-    let next_phase = if access.can_manage {
-        next_phase(&ctx.state, funding).await?
-    } else {
-        None
-    };
+    let next_phase = next.filter(|_| access.can_manage);
     let notice = match notice.code() {
         "angelegt" => Some("Die Förderung wurde angelegt."),
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),

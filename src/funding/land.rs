@@ -186,10 +186,7 @@ async fn rows(pool: &sqlx::PgPool, land_code: &str, today: Date) -> sqlx::Result
     )
     .fetch_all(pool)
     .await?;
-    let within = Within {
-        land_code: Some(land_code.to_owned()),
-        ..Default::default()
-    };
+    let within = Within::Land(land_code.to_owned());
     let fundings = db::fundings(pool, &within).await?;
     let reports = db::report_briefs(pool, &within).await?;
     let scheduled = db::scheduled(&fundings, &reports, today);

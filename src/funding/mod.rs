@@ -47,10 +47,7 @@ pub const BERICHTSRHYTHMEN: &[Term] = &[
 
 /// The fundings of a network, newest first, for its overview page. One query.
 pub async fn history(pool: &sqlx::PgPool, network_id: i64) -> sqlx::Result<Vec<Funding>> {
-    let within = db::Within {
-        network_id: Some(network_id),
-        ..Default::default()
-    };
+    let within = db::Within::Network(network_id);
     let mut fundings = db::fundings(pool, &within).await?;
     fundings.reverse();
     Ok(fundings)

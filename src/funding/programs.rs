@@ -113,10 +113,7 @@ async fn detail(ctx: Ctx, Path(id): Path<i64>, notice: Notice) -> AppResult<Resp
         &ctx.user.actor(),
         Action::ViewLandOverview(&program.land_code),
     ) {
-        let within = Within {
-            land_code: Some(program.land_code.clone()),
-            ..Default::default()
-        };
+        let within = Within::Land(program.land_code.clone());
         let mut all = db::fundings(&ctx.state.pool, &within).await?;
         all.retain(|f| f.program_id == id);
         Some(all)

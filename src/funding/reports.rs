@@ -301,15 +301,9 @@ struct ListPage {
 /// Land's, or all).
 pub fn within_of(user: &SessionUser) -> Within {
     match policy::readable(&user.actor()) {
-        Readable::Municipality { ags } => Within {
-            kommune_ags: Some(ags),
-            ..Default::default()
-        },
-        Readable::Land { land_code } => Within {
-            land_code: Some(land_code),
-            ..Default::default()
-        },
-        Readable::Everything => Within::default(),
+        Readable::Municipality { ags } => Within::Kommune(ags),
+        Readable::Land { land_code } => Within::Land(land_code),
+        Readable::Everything => Within::Everything,
     }
 }
 

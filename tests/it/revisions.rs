@@ -411,11 +411,20 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
         let page = app.get(&coordinator, path).await.text().await.unwrap();
         assert!(page.contains(changed), "{path} shows the change: {page}");
     }
+    // A funding's page reads the funding itself (for the policy) and its network's context;
+    // its evidence, reports and the program's phases are kept.
+    let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
+    let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
+    let path = format!("/foerderungen/{funded}");
+    app.get(&coordinator, &path).await;
+    let (kept, response) = queries::count(app.get(&coordinator, &path)).await;
+    assert_eq!(response.status(), 200, "{path}");
+    assert_eq!(kept, 3, "{path}");
     // Kept pages stay the reader's business: Detmold's coordinator is refused as before.
     let detmold = app
         .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
         .await;
-    for (path, _) in &pages {
+    for path in pages.iter().map(|(path, _)| path).chain([&path]) {
         assert_eq!(app.get(&detmold, path).await.status(), 403, "{path}");
     }
 }

@@ -128,74 +128,65 @@ pub fn phase_label(phase_name: &str, repetition: i32) -> String {
 }
 
 /// Which fundings to look at: one municipality's, one Land's, one network's, or all.
-#[derive(Clone, Debug, Default)]
-pub struct Within {
-    pub kommune_ags: Option<String>,
-    pub land_code: Option<String>,
-    pub network_id: Option<i64>,
+#[derive(Clone, Debug)]
+pub enum Within {
+    Everything,
+    Kommune(String),
+    Land(String),
+    Network(i64),
+}
+
+/// The fundings query with its narrowing: every shape is a statement of its own, because
+/// PostgreSQL soon runs a prepared statement with a generic plan, and one with optional bounds
+/// (`$1 IS NULL OR …`) read every funding of the country to find one network's.
+macro_rules! funding_rows {
+    ($narrowing:literal $(, $parameter:expr)*) => {
+        sqlx::query_as!(
+            Funding,
+            r#"SELECT f.id, f.network_id, n.name AS network_name, n.kommune_ags, k.name AS kommune_name,
+                      k.land_code::text AS "land_code!", p.id AS program_id, p.name AS program_name,
+                      p.own_share_percent, p.report_due_days, ph.id AS phase_id, ph.name AS phase_name,
+                      ph.position AS phase_position, ph.duration_months, ph.repeatable,
+                      ph.report_interval_months, ph.final_report, f.repetition, f.start_date,
+                      f.end_date, f.granted_amount_euro, f.own_share_euro,
+                      f.status AS "status: FundingStatus", f.file_reference, f.note, f.version,
+                      coalesce(d.required, 0) AS "deliverables_required!",
+                      coalesce(e.provided, 0) AS "deliverables_provided!",
+                      coalesce(e.confirmed, 0) AS "deliverables_confirmed!",
+                      e.unconfirmed_since
+               FROM fundings f
+               JOIN networks n ON n.id = f.network_id
+               JOIN kommunen k ON k.ags = n.kommune_ags
+               JOIN funding_programs p ON p.id = f.program_id
+               JOIN funding_phases ph ON ph.id = f.phase_id
+               -- Counted once per phase, not per row: phases and their deliverables are few.
+               LEFT JOIN (SELECT phase_id, count(*) AS required FROM phase_deliverables
+                          GROUP BY phase_id) d ON d.phase_id = f.phase_id
+               -- Evidence counted per funding through its key, so one network's or one
+               -- funding's rows read only their own.
+               LEFT JOIN LATERAL (SELECT count(*) AS provided, count(confirmed_at) AS confirmed,
+                                         min(provided_at) FILTER (WHERE confirmed_at IS NULL)
+                                             AS unconfirmed_since
+                                  FROM funding_deliverables fd WHERE fd.funding_id = f.id) e ON true
+               WHERE "# + $narrowing + r#"
+               ORDER BY f.network_id, f.start_date, f.id"#
+            $(, $parameter)*
+        )
+    };
 }
 
 /// The fundings within the bounds, by network and start. One query.
 pub async fn fundings(db: impl PgExecutor<'_>, within: &Within) -> sqlx::Result<Vec<Funding>> {
-    select_fundings(db, within, None).await
+    match within {
+        Within::Everything => funding_rows!("true").fetch_all(db).await,
+        Within::Kommune(ags) => funding_rows!("n.kommune_ags = $1", ags).fetch_all(db).await,
+        Within::Land(code) => funding_rows!("k.land_code = $1", code).fetch_all(db).await,
+        Within::Network(id) => funding_rows!("f.network_id = $1", id).fetch_all(db).await,
+    }
 }
 
 pub async fn find_funding(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<Funding>> {
-    Ok(select_fundings(db, &Within::default(), Some(id))
-        .await?
-        .pop())
-}
-
-/// The fundings within the bounds, or just funding `only`.
-async fn select_fundings(
-    db: impl PgExecutor<'_>,
-    within: &Within,
-    only: Option<i64>,
-) -> sqlx::Result<Vec<Funding>> {
-    sqlx::query_as!(
-        Funding,
-        r#"SELECT f.id, f.network_id, n.name AS network_name, n.kommune_ags, k.name AS kommune_name,
-                  k.land_code::text AS "land_code!", p.id AS program_id, p.name AS program_name,
-                  p.own_share_percent, p.report_due_days, ph.id AS phase_id, ph.name AS phase_name,
-                  ph.position AS phase_position, ph.duration_months, ph.repeatable,
-                  ph.report_interval_months, ph.final_report, f.repetition, f.start_date,
-                  f.end_date, f.granted_amount_euro, f.own_share_euro,
-                  f.status AS "status: FundingStatus", f.file_reference, f.note, f.version,
-                  coalesce(d.required, 0) AS "deliverables_required!",
-                  coalesce(e.provided, 0) AS "deliverables_provided!",
-                  coalesce(e.confirmed, 0) AS "deliverables_confirmed!",
-                  e.unconfirmed_since
-           -- One statement serves a funding, a network, a Kommune and a Land, so PostgreSQL
-           -- soon runs it with a generic plan that cannot know which bound is given. Read from
-           -- the fundings first (OFFSET 0 keeps the planner from reordering): a network's
-           -- fundings then cost 1 ms in that plan at 5,000 networks instead of 8 (it walked
-           -- every network of every Kommune).
-           FROM (SELECT * FROM fundings
-                 WHERE ($3::bigint IS NULL OR network_id = $3) AND ($4::bigint IS NULL OR id = $4)
-                 OFFSET 0) f
-           JOIN networks n ON n.id = f.network_id
-           JOIN kommunen k ON k.ags = n.kommune_ags
-           JOIN funding_programs p ON p.id = f.program_id
-           JOIN funding_phases ph ON ph.id = f.phase_id
-           -- Counted once per phase, not per row: phases and their deliverables are few.
-           LEFT JOIN (SELECT phase_id, count(*) AS required FROM phase_deliverables
-                      GROUP BY phase_id) d ON d.phase_id = f.phase_id
-           -- Evidence counted per funding through its key, so one network's or one funding's
-           -- rows read only their own (one count of all evidence is faster only Land-wide).
-           LEFT JOIN LATERAL (SELECT count(*) AS provided, count(confirmed_at) AS confirmed,
-                                     min(provided_at) FILTER (WHERE confirmed_at IS NULL)
-                                         AS unconfirmed_since
-                              FROM funding_deliverables fd WHERE fd.funding_id = f.id) e ON true
-           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
-             AND ($2::text IS NULL OR k.land_code = $2)
-           ORDER BY f.network_id, f.start_date, f.id"#,
-        within.kommune_ags,
-        within.land_code,
-        within.network_id,
-        only
-    )
-    .fetch_all(db)
-    .await
+    funding_rows!("f.id = $1", id).fetch_optional(db).await
 }
 
 #[derive(Clone, Debug)]

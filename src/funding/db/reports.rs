@@ -192,6 +192,7 @@ pub async fn find(db: impl PgExecutor<'_>, id: i64, user_id: i64) -> sqlx::Resul
 }
 
 /// The stored reports of a funding, by slot.
+#[derive(Clone)]
 pub struct ReportLine {
     pub id: i64,
     pub seq: i32,

@@ -24,22 +24,29 @@ pub async fn report_briefs(
     db: impl PgExecutor<'_>,
     within: &Within,
 ) -> sqlx::Result<Vec<ReportBrief>> {
-    sqlx::query_as!(
-        ReportBrief,
-        r#"SELECT r.id, r.funding_id, r.seq, r.status AS "status: ReportStatus", r.submitted_at
-           FROM reports r
-           JOIN fundings f ON f.id = r.funding_id
-           JOIN networks n ON n.id = f.network_id
-           JOIN kommunen k ON k.ags = n.kommune_ags
-           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
-             AND ($2::text IS NULL OR k.land_code = $2)
-             AND ($3::bigint IS NULL OR f.network_id = $3)"#,
-        within.kommune_ags,
-        within.land_code,
-        within.network_id
-    )
-    .fetch_all(db)
-    .await
+    // One statement per shape, as `funding_rows!`.
+    macro_rules! briefs {
+        ($narrowing:literal $(, $parameter:expr)*) => {
+            sqlx::query_as!(
+                ReportBrief,
+                r#"SELECT r.id, r.funding_id, r.seq, r.status AS "status: ReportStatus", r.submitted_at
+                   FROM reports r
+                   JOIN fundings f ON f.id = r.funding_id
+                   JOIN networks n ON n.id = f.network_id
+                   JOIN kommunen k ON k.ags = n.kommune_ags
+                   WHERE "# + $narrowing
+                $(, $parameter)*
+            )
+            .fetch_all(db)
+            .await
+        };
+    }
+    match within {
+        Within::Everything => briefs!("true"),
+        Within::Kommune(ags) => briefs!("n.kommune_ags = $1", ags),
+        Within::Land(code) => briefs!("k.land_code = $1", code),
+        Within::Network(id) => briefs!("f.network_id = $1", id),
+    }
 }
 
 /// One slot of some funding's schedule, with the report that fills it (if opened).
