@@ -250,7 +250,8 @@ impl NetworkFilter {
 /// The page query of [`page_visible_to`] with its narrowing: every shape is a statement of its
 /// own, because PostgreSQL soon runs a prepared statement with a generic plan, and one with
 /// optional filters (`$1 IS NULL OR …`) would then sort every network of the country for the
-/// unfiltered list (measured at 5,000 networks: 2.9 ms instead of 0.5). `$1`–`$3` are the
+/// unfiltered list (measured at 5,000 networks: 2.9 ms instead of 0.5), and would look up the
+/// networks of every Kommune of the country for one Kommune's (2.3 ms). `$1`–`$3` are the
 /// limit, the offset and the running state; the narrowing's parameters follow.
 macro_rules! network_page {
     ($narrowing:literal, $limit:expr, $offset:expr $(, $parameter:expr)*) => {
@@ -292,6 +293,16 @@ pub async fn page_visible_to(
 ) -> sqlx::Result<Vec<NetworkSummary>> {
     match (visible_scope(user, filter), filter.pattern()) {
         ((None, None), None) => network_page!("true", limit, offset).fetch_all(pool).await,
+        ((Some(ags), None), None) => {
+            network_page!("n.kommune_ags = $4", limit, offset, ags)
+                .fetch_all(pool)
+                .await
+        }
+        ((None, Some(land)), None) => {
+            network_page!("k.land_code = $4", limit, offset, land)
+                .fetch_all(pool)
+                .await
+        }
         ((ags, land), pattern) => {
             network_page!(
                 "($4::text IS NULL OR n.kommune_ags = $4)
@@ -310,7 +321,8 @@ pub async fn page_visible_to(
 }
 
 /// How many networks `user` may read, narrowed by `filter`: without words an index-only
-/// count, not the list; the whole country's in a statement of its own (see `network_page`).
+/// count, not the list; the whole country's, a Kommune's and a Land's in statements of their
+/// own (see `network_page`).
 pub async fn count_visible_to(
     pool: &PgPool,
     user: &SessionUser,
@@ -321,6 +333,23 @@ pub async fn count_visible_to(
             return sqlx::query_scalar!(r#"SELECT count(*) AS "count!" FROM networks"#)
                 .fetch_one(pool)
                 .await;
+        }
+        ((Some(ags), None), None) => {
+            return sqlx::query_scalar!(
+                r#"SELECT count(*) AS "count!" FROM networks WHERE kommune_ags = $1"#,
+                ags
+            )
+            .fetch_one(pool)
+            .await;
+        }
+        ((None, Some(land)), None) => {
+            return sqlx::query_scalar!(
+                r#"SELECT count(*) AS "count!" FROM networks n
+                   JOIN kommunen k ON k.ags = n.kommune_ags WHERE k.land_code = $1"#,
+                land
+            )
+            .fetch_one(pool)
+            .await;
         }
         narrowed => narrowed,
     };
