@@ -6,8 +6,10 @@ use askama_web::WebTemplate;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 
+use crate::computed::Revision;
 use crate::error::{AppError, AppResult};
 use crate::goals::GoalNode;
+use crate::networks::kept;
 use crate::policy::{self, Action};
 use crate::states::MeasureStatus;
 use crate::vocab::ZIEL_EBENEN;
@@ -35,14 +37,15 @@ struct PublicPage {
     name: String,
     kommune: String,
     description: String,
-    partners: Vec<PublicPartner>,
-    goals: Vec<GoalNode>,
-    measures: Vec<PublicMeasure>,
+    shown: std::sync::Arc<Shown>,
 }
 
 pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response> {
     let network = sqlx::query!(
-        r#"SELECT n.name, n.description, n.is_public, k.name AS kommune
+        r#"SELECT n.name, n.description, n.is_public, k.name AS kommune,
+                  -- The revision as `NetworkContext::load` reads it.
+                  (SELECT coalesce(sum(r.revision), 0) FROM network_revisions r
+                   WHERE r.network_id IN (0, n.id))::bigint AS "revision!"
            FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags WHERE n.id = $1"#,
         id
     )
@@ -60,45 +63,74 @@ pub async fn profile(ctx: PublicCtx, Path(id): Path<i64>) -> AppResult<Response>
     if !allowed {
         return Err(AppError::NotFound);
     }
-    let partners = sqlx::query!(
-        "SELECT name, kind FROM partners WHERE network_id = $1 ORDER BY name",
-        id
-    )
-    .fetch_all(&ctx.state.pool)
-    .await?
-    .into_iter()
-    .map(|p| PublicPartner {
-        kind: vocab::label(PARTNER_ARTEN, &p.kind).to_owned(),
-        name: p.name,
-    })
-    .collect();
-    let measures = sqlx::query!(
-        r#"SELECT m.title, m.description, m.handlungsfelder, s.name AS "sozialraum?"
-           FROM measures m
-           LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
-           WHERE m.network_id = $1 AND m.status = $2
-           ORDER BY m.title"#,
+    let revision = Revision {
+        day: crate::clock::today(),
+        number: network.revision,
+    };
+    let pool = &ctx.state.pool;
+    let shown = kept(
+        &ctx.state.computed,
         id,
-        MeasureStatus::Running as MeasureStatus,
+        revision,
+        "public_profile",
+        None,
+        || Shown::load(pool, id),
     )
-    .fetch_all(&ctx.state.pool)
-    .await?
-    .into_iter()
-    .map(|m| PublicMeasure {
-        title: m.title,
-        description: m.description,
-        fields: vocab::labels(HANDLUNGSFELDER, &m.handlungsfelder),
-        place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
-    })
-    .collect();
+    .await?;
     Ok(PublicPage {
         layout: ctx.layout,
         name: network.name,
         kommune: network.kommune,
         description: network.description,
-        partners,
-        goals: crate::goals::tree(&ctx.state.pool, id).await?,
-        measures,
+        shown,
     }
     .into_response())
+}
+
+/// What the profile shows beside the network's own record, kept per revision of the network.
+struct Shown {
+    partners: Vec<PublicPartner>,
+    goals: Vec<GoalNode>,
+    measures: Vec<PublicMeasure>,
+}
+
+impl Shown {
+    async fn load(pool: &sqlx::PgPool, id: i64) -> AppResult<Self> {
+        let partners = sqlx::query!(
+            "SELECT name, kind FROM partners WHERE network_id = $1 ORDER BY name",
+            id
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|p| PublicPartner {
+            kind: vocab::label(PARTNER_ARTEN, &p.kind).to_owned(),
+            name: p.name,
+        })
+        .collect();
+        let measures = sqlx::query!(
+            r#"SELECT m.title, m.description, m.handlungsfelder, s.name AS "sozialraum?"
+               FROM measures m
+               LEFT JOIN sozialraeume s ON s.network_id = m.network_id AND s.id = m.sozialraum_id
+               WHERE m.network_id = $1 AND m.status = $2
+               ORDER BY m.title"#,
+            id,
+            MeasureStatus::Running as MeasureStatus,
+        )
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|m| PublicMeasure {
+            title: m.title,
+            description: m.description,
+            fields: vocab::labels(HANDLUNGSFELDER, &m.handlungsfelder),
+            place: m.sozialraum.unwrap_or_else(|| "Gesamte Kommune".into()),
+        })
+        .collect();
+        Ok(Self {
+            partners,
+            goals: crate::goals::tree(pool, id).await?,
+            measures,
+        })
+    }
 }

@@ -101,17 +101,36 @@ impl NetworkContext {
         F: FnOnce() -> Fut,
         Fut: Future<Output = AppResult<T>>,
     {
-        let scope = match item {
-            Some(item) => format!("{}/{item}", self.id),
-            None => self.id.to_string(),
-        };
-        computed
-            .get_or_compute_kept(page, &scope, self.revision, KEPT, load)
-            .await
+        kept(computed, self.id, self.revision, page, item, load).await
     }
 
     /// The base of every workspace URL of this network.
     pub fn href(&self) -> String {
         format!("/netzwerke/{}", self.id)
     }
+}
+
+/// What `page` loaded of network `network_id` (for `item` of it), kept per the network's
+/// `revision`: see [`NetworkContext::kept`], for pages that read the revision themselves (the
+/// public profile, whose access differs).
+pub async fn kept<T, F, Fut>(
+    computed: &Computed,
+    network_id: i64,
+    revision: Revision,
+    page: &'static str,
+    item: Option<i64>,
+    load: F,
+) -> AppResult<Arc<T>>
+where
+    T: Send + Sync + 'static,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<T>>,
+{
+    let scope = match item {
+        Some(item) => format!("{network_id}/{item}"),
+        None => network_id.to_string(),
+    };
+    computed
+        .get_or_compute_kept(page, &scope, revision, KEPT, load)
+        .await
 }

@@ -6,5 +6,5 @@ pub mod db;
 mod forms;
 mod routes;
 
-pub use access::{Need, NetworkContext};
+pub use access::{Need, NetworkContext, kept};
 pub use routes::routes;

@@ -411,6 +411,27 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
         let page = app.get(&coordinator, path).await.text().await.unwrap();
         assert!(page.contains(changed), "{path} shows the change: {page}");
     }
+    // The public profile: one statement for a visitor once kept.
+    let public = format!("/oeffentlich/netzwerke/{hamm}");
+    sqlx::query("UPDATE networks SET is_public = true WHERE id = $1")
+        .bind(hamm)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    app.get(&app.client, &public).await;
+    let (kept, response) = queries::count(app.get(&app.client, &public)).await;
+    assert_eq!(response.status(), 200, "{public}");
+    assert_eq!(kept, 1, "{public}");
+    sqlx::query(
+        "INSERT INTO partners (network_id, name, kind, ressort, network_role)
+         VALUES ($1, 'Familienbüro Hamm', 'jugendamt', 'jugend', 'steuerung')",
+    )
+    .bind(hamm)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let page = app.get(&app.client, &public).await.text().await.unwrap();
+    assert!(page.contains("Familienbüro Hamm"), "{page}");
     // A funding's page reads the funding itself (for the policy) and its network's context;
     // its evidence, reports and the program's phases are kept.
     let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
