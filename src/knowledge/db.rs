@@ -482,7 +482,10 @@ pub async fn networks_covering(
                                WHERE c.feld = f AND c.phase = p AND c.is_public
                                ORDER BY c.measures DESC, c.network_id LIMIT $3) top
                  GROUP BY network_id) best
-           JOIN networks n ON n.id = best.network_id AND n.is_public
+           -- Each network by its key (OFFSET 0 keeps it a lateral lookup): the generic plan
+           -- otherwise hashed every public network of the country to join the few found.
+           CROSS JOIN LATERAL (SELECT n.id, n.name, n.kommune_ags FROM networks n
+                               WHERE n.id = best.network_id AND n.is_public OFFSET 0) n
            JOIN kommunen k ON k.ags = n.kommune_ags
            ORDER BY best.measures DESC, n.name, n.id
            LIMIT $3"#,
