@@ -457,6 +457,7 @@ pub async fn complete(pool: &PgPool) -> sqlx::Result<()> {
 }
 
 /// A public network with running measures in a Handlungsfeld and Lebensphase.
+#[derive(Clone)]
 pub struct NetworkLink {
     pub id: i64,
     pub name: String,

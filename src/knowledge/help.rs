@@ -10,7 +10,7 @@ use axum::routing::get;
 use axum_extra::extract::Query;
 use serde::Deserialize;
 
-use super::db::{self, NetworkLink};
+use super::db::NetworkLink;
 use crate::error::{AppError, AppResult};
 use crate::states::EntryStatus;
 use crate::vocab::{HANDLUNGSFELDER, LEBENSPHASEN, Term};
@@ -77,8 +77,8 @@ async fn page(ctx: PublicCtx, Query(cell): Query<Cell>) -> AppResult<Response> {
     )
     .fetch_all(&ctx.state.pool)
     .await?;
-    let networks = db::networks_covering(
-        &ctx.state.pool,
+    let networks = super::networks_covering(
+        &ctx.state,
         &[feld.code.to_owned()],
         &[phase.code.to_owned()],
         20,

@@ -415,7 +415,7 @@ async fn build_entry_page(
         felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
         themen: picked(THEMEN, &entry.themes),
         phasen: picked(LEBENSPHASEN, &entry.lebensphasen),
-        networks: db::networks_covering(&state.pool, &entry.handlungsfelder, &phases, 5).await?,
+        networks: super::networks_covering(state, &entry.handlungsfelder, &phases, 5).await?,
         can_edit: may(user, Action::EditKnowledge(target)),
         can_submit: user.is_some() && may(user, Action::SubmitKnowledge(target)),
         can_review,

@@ -29,8 +29,11 @@ async fn the_entry_page_issues_the_same_few_statements_for_a_small_and_a_large_c
         "/wissen/eintrag/jugendberufsagentur-hamm",
         "/wissen/luecke?feld=schulische_bildung&phase=sechzehn_bis_achtzehn",
     ];
+    // Each page once first: the networks doing something similar are kept per revision of
+    // the country's data (the synthetic corpus below moves it: they are computed again).
     let mut before = Vec::new();
     for url in urls {
+        app.get(&app.client, url).await;
         let (statements, response) = queries::count(app.get(&app.client, url)).await;
         assert_eq!(response.status(), 200, "{url}");
         before.push(statements);
@@ -39,10 +42,11 @@ async fn the_entry_page_issues_the_same_few_statements_for_a_small_and_a_large_c
         .await
         .unwrap();
     for (url, expected) in urls.iter().zip(before) {
+        app.get(&app.client, url).await;
         let (statements, _) = queries::count(app.get(&app.client, url)).await;
         assert_eq!(statements, expected, "{url}");
-        // The entry: itself with related entries, networks doing something similar, and for
-        // good practice how many networks took it over.
+        // The entry: itself with related entries, the revision of the kept networks doing
+        // something similar, and for good practice how many networks took it over.
         assert!((1..=3).contains(&statements), "{url}: {statements}");
     }
 }
