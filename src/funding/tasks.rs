@@ -100,9 +100,8 @@ pub fn sort(tasks: &mut [Task]) {
 /// The first `wanted` funding tasks of `user`, most urgent first, and how many there are:
 /// for coordinators the reports due, overdue or returned and the evidence a phase still
 /// lacks; for Land officers the reports waiting for review, the evidence to confirm and the
-/// overdue reports of their networks. Two queries; a Land's, which every officer of the Land
-/// shares and which span all its networks, once per change of the Land's data (`computed`),
-/// one statement otherwise. A coordinator's span the own municipality's few fundings.
+/// overdue reports of their networks. Two queries, once per change of the Land's data
+/// (`computed`); one statement (the revision) otherwise.
 pub async fn first(
     state: &AppState,
     user: &SessionUser,
@@ -110,24 +109,30 @@ pub async fn first(
     wanted: usize,
 ) -> sqlx::Result<(Vec<Task>, usize)> {
     let first = |all: &[Task]| (all.iter().take(wanted).cloned().collect(), all.len());
-    match (user.role, &user.land_code) {
-        (Role::Land, Some(land_code)) => {
+    // Kept per Land (every officer of a Land shares them) or per municipality (its
+    // coordinators do), and per revision of the Land's data; a node keeps the Kommunen whose
+    // tasks were asked for most recently.
+    let kept = match (user.role, &user.kommune_ags) {
+        (Role::Land, _) => Some(("landesaufgaben", user.land_code.as_deref(), usize::MAX)),
+        (Role::Kommune, Some(ags)) => Some(("kommunalaufgaben", Some(ags.as_str()), 1000)),
+        _ => None,
+    };
+    match (kept, &user.land_code) {
+        (Some((kind, Some(scope), kept)), Some(land_code)) => {
             let revision = Revision {
                 day: today,
                 ..crate::db::revision(&state.pool, Some(land_code)).await?
             };
             let tasks = state
                 .computed
-                .get_or_compute("landesaufgaben", land_code, revision, || {
+                .get_or_compute_kept(kind, scope, revision, kept, || {
                     computed_for(&state.pool, user, today)
                 })
                 .await?;
             Ok(first(&tasks))
         }
-        (Role::Kommune | Role::Land, _) => {
-            Ok(first(&computed_for(&state.pool, user, today).await?))
-        }
-        _ => Ok((Vec::new(), 0)),
+        (Some(_), _) => Ok(first(&computed_for(&state.pool, user, today).await?)),
+        (None, _) => Ok((Vec::new(), 0)),
     }
 }
 
