@@ -2,9 +2,8 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sqlx::pool::PoolConnection;
 use sqlx::types::Json;
-use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
+use sqlx::{PgConnection, PgExecutor, PgPool};
 
 use super::facets::{self, FacetCount};
 use super::markdown;
@@ -150,8 +149,8 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 /// The page and the facet keys are two queries that run at once on two connections: a broad
 /// word hits every entry, and ranking them and collecting their keys one after the other took
 /// a third longer (measured with `.ci/bench-search`). Both take their hits from
-/// `kc_knowledge_hits` (migration 0006). With search words each runs in a transaction with
-/// two settings of its own:
+/// `kc_knowledge_hits` (migration 0006). With search words both run on connections of
+/// `search_pool` (`state::search_pool`), whose settings differ from the portal's:
 /// - sequential scans off: the planner does not know that testing a large TOASTed tsvector
 ///   row by row costs far more than answering from the GIN index, and for common words it
 ///   would otherwise scan the table (measured: 240 ms instead of 6 ms for 10 000 entries);
@@ -160,17 +159,22 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 ///   later search with words (measured: 250 ms instead of 10). Without words the whole
 ///   corpus is read anyway, so the cached plan serves.
 ///
-/// Nine statements with search words (expansion with synonyms and suggestions, then twice
-/// begin, setting, query, commit), two without.
-pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
-    let expanded = if request.terms.is_empty() {
-        None
+/// Three statements with search words (expansion with synonyms and suggestions, then the page
+/// and the facet keys), two without. The settings came with a transaction of their own on
+/// each of the two connections before (seven statements).
+pub async fn search(
+    pool: &PgPool,
+    search_pool: &PgPool,
+    request: &SearchRequest,
+) -> sqlx::Result<SearchResult> {
+    let (expanded, hits_from) = if request.terms.is_empty() {
+        (None, pool)
     } else {
-        Some(expand(pool, &request.terms).await?)
+        (Some(expand(pool, &request.terms).await?), search_pool)
     };
     let (hits, (facet_keys, land_names)) = tokio::try_join!(
-        page(pool, expanded.as_ref(), request),
-        facet_keys(pool, expanded.as_ref(), request)
+        page(hits_from, expanded.as_ref(), request),
+        facet_keys(hits_from, expanded.as_ref(), request)
     )?;
     let (words, suggestions) = match expanded {
         Some(expanded) => (expanded.words, expanded.suggestions),
@@ -185,43 +189,6 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
     })
 }
 
-/// A connection for one of the search's queries (see `search`): with search words a
-/// transaction with sequential scans off, without them the pool's connection as it is.
-enum SearchConnection {
-    Plain(PoolConnection<Postgres>),
-    WithoutSeqScans(Transaction<'static, Postgres>),
-}
-
-impl SearchConnection {
-    async fn open(pool: &PgPool, with_words: bool) -> sqlx::Result<Self> {
-        if !with_words {
-            return Ok(Self::Plain(pool.acquire().await?));
-        }
-        let mut tx = pool.begin().await?;
-        sqlx::query!(
-            "SELECT set_config('enable_seqscan', 'off', true) AS enable_seqscan,
-                    set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode"
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        Ok(Self::WithoutSeqScans(tx))
-    }
-
-    fn connection(&mut self) -> &mut PgConnection {
-        match self {
-            Self::Plain(connection) => connection,
-            Self::WithoutSeqScans(tx) => tx,
-        }
-    }
-
-    async fn close(self) -> sqlx::Result<()> {
-        match self {
-            Self::Plain(_) => Ok(()),
-            Self::WithoutSeqScans(tx) => tx.commit().await,
-        }
-    }
-}
-
 fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> sqlx::Result<T> {
     serde_json::from_value(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
@@ -231,7 +198,6 @@ async fn page(
     expanded: Option<&Expanded>,
     request: &SearchRequest,
 ) -> sqlx::Result<Vec<Hit>> {
-    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
     let hits = sqlx::query_scalar!(
         r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
                                              page.rank DESC, page.published_at DESC, page.id), '[]')
@@ -263,9 +229,8 @@ async fn page(
         expanded.map(|e| e.ranking.as_str()),
         &request.phasen,
     )
-    .fetch_one(connection.connection())
+    .fetch_one(pool)
     .await?;
-    connection.close().await?;
     from_json(hits)
 }
 
@@ -275,7 +240,6 @@ async fn facet_keys(
     expanded: Option<&Expanded>,
     request: &SearchRequest,
 ) -> sqlx::Result<(Vec<i64>, HashMap<String, String>)> {
-    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
     let row = sqlx::query!(
         r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
                   (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
@@ -290,9 +254,8 @@ async fn facet_keys(
         &request.years,
         &request.phasen,
     )
-    .fetch_one(connection.connection())
+    .fetch_one(pool)
     .await?;
-    connection.close().await?;
     Ok((row.keys, from_json(row.land_names)?))
 }
 
