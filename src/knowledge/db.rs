@@ -85,7 +85,9 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
     // entries as listing its parts, and the index answers a prefix faster than 23 words.
     // The parts are found by a range, not LIKE t || '%', so the index is used; they are
     // [a-z0-9], and '{' sorts after them in "C". A suggestion is looked for only for a
-    // typed word that starts no indexed word part and whose stem no published word has.
+    // typed word that starts no indexed word part and whose stem no published word has:
+    // `OFFSET 0` keeps the planner from looking for similar words first and testing the stem
+    // after (0.45 ms of 0.9 for "Familienzentrum").
     let row = sqlx::query!(
         r#"WITH typed AS (SELECT $1::text[] AS words),
                 synonyms AS (
@@ -120,12 +122,13 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
                          GROUP BY v.n) q) AS "matching!",
                   (SELECT string_agg(ranking, ' | ') FROM expanded) AS "ranking!",
                   (SELECT array_agg(t ORDER BY t) FROM expanded) AS "words!",
-                  (SELECT coalesce(json_object_agg(e.t, near.word), '{}')
-                   FROM expanded e, typed,
+                  (SELECT coalesce(json_object_agg(unknown.t, near.word), '{}')
+                   FROM (SELECT e.t FROM expanded e, typed
+                         WHERE e.t = ANY (typed.words) AND e.count = 0 AND length(e.t) >= 5
+                           AND NOT EXISTS (SELECT 1 FROM knowledge_vocabulary v WHERE v.stem = kc_stem(e.t))
+                         OFFSET 0) unknown,
                         LATERAL (SELECT v.word FROM knowledge_vocabulary v
-                                 WHERE v.folded % e.t ORDER BY v.folded <-> e.t, v.folded LIMIT 1) near
-                   WHERE e.t = ANY (typed.words) AND e.count = 0 AND length(e.t) >= 5
-                     AND NOT EXISTS (SELECT 1 FROM knowledge_vocabulary v WHERE v.stem = kc_stem(e.t)))
+                                 WHERE v.folded % unknown.t ORDER BY v.folded <-> unknown.t, v.folded LIMIT 1) near)
                       AS "suggestions!: Json<HashMap<String, String>>""#,
         terms,
         MAX_PARTS
