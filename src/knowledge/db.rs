@@ -149,22 +149,21 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 /// Repeated words add less and less (ts_rank), so the rank is not divided by the length too:
 /// that cost a millisecond on 10 000 hits and changed no result of the relevance table.
 ///
-/// The page and the facet keys are two queries that run at once on two connections: a broad
-/// word hits every entry, and ranking them and collecting their keys one after the other took
-/// a third longer (measured with `.ci/bench-search`). Both take their hits from
-/// `kc_knowledge_hits` (migration 0006). With search words both run on connections of
-/// `search_pool` (`state::search_pool`), whose settings differ from the portal's:
+/// The page and the facet keys are one statement (`hits_and_facet_keys`): the hits, from
+/// `kc_knowledge_hits` (migration 0006), are found and ranked once for both. With search words
+/// it runs on a connection of `search_pool` (`state::search_pool`), whose settings differ from
+/// the portal's:
 /// - sequential scans off: the planner does not know that testing a large TOASTed tsvector
 ///   row by row costs far more than answering from the GIN index, and for common words it
 ///   would otherwise scan the table (measured: 240 ms instead of 6 ms for 10 000 entries);
-/// - a plan for every execution: the queries serve searches with and without words, and a
+/// - a plan for every execution: the query serves searches with and without words, and a
 ///   generic plan cached after a few searches without words would scan the table for every
 ///   later search with words (measured: 250 ms instead of 10). Without words the whole
 ///   corpus is read anyway, so the cached plan serves.
 ///
-/// Three statements with search words (expansion with synonyms and suggestions, then the page
-/// and the facet keys), two without. The settings came with a transaction of their own on
-/// each of the two connections before (seven statements).
+/// Two statements with search words (expansion with synonyms and suggestions, then the hits),
+/// one without. Before, the page and the facet keys were two queries at once, each finding
+/// the hits, each with a transaction for the settings: seven statements.
 pub async fn search(
     pool: &PgPool,
     search_pool: &PgPool,
@@ -175,10 +174,8 @@ pub async fn search(
     } else {
         (Some(expand(pool, &request.terms).await?), search_pool)
     };
-    let (hits, (facet_keys, land_names)) = tokio::try_join!(
-        page(hits_from, expanded.as_ref(), request),
-        facet_keys(hits_from, expanded.as_ref(), request)
-    )?;
+    let (hits, facet_keys, land_names) =
+        hits_and_facet_keys(hits_from, expanded.as_ref(), request).await?;
     let (words, suggestions) = match expanded {
         Some(expanded) => (expanded.words, expanded.suggestions),
         None => Default::default(),
@@ -196,29 +193,37 @@ fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> sqlx::Result<T> {
     serde_json::from_value(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-async fn page(
+/// The page of hits, the facet keys of all hits (see `facets`) and the names of the Länder to
+/// label them: one statement, which finds the hits once for both.
+async fn hits_and_facet_keys(
     pool: &PgPool,
     expanded: Option<&Expanded>,
     request: &SearchRequest,
-) -> sqlx::Result<Vec<Hit>> {
-    let hits = sqlx::query_scalar!(
-        r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
-                                             page.rank DESC, page.published_at DESC, page.id), '[]')
-                  AS "hits!: serde_json::Value"
-           -- The body only for a snippet of search words the summary lacks: without words
-           -- a page of bodies would be 100 KB of JSON to build and read for nothing.
-           FROM (SELECT e.slug, e.title, e.kind, e.summary,
-                        CASE WHEN $1::text IS NULL THEN '' ELSE e.body END AS body,
-                        e.place, e.year, e.source_document,
-                        e.source_section, top.rank, top.published_at, top.id
-                 FROM (SELECT h.id, h.year, h.published_at,
-                              CASE WHEN $1::text IS NULL THEN 0
-                                   ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
-                              END AS rank
-                       FROM kc_knowledge_hits($1, $2, $3, $4, $5, $12, $6, $7) h
-                       ORDER BY CASE WHEN $8 THEN h.year END DESC NULLS LAST, rank DESC, h.published_at DESC, h.id
-                       LIMIT $9 OFFSET $10) top
-                 JOIN knowledge_entries e ON e.id = top.id) page"#,
+) -> sqlx::Result<(Vec<Hit>, Vec<i64>, HashMap<String, String>)> {
+    let row = sqlx::query!(
+        r#"WITH hits AS MATERIALIZED (
+               SELECT h.id, h.year, h.published_at, h.facet_key,
+                      CASE WHEN $1::text IS NULL THEN 0
+                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
+                      END AS rank
+               FROM kc_knowledge_hits($1, $2, $3, $4, $5, $12, $6, $7) h),
+           top AS (
+               SELECT id, year, published_at, rank FROM hits
+               ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST, rank DESC, published_at DESC, id
+               LIMIT $9 OFFSET $10)
+           SELECT (SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
+                                                    page.rank DESC, page.published_at DESC, page.id), '[]')
+                   -- The body only for a snippet of search words the summary lacks: without
+                   -- words a page of bodies would be 100 KB of JSON to build and read for nothing.
+                   FROM (SELECT e.slug, e.title, e.kind, e.summary,
+                                CASE WHEN $1::text IS NULL THEN '' ELSE e.body END AS body,
+                                e.place, e.year, e.source_document,
+                                e.source_section, top.rank, top.published_at, top.id
+                         FROM top JOIN knowledge_entries e ON e.id = top.id) page)
+                      AS "hits!: serde_json::Value",
+                  (SELECT coalesce(array_agg(facet_key), '{}') FROM hits) AS "keys!",
+                  (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
+                      AS "land_names!: serde_json::Value""#,
         expanded.map(|e| e.matching.as_str()),
         &request.kinds,
         &request.levels,
@@ -234,32 +239,7 @@ async fn page(
     )
     .fetch_one(pool)
     .await?;
-    from_json(hits)
-}
-
-/// The facet keys of all hits (see `facets`), and the names of the Länder to label them.
-async fn facet_keys(
-    pool: &PgPool,
-    expanded: Option<&Expanded>,
-    request: &SearchRequest,
-) -> sqlx::Result<(Vec<i64>, HashMap<String, String>)> {
-    let row = sqlx::query!(
-        r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
-                  (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
-                      AS "land_names!: serde_json::Value"
-           FROM kc_knowledge_hits($1, $2, $3, $4, $5, $8, $6, $7) h"#,
-        expanded.map(|e| e.matching.as_str()),
-        &request.kinds,
-        &request.levels,
-        &request.felder,
-        &request.themen,
-        &request.laender,
-        &request.years,
-        &request.phasen,
-    )
-    .fetch_one(pool)
-    .await?;
-    Ok((row.keys, from_json(row.land_names)?))
+    Ok((from_json(row.hits)?, row.keys, from_json(row.land_names)?))
 }
 
 /// An entry as its page and form show it.
