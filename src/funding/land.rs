@@ -23,7 +23,7 @@ use crate::format;
 use crate::identity::SessionUser;
 use crate::inventory::Matrix;
 use crate::map::measures::Shading;
-use crate::map::{Area, Map, Section};
+use crate::map::{Area, Drawn, Map, Section};
 use crate::networks::db::{CountedNetworks, KreisFigures, figures_per_kreis};
 use crate::policy::{Action, Scope, authorize};
 use crate::state::AppState;
@@ -465,7 +465,7 @@ async fn page(
     );
     let shown = &chosen[paging.offset() as usize..]
         [..(paging.limit() as usize).min(chosen.len() - paging.offset() as usize)];
-    let map = land_map(&computed.figures, land, &filters, &shading);
+    let map = land_map(&ctx.state, revision, &computed, land, &filters, &shading).await?;
     let nationwide = matches!(ctx.user.actor().scope, Scope::Nationwide);
     Ok(OverviewPage {
         map,
@@ -512,33 +512,50 @@ async fn csv_export(
 }
 
 /// The Land's Kreise shaded by the chosen figure; a Kreis leads to this overview filtered to it.
-fn land_map(
-    figures: &[KreisFigures],
+async fn land_map(
+    state: &AppState,
+    revision: Revision,
+    computed: &LandFigures,
     land: &LandRecord,
     filters: &Filters,
     shading: &Shading,
-) -> Section {
-    let values = shading.values(figures);
-    let scale = shading.scale();
-    let href = |ags: &str| {
-        let narrowed = Filters {
-            land: land.code.clone(),
-            kreis: ags.to_owned(),
-            karte: shading.measure.code(),
-            ..Filters::default()
-        };
-        format!(
-            "{}#netzwerke-land-titel",
-            with_query("/land/uebersicht", &narrowed)
-        )
-    };
-    let drawn = Map {
-        area: Area::Land(&land.code),
-        values: &values,
-        scale: &scale,
-        href: &href,
-    };
-    let kept = [
+) -> AppResult<Section> {
+    let drawn = Drawn::kept(
+        state,
+        "karte-land",
+        &land.code,
+        revision,
+        shading,
+        || async {
+            let values = shading.values(&computed.figures);
+            let scale = shading.scale();
+            let href = |ags: &str| {
+                let narrowed = Filters {
+                    land: land.code.clone(),
+                    kreis: ags.to_owned(),
+                    karte: shading.measure.code(),
+                    ..Filters::default()
+                };
+                format!(
+                    "{}#netzwerke-land-titel",
+                    with_query("/land/uebersicht", &narrowed)
+                )
+            };
+            let map = Map {
+                area: Area::Land(&land.code),
+                values: &values,
+                scale: &scale,
+                href: &href,
+            };
+            Drawn::new(
+                format!("Karte der Kreise in {}: {}", land.name, scale.title),
+                &map,
+                shading,
+            )
+        },
+    )
+    .await?;
+    let hidden = [
         ("land", &filters.land),
         ("programm", &filters.programm),
         ("kreis", &filters.kreis),
@@ -549,13 +566,11 @@ fn land_map(
     .filter(|(_, v)| !v.is_empty())
     .map(|(k, v)| (k, v.clone()))
     .collect();
-    Section::new(
-        format!("Karte der Kreise in {}: {}", land.name, scale.title),
-        &drawn,
-        shading,
-        "/land/uebersicht",
-        kept,
-    )
+    Ok(Section {
+        drawn,
+        action: "/land/uebersicht",
+        hidden,
+    })
 }
 
 fn csv_bytes(rows: &[&Row]) -> csv::Result<Vec<u8>> {

@@ -2,9 +2,8 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use sqlx::pool::PoolConnection;
 use sqlx::types::Json;
-use sqlx::{PgConnection, PgExecutor, PgPool, Postgres, Transaction};
+use sqlx::{PgConnection, PgExecutor, PgPool};
 
 use super::facets::{self, FacetCount};
 use super::markdown;
@@ -86,7 +85,9 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
     // entries as listing its parts, and the index answers a prefix faster than 23 words.
     // The parts are found by a range, not LIKE t || '%', so the index is used; they are
     // [a-z0-9], and '{' sorts after them in "C". A suggestion is looked for only for a
-    // typed word that starts no indexed word part and whose stem no published word has.
+    // typed word that starts no indexed word part and whose stem no published word has:
+    // `OFFSET 0` keeps the planner from looking for similar words first and testing the stem
+    // after (0.45 ms of 0.9 for "Familienzentrum").
     let row = sqlx::query!(
         r#"WITH typed AS (SELECT $1::text[] AS words),
                 synonyms AS (
@@ -121,12 +122,13 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
                          GROUP BY v.n) q) AS "matching!",
                   (SELECT string_agg(ranking, ' | ') FROM expanded) AS "ranking!",
                   (SELECT array_agg(t ORDER BY t) FROM expanded) AS "words!",
-                  (SELECT coalesce(json_object_agg(e.t, near.word), '{}')
-                   FROM expanded e, typed,
+                  (SELECT coalesce(json_object_agg(unknown.t, near.word), '{}')
+                   FROM (SELECT e.t FROM expanded e, typed
+                         WHERE e.t = ANY (typed.words) AND e.count = 0 AND length(e.t) >= 5
+                           AND NOT EXISTS (SELECT 1 FROM knowledge_vocabulary v WHERE v.stem = kc_stem(e.t))
+                         OFFSET 0) unknown,
                         LATERAL (SELECT v.word FROM knowledge_vocabulary v
-                                 WHERE v.folded % e.t ORDER BY v.folded <-> e.t, v.folded LIMIT 1) near
-                   WHERE e.t = ANY (typed.words) AND e.count = 0 AND length(e.t) >= 5
-                     AND NOT EXISTS (SELECT 1 FROM knowledge_vocabulary v WHERE v.stem = kc_stem(e.t)))
+                                 WHERE v.folded % unknown.t ORDER BY v.folded <-> unknown.t, v.folded LIMIT 1) near)
                       AS "suggestions!: Json<HashMap<String, String>>""#,
         terms,
         MAX_PARTS
@@ -147,31 +149,33 @@ async fn expand(db: impl PgExecutor<'_>, terms: &[String]) -> sqlx::Result<Expan
 /// Repeated words add less and less (ts_rank), so the rank is not divided by the length too:
 /// that cost a millisecond on 10 000 hits and changed no result of the relevance table.
 ///
-/// The page and the facet keys are two queries that run at once on two connections: a broad
-/// word hits every entry, and ranking them and collecting their keys one after the other took
-/// a third longer (measured with `.ci/bench-search`). Both take their hits from
-/// `kc_knowledge_hits` (migration 0006). With search words each runs in a transaction with
-/// two settings of its own:
+/// The page and the facet keys are one statement (`hits_and_facet_keys`): the hits, from
+/// `kc_knowledge_hits` (migration 0006), are found and ranked once for both. With search words
+/// it runs on a connection of `search_pool` (`state::search_pool`), whose settings differ from
+/// the portal's:
 /// - sequential scans off: the planner does not know that testing a large TOASTed tsvector
 ///   row by row costs far more than answering from the GIN index, and for common words it
 ///   would otherwise scan the table (measured: 240 ms instead of 6 ms for 10 000 entries);
-/// - a plan for every execution: the queries serve searches with and without words, and a
+/// - a plan for every execution: the query serves searches with and without words, and a
 ///   generic plan cached after a few searches without words would scan the table for every
 ///   later search with words (measured: 250 ms instead of 10). Without words the whole
 ///   corpus is read anyway, so the cached plan serves.
 ///
-/// Nine statements with search words (expansion with synonyms and suggestions, then twice
-/// begin, setting, query, commit), two without.
-pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<SearchResult> {
-    let expanded = if request.terms.is_empty() {
-        None
+/// Two statements with search words (expansion with synonyms and suggestions, then the hits),
+/// one without. Before, the page and the facet keys were two queries at once, each finding
+/// the hits, each with a transaction for the settings: seven statements.
+pub async fn search(
+    pool: &PgPool,
+    search_pool: &PgPool,
+    request: &SearchRequest,
+) -> sqlx::Result<SearchResult> {
+    let (expanded, hits_from) = if request.terms.is_empty() {
+        (None, pool)
     } else {
-        Some(expand(pool, &request.terms).await?)
+        (Some(expand(pool, &request.terms).await?), search_pool)
     };
-    let (hits, (facet_keys, land_names)) = tokio::try_join!(
-        page(pool, expanded.as_ref(), request),
-        facet_keys(pool, expanded.as_ref(), request)
-    )?;
+    let (hits, facet_keys, land_names) =
+        hits_and_facet_keys(hits_from, expanded.as_ref(), request).await?;
     let (words, suggestions) = match expanded {
         Some(expanded) => (expanded.words, expanded.suggestions),
         None => Default::default(),
@@ -185,71 +189,41 @@ pub async fn search(pool: &PgPool, request: &SearchRequest) -> sqlx::Result<Sear
     })
 }
 
-/// A connection for one of the search's queries (see `search`): with search words a
-/// transaction with sequential scans off, without them the pool's connection as it is.
-enum SearchConnection {
-    Plain(PoolConnection<Postgres>),
-    WithoutSeqScans(Transaction<'static, Postgres>),
-}
-
-impl SearchConnection {
-    async fn open(pool: &PgPool, with_words: bool) -> sqlx::Result<Self> {
-        if !with_words {
-            return Ok(Self::Plain(pool.acquire().await?));
-        }
-        let mut tx = pool.begin().await?;
-        sqlx::query!(
-            "SELECT set_config('enable_seqscan', 'off', true) AS enable_seqscan,
-                    set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode"
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        Ok(Self::WithoutSeqScans(tx))
-    }
-
-    fn connection(&mut self) -> &mut PgConnection {
-        match self {
-            Self::Plain(connection) => connection,
-            Self::WithoutSeqScans(tx) => tx,
-        }
-    }
-
-    async fn close(self) -> sqlx::Result<()> {
-        match self {
-            Self::Plain(_) => Ok(()),
-            Self::WithoutSeqScans(tx) => tx.commit().await,
-        }
-    }
-}
-
 fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> sqlx::Result<T> {
     serde_json::from_value(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-async fn page(
+/// The page of hits, the facet keys of all hits (see `facets`) and the names of the Länder to
+/// label them: one statement, which finds the hits once for both.
+async fn hits_and_facet_keys(
     pool: &PgPool,
     expanded: Option<&Expanded>,
     request: &SearchRequest,
-) -> sqlx::Result<Vec<Hit>> {
-    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
-    let hits = sqlx::query_scalar!(
-        r#"SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
-                                             page.rank DESC, page.published_at DESC, page.id), '[]')
-                  AS "hits!: serde_json::Value"
-           -- The body only for a snippet of search words the summary lacks: without words
-           -- a page of bodies would be 100 KB of JSON to build and read for nothing.
-           FROM (SELECT e.slug, e.title, e.kind, e.summary,
-                        CASE WHEN $1::text IS NULL THEN '' ELSE e.body END AS body,
-                        e.place, e.year, e.source_document,
-                        e.source_section, top.rank, top.published_at, top.id
-                 FROM (SELECT h.id, h.year, h.published_at,
-                              CASE WHEN $1::text IS NULL THEN 0
-                                   ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
-                              END AS rank
-                       FROM kc_knowledge_hits($1, $2, $3, $4, $5, $12, $6, $7) h
-                       ORDER BY CASE WHEN $8 THEN h.year END DESC NULLS LAST, rank DESC, h.published_at DESC, h.id
-                       LIMIT $9 OFFSET $10) top
-                 JOIN knowledge_entries e ON e.id = top.id) page"#,
+) -> sqlx::Result<(Vec<Hit>, Vec<i64>, HashMap<String, String>)> {
+    let row = sqlx::query!(
+        r#"WITH hits AS MATERIALIZED (
+               SELECT h.id, h.year, h.published_at, h.facet_key,
+                      CASE WHEN $1::text IS NULL THEN 0
+                           ELSE ts_rank('{0.1, 0.2, 0.4, 1.0}', h.rank_doc, to_tsquery('simple', $11), 0)
+                      END AS rank
+               FROM kc_knowledge_hits($1, $2, $3, $4, $5, $12, $6, $7) h),
+           top AS (
+               SELECT id, year, published_at, rank FROM hits
+               ORDER BY CASE WHEN $8 THEN year END DESC NULLS LAST, rank DESC, published_at DESC, id
+               LIMIT $9 OFFSET $10)
+           SELECT (SELECT coalesce(json_agg(page ORDER BY CASE WHEN $8 THEN page.year END DESC NULLS LAST,
+                                                    page.rank DESC, page.published_at DESC, page.id), '[]')
+                   -- The body only for a snippet of search words the summary lacks: without
+                   -- words a page of bodies would be 100 KB of JSON to build and read for nothing.
+                   FROM (SELECT e.slug, e.title, e.kind, e.summary,
+                                CASE WHEN $1::text IS NULL THEN '' ELSE e.body END AS body,
+                                e.place, e.year, e.source_document,
+                                e.source_section, top.rank, top.published_at, top.id
+                         FROM top JOIN knowledge_entries e ON e.id = top.id) page)
+                      AS "hits!: serde_json::Value",
+                  (SELECT coalesce(array_agg(facet_key), '{}') FROM hits) AS "keys!",
+                  (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
+                      AS "land_names!: serde_json::Value""#,
         expanded.map(|e| e.matching.as_str()),
         &request.kinds,
         &request.levels,
@@ -263,37 +237,9 @@ async fn page(
         expanded.map(|e| e.ranking.as_str()),
         &request.phasen,
     )
-    .fetch_one(connection.connection())
+    .fetch_one(pool)
     .await?;
-    connection.close().await?;
-    from_json(hits)
-}
-
-/// The facet keys of all hits (see `facets`), and the names of the Länder to label them.
-async fn facet_keys(
-    pool: &PgPool,
-    expanded: Option<&Expanded>,
-    request: &SearchRequest,
-) -> sqlx::Result<(Vec<i64>, HashMap<String, String>)> {
-    let mut connection = SearchConnection::open(pool, expanded.is_some()).await?;
-    let row = sqlx::query!(
-        r#"SELECT coalesce(array_agg(h.facet_key), '{}') AS "keys!",
-                  (SELECT coalesce(json_object_agg(code, name), '{}') FROM laender)
-                      AS "land_names!: serde_json::Value"
-           FROM kc_knowledge_hits($1, $2, $3, $4, $5, $8, $6, $7) h"#,
-        expanded.map(|e| e.matching.as_str()),
-        &request.kinds,
-        &request.levels,
-        &request.felder,
-        &request.themen,
-        &request.laender,
-        &request.years,
-        &request.phasen,
-    )
-    .fetch_one(connection.connection())
-    .await?;
-    connection.close().await?;
-    Ok((row.keys, from_json(row.land_names)?))
+    Ok((from_json(row.hits)?, row.keys, from_json(row.land_names)?))
 }
 
 /// An entry as its page and form show it.

@@ -145,7 +145,7 @@ async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<
     let request = params.request(&query);
     let terms = request.terms.clone();
     let page = Requested::new(&params.seite, db::PAGE_SIZE);
-    let result = db::search(&ctx.state.pool, &request).await?;
+    let result = db::search(&ctx.state.pool, &ctx.state.search_pool, &request).await?;
     let facets = vec![
         facet("art", "Art", ARTEN, &request.kinds, &result.facets),
         facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),

@@ -9,9 +9,15 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
+use askama::Template;
+
+use crate::computed::Revision;
+use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::indicators::chart::escape;
+use crate::state::AppState;
 
 pub mod measures;
 
@@ -285,52 +291,86 @@ pub fn rows(map: &Map<'_>) -> Vec<Row> {
         .collect()
 }
 
-/// What `templates/map/section.html` shows: the choice of figure, the drawing with its
-/// attribution, the text legend (with how a Kreis's value comes about) and the table of
-/// every Kreis.
-pub struct Section {
+/// What a page's map section shows besides its form's hidden fields: the choice of figure,
+/// the drawing with its attribution, the text legend (with how a Kreis's value comes about)
+/// and the table of every Kreis. It depends only on the figures and the choice, so it is
+/// drawn once per revision of the data and choice and kept (`computed`, [`Section::kept`]):
+/// drawn on every request, it took most of the time of the pages that show it (136 KB of
+/// drawing and table for Germany).
+pub struct Drawn {
     pub heading: String,
-    pub svg: String,
-    pub legend_title: String,
-    pub legend: Vec<LegendItem>,
-    pub note: Option<String>,
-    /// Where the chosen indicator or practice is explained: (link, text).
-    pub more: Option<(String, String)>,
-    pub rows: Vec<Row>,
     /// The figure chosen, and the choices (its select box).
     pub chosen: String,
     pub groups: Vec<measures::ChoiceGroup>,
-    /// Where the choice goes, with the page's other query parameters kept.
-    pub action: &'static str,
-    pub hidden: Vec<(&'static str, String)>,
-    pub attribution: &'static str,
-    pub attribution_href: &'static str,
+    /// The drawing, legend and table, rendered (`templates/map/drawing.html`).
+    pub html: String,
 }
 
-impl Section {
-    pub fn new(
-        heading: String,
-        map: &Map<'_>,
-        shading: &measures::Shading,
-        action: &'static str,
-        hidden: Vec<(&'static str, String)>,
-    ) -> Self {
-        Self {
-            heading,
+#[derive(Template)]
+#[template(path = "map/drawing.html")]
+struct Drawing {
+    svg: String,
+    legend_title: String,
+    legend: Vec<LegendItem>,
+    note: Option<String>,
+    more: Option<(String, String)>,
+    rows: Vec<Row>,
+    attribution: &'static str,
+    attribution_href: &'static str,
+}
+
+impl Drawn {
+    pub fn new(heading: String, map: &Map<'_>, shading: &measures::Shading) -> AppResult<Self> {
+        let html = Drawing {
             svg: svg(map),
             legend_title: map.scale.title.clone(),
             legend: legend(map),
             note: shading.note(),
             more: shading.more(),
             rows: rows(map),
-            chosen: shading.measure.code(),
-            groups: shading.groups(),
-            action,
-            hidden,
             attribution: ATTRIBUTION,
             attribution_href: ATTRIBUTION_HREF,
         }
+        .render()
+        .map_err(|e| AppError::Internal(e.into()))?;
+        Ok(Self {
+            heading,
+            chosen: shading.measure.code(),
+            groups: shading.groups(),
+            html,
+        })
     }
+
+    /// The map of page `kind` for `scope` (a Land's code, or "" for Germany) as `shading`
+    /// chose it, drawn by `draw` unless a request already did for this `revision` and choice.
+    /// The choice is keyed by the code `shading` parsed, one of those on offer, so what is
+    /// kept stays bounded by the pages, the Länder and the choices.
+    pub async fn kept<F, Fut>(
+        state: &AppState,
+        kind: &'static str,
+        scope: &str,
+        revision: Revision,
+        shading: &measures::Shading,
+        draw: F,
+    ) -> AppResult<Arc<Self>>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<Self>>,
+    {
+        let key = format!("{scope}|{}", shading.measure.code());
+        state
+            .computed
+            .get_or_compute(kind, &key, revision, draw)
+            .await
+    }
+}
+
+/// What `templates/map/section.html` shows: the kept drawing in a form that goes to `action`
+/// with the page's other query parameters kept.
+pub struct Section {
+    pub drawn: Arc<Drawn>,
+    pub action: &'static str,
+    pub hidden: Vec<(&'static str, String)>,
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::format;
 use crate::funding::schedule::{Rhythm, SlotState, schedule};
 use crate::knowledge::db::Adopted;
 use crate::map::measures::{Shading, practice_code};
-use crate::map::{Area, Map, Section};
+use crate::map::{Area, Drawn, Map, Section};
 use crate::networks::db::{CountedNetworks, figures_per_kreis};
 use crate::policy::{Action, authorize};
 use crate::state::AppState;
@@ -293,7 +293,8 @@ fn totals(rows: &[LandRow]) -> LandRow {
 
 /// The overview as pages show it: the tables, the most adopted good practices and the map,
 /// shaded by the chosen figure, each Kreis leading to its Land's overview filtered to it. The
-/// map's choices and values (`Shading`) add a statement, kept like the overview's figures.
+/// map's choices and values (`Shading`) add a statement, and the map is drawn, once per change
+/// of the data, kept like the overview's figures.
 pub struct OverviewBody {
     pub overview: Arc<Overview>,
     pub fields: &'static [Term],
@@ -316,22 +317,24 @@ impl OverviewBody {
             Overview::current(state, revision),
             Shading::current(state, revision, &choice.karte, every)
         )?;
-        let values = shading.values(&overview.figures);
-        let scale = shading.scale();
-        let href = |ags: &str| format!("/land/uebersicht?land={}&kreis={ags}", &ags[..2]);
-        let drawn = Map {
-            area: Area::Germany,
-            values: &values,
-            scale: &scale,
-            href: &href,
-        };
-        let map = Section::new(
-            format!("Karte der Kreise: {}", scale.title),
-            &drawn,
-            &shading,
+        let drawn = Drawn::kept(state, "karte-bund", "", revision, &shading, || async {
+            let values = shading.values(&overview.figures);
+            let scale = shading.scale();
+            let href = |ags: &str| format!("/land/uebersicht?land={}&kreis={ags}", &ags[..2]);
+            let map = Map {
+                area: Area::Germany,
+                values: &values,
+                scale: &scale,
+                href: &href,
+            };
+            Drawn::new(format!("Karte der Kreise: {}", scale.title), &map, &shading)
+        })
+        .await?;
+        let map = Section {
+            drawn,
             action,
-            Vec::new(),
-        );
+            hidden: Vec::new(),
+        };
         Ok(Self {
             overview,
             fields: HANDLUNGSFELDER,

@@ -43,7 +43,7 @@ async fn found(
     let mut request = params.request(&query);
     let size = size.get(knowledge_db::PAGE_SIZE);
     request.page_size = Some(size);
-    let result = knowledge_db::search(&ctx.state.pool, &request).await?;
+    let result = knowledge_db::search(&ctx.state.pool, &ctx.state.search_pool, &request).await?;
     let slugs: Vec<String> = result.hits.into_iter().map(|hit| hit.slug).collect();
     let mut entries = db::entries(&ctx.state.pool, &slugs).await?;
     entries.retain(visible);

@@ -3,12 +3,14 @@
 //! visitor, may be kept briefly and is then revalidated by its `ETag`: unchanged, the answer is
 //! a bodyless 304.
 
+use std::hash::{BuildHasher, Hasher};
+
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use sha2::{Digest, Sha256};
+use foldhash::quality::FixedState;
 
 use crate::identity::SessionUser;
 
@@ -37,9 +39,7 @@ pub async fn revalidate_public_pages(request: Request, next: Next) -> Response {
     let Ok(bytes) = to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let hash = Sha256::digest(&bytes);
-    let tag: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
-    let tag = format!("\"{tag}\"");
+    let tag = tag_of(&bytes);
     // Weak comparison (RFC 9110 8.8.3.2): the page is the same whatever its encoding.
     let matches = if_none_match
         .as_ref()
@@ -65,4 +65,16 @@ pub async fn revalidate_public_pages(request: Request, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// 128 bits from two seeded passes of foldhash, the same on every node: a tag must change
+/// with the page, not withstand forgery. SHA-256 took a third of the time of `/oeffentlich`
+/// (250 KB).
+fn tag_of(page: &[u8]) -> String {
+    let [a, b] = [1, 2].map(|seed| {
+        let mut hasher = FixedState::with_seed(seed).build_hasher();
+        hasher.write(page);
+        hasher.finish()
+    });
+    format!("\"{a:016x}{b:016x}\"")
 }

@@ -271,6 +271,110 @@ async fn public_discovery_lists_only_public_profiles() {
     );
 }
 
+/// The public list counts what it finds from the map's figures, kept per revision, unless
+/// words narrow it: the same totals as counted in the database, two statements without words
+/// and three with. A profile made public shows at once in the list's count and on the map,
+/// which is drawn again for the new revision.
+#[tokio::test]
+async fn the_public_list_counts_from_the_kept_figures_and_follows_a_change() {
+    let app = TestApp::spawn().await;
+    fill_networks(&app, 80).await;
+    let anonymous = app.new_client();
+    let kommune: String =
+        sqlx::query_scalar("SELECT kommune_ags FROM networks WHERE is_public ORDER BY id LIMIT 1")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let kreis = kommune[..5].to_owned();
+    let land = kreis[..2].to_owned();
+    let public_in = |prefix: String, name: &'static str| {
+        let pool = app.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM networks
+                 WHERE is_public AND kommune_ags LIKE $1 || '%' AND name LIKE $2",
+            )
+            .bind(prefix)
+            .bind(name)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        }
+    };
+    let searches = [
+        (String::new(), public_in(String::new(), "%").await, 2),
+        (
+            format!("land={land}"),
+            public_in(land.clone(), "%").await,
+            2,
+        ),
+        (
+            format!("kreis={kreis}"),
+            public_in(kreis.clone(), "%").await,
+            2,
+        ),
+        (
+            format!("land={land}&karte=netzwerke"),
+            public_in(land.clone(), "%").await,
+            2,
+        ),
+        (
+            "q=Netz+1".to_owned(),
+            public_in(String::new(), "Netz 1%").await,
+            3,
+        ),
+        (
+            format!("q=Netz&land={land}"),
+            public_in(land.clone(), "%").await,
+            3,
+        ),
+    ];
+    for (query, expected, statements) in &searches {
+        let url = format!("/oeffentlich?{query}");
+        app.get(&anonymous, &url).await;
+        let (counted, response) = queries::count(app.get(&anonymous, &url)).await;
+        let page = response.text().await.unwrap();
+        assert!(*expected > 0, "{query}");
+        assert!(
+            page.contains(&format!(">{}", networks(*expected))),
+            "{query}"
+        );
+        assert_eq!(counted, *statements, "{query}");
+    }
+
+    let map = |page: &str| drawn_values(svg_of(page));
+    let url = format!("/oeffentlich?kreis={kreis}&karte=netzwerke");
+    let before = app.get(&anonymous, &url).await.text().await.unwrap();
+    let made_public = app.create_network(&kommune, "Netz neu").await;
+    sqlx::query("UPDATE networks SET is_public = true WHERE id = $1")
+        .bind(made_public)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let after = app.get(&anonymous, &url).await.text().await.unwrap();
+    let expected = public_in(kreis.clone(), "%").await;
+    assert!(
+        after.contains(&format!(">{expected} Netzwerke in ")),
+        "{after}"
+    );
+    let changed: Vec<_> = map(&before)
+        .into_iter()
+        .zip(map(&after))
+        .filter(|(b, a)| b != a)
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed[0].1, networks(expected));
+}
+
+/// "1 Netzwerk", "2 Netzwerke", as the list's heading and the map count them.
+fn networks(count: i64) -> String {
+    match count {
+        1 => "1 Netzwerk".to_owned(),
+        n => format!("{n} Netzwerke"),
+    }
+}
+
 /// A few networks, then 300 more: the overview, the Landesübersicht and the public list issue
 /// the same statements, and the figures are printed.
 #[tokio::test]
