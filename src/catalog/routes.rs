@@ -377,7 +377,19 @@ async fn compare(
             page.limit(),
             page.offset(),
         ),
-        db::distribution(pool, indicator.id),
+        // The whole country's latest values: kept per revision of the country's data.
+        async {
+            let revision = crate::db::revision(pool, None).await?;
+            ctx.state
+                .computed
+                .get_or_compute(
+                    "catalog_distribution",
+                    &indicator.id.to_string(),
+                    revision,
+                    || db::distribution(pool, indicator.id),
+                )
+                .await
+        },
         async {
             if chosen.is_empty() && own_ags.is_none() {
                 Ok(Vec::new())
