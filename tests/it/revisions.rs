@@ -11,28 +11,50 @@ use crate::funding::{funding, program};
 use crate::networks::{DETMOLD, HAMM, TUEBINGEN};
 use crate::support::{TestApp, queries};
 
-async fn revisions(app: &TestApp) -> BTreeMap<String, i64> {
-    sqlx::query_as::<_, (String, i64)>("SELECT land_code::text, revision FROM land_revisions")
-        .fetch_all(&app.pool)
+/// The keys whose revision moved while `write` ran; `revisions` reads (key, revision) rows.
+async fn moved_in<K>(app: &TestApp, revisions: &'static str, write: &str) -> Vec<K>
+where
+    K: Ord + Send + Unpin + for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+{
+    let read = || async {
+        sqlx::query_as::<_, (K, i64)>(revisions)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .collect::<BTreeMap<K, i64>>()
+    };
+    let before = read().await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(write.to_owned()))
+        .execute(&app.pool)
         .await
-        .unwrap()
+        .unwrap_or_else(|e| panic!("{write}: {e}"));
+    read()
+        .await
         .into_iter()
+        .filter(|(key, revision)| before.get(key) != Some(revision))
+        .map(|(key, _)| key)
         .collect()
 }
 
 /// The Länder whose revision moved while `write` ran.
 async fn moved(app: &TestApp, write: &str) -> Vec<String> {
-    let before = revisions(app).await;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(write.to_owned()))
-        .execute(&app.pool)
-        .await
-        .unwrap_or_else(|e| panic!("{write}: {e}"));
-    let after = revisions(app).await;
-    after
-        .into_iter()
-        .filter(|(land, revision)| before.get(land) != Some(revision))
-        .map(|(land, _)| land)
-        .collect()
+    moved_in(
+        app,
+        "SELECT land_code::text, revision FROM land_revisions",
+        write,
+    )
+    .await
+}
+
+/// The networks whose revision moved while `write` ran (0: the data networks share).
+async fn networks_moved(app: &TestApp, write: &str) -> Vec<i64> {
+    moved_in(
+        app,
+        "SELECT network_id, revision FROM network_revisions",
+        write,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -174,30 +196,6 @@ async fn a_change_shows_at_once_on_every_node() {
     assert_eq!(kept, 2);
     let national = shows(&b, &bund, "/bund/uebersicht").await;
     assert!(national.contains(">3 Netzwerke in 3 von 401"), "{national}");
-}
-
-async fn network_revisions(app: &TestApp) -> BTreeMap<i64, i64> {
-    sqlx::query_as::<_, (i64, i64)>("SELECT network_id, revision FROM network_revisions")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap()
-        .into_iter()
-        .collect()
-}
-
-/// The networks whose revision moved while `write` ran (0: the data networks share).
-async fn networks_moved(app: &TestApp, write: &str) -> Vec<i64> {
-    let before = network_revisions(app).await;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(write.to_owned()))
-        .execute(&app.pool)
-        .await
-        .unwrap_or_else(|e| panic!("{write}: {e}"));
-    let after = network_revisions(app).await;
-    after
-        .into_iter()
-        .filter(|(network, revision)| before.get(network) != Some(revision))
-        .map(|(network, _)| network)
-        .collect()
 }
 
 #[tokio::test]
