@@ -40,8 +40,15 @@ struct Slot {
 /// Länder, and for networks by the number kept per kind.
 #[derive(Default)]
 pub struct Computed {
-    slots: Mutex<HashMap<(&'static str, String), Arc<Slot>>>,
+    slots: Mutex<Slots>,
     clock: AtomicU64,
+}
+
+/// The slots, and how many there are of each kind (so a new scope does not count them).
+#[derive(Default)]
+struct Slots {
+    by_key: HashMap<(&'static str, String), Arc<Slot>>,
+    per_kind: HashMap<&'static str, usize>,
 }
 
 impl Computed {
@@ -83,10 +90,14 @@ impl Computed {
         let slot = {
             let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
             let key = (kind, scope.to_owned());
-            if !slots.contains_key(&key) {
-                Self::make_room(&mut slots, kind, kept);
+            if !slots.by_key.contains_key(&key) {
+                slots.make_room(kind, kept);
+                *slots.per_kind.entry(kind).or_default() += 1;
             }
-            let slot = slots.entry(key).or_insert_with(|| Slot::empty(revision));
+            let slot = slots
+                .by_key
+                .entry(key)
+                .or_insert_with(|| Slot::empty(revision));
             // A request that read an older revision than another (a write committed between
             // the two reads) takes the newer figures rather than replacing them.
             if slot.revision < revision {
@@ -103,22 +114,24 @@ impl Computed {
             .downcast::<T>()
             .expect("one type of value per kind"))
     }
+}
 
-    /// Drops the least recently used scope of `kind` while `kind` has `kept` or more. A scan
+impl Slots {
+    /// Drops the least recently used scope of `kind` while `kind` has `kept` or more: a scan
     /// of the slots, only when a new scope arrives at a full kind.
-    fn make_room(slots: &mut HashMap<(&'static str, String), Arc<Slot>>, kind: &str, kept: usize) {
-        loop {
-            let of_kind = slots.iter().filter(|((k, _), _)| *k == kind);
-            if of_kind.clone().count() < kept {
-                return;
-            }
-            let Some(oldest) = of_kind
+    fn make_room(&mut self, kind: &'static str, kept: usize) {
+        while self.per_kind.get(kind).copied().unwrap_or_default() >= kept {
+            let Some(oldest) = self
+                .by_key
+                .iter()
+                .filter(|((k, _), _)| *k == kind)
                 .min_by_key(|(_, slot)| slot.used.load(Ordering::Relaxed))
                 .map(|(key, _)| key.clone())
             else {
                 return;
             };
-            slots.remove(&oldest);
+            self.by_key.remove(&oldest);
+            *self.per_kind.entry(kind).or_default() -= 1;
         }
     }
 }
