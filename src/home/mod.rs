@@ -12,7 +12,7 @@ use axum::routing::get;
 use crate::error::AppResult;
 use crate::format;
 use crate::identity::SessionUser;
-use crate::networks::db::{NetworkFilter, NetworkSummary, page_visible_to};
+use crate::networks::db::{NetworkFilter, NetworkSummary, Visible};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
@@ -59,7 +59,8 @@ enum Start {
 }
 
 /// The first networks of the user's list, and whether there are more (a Land has hundreds):
-/// one statement, reading one row past the first page instead of counting them all.
+/// a municipality's in one statement, reading one row past the first page instead of counting
+/// them; a Land's in two (see `Visible`).
 struct FirstNetworks {
     shown: Vec<NetworkSummary>,
     more: bool,
@@ -68,9 +69,16 @@ struct FirstNetworks {
 impl FirstNetworks {
     const SHOWN: usize = 10;
 
-    async fn of(pool: &sqlx::PgPool, user: &SessionUser) -> AppResult<Self> {
+    async fn of(state: &AppState, user: &SessionUser) -> AppResult<Self> {
         let one_more = Self::SHOWN as i64 + 1;
-        let mut shown = page_visible_to(pool, user, &NetworkFilter::default(), one_more, 0).await?;
+        let visible = Visible::of(
+            &state.pool,
+            &state.computed,
+            user,
+            &NetworkFilter::default(),
+        )
+        .await?;
+        let mut shown = visible.page(&state.pool, one_more, 0).await?;
         let more = shown.len() > Self::SHOWN;
         shown.truncate(Self::SHOWN);
         Ok(Self { shown, more })
@@ -108,7 +116,7 @@ async fn start(
                 name: u.kommune_name.clone().unwrap_or_default(),
                 ags: u.kommune_ags.clone().unwrap_or_default(),
                 land_name: u.land_name.clone().unwrap_or_default(),
-                networks: FirstNetworks::of(&ctx.state.pool, u).await?,
+                networks: FirstNetworks::of(&ctx.state, u).await?,
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
@@ -125,7 +133,7 @@ async fn start(
                     code,
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
-                    networks: FirstNetworks::of(&ctx.state.pool, u).await?,
+                    networks: FirstNetworks::of(&ctx.state, u).await?,
                 }
             }
             // The national overview's figures count the networks and Kreise (kept per

@@ -1,5 +1,9 @@
+use std::sync::Arc;
+
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
+
+use crate::computed::Computed;
 
 use crate::identity::SessionUser;
 use crate::policy::{Readable, readable};
@@ -221,6 +225,7 @@ pub async fn delete(db: impl PgExecutor<'_>, id: i64, version: i32) -> sqlx::Res
 }
 
 /// A network in a list, with its size.
+#[derive(Clone)]
 pub struct NetworkSummary {
     pub id: i64,
     pub name: String,
@@ -247,124 +252,171 @@ impl NetworkFilter {
     }
 }
 
-/// The page query of [`page_visible_to`] with its narrowing: every shape is a statement of its
-/// own, because PostgreSQL soon runs a prepared statement with a generic plan, and one with
-/// optional filters (`$1 IS NULL OR …`) would then sort every network of the country for the
-/// unfiltered list (measured at 5,000 networks: 2.9 ms instead of 0.5), and would look up the
-/// networks of every Kommune of the country for one Kommune's (2.3 ms). `$1`–`$3` are the
-/// limit, the offset and the running state; the narrowing's parameters follow.
+/// The rows of a network list (see [`Visible`]) with their narrowing: every shape is a
+/// statement of its own, because PostgreSQL soon runs a prepared statement with a generic plan, and one with
+/// optional filters (`$1 IS NULL OR …`) would then look up the networks of every Kommune of
+/// the country for one Kommune's (measured at 5,000 networks: 2.3 ms instead of 0.1). `$1` is
+/// the running state; the narrowing's parameters follow, `$2` first.
 macro_rules! network_page {
-    ($narrowing:literal, $limit:expr, $offset:expr $(, $parameter:expr)*) => {
+    ($narrowing:literal, $order:literal $(, $parameter:expr)*) => {
         sqlx::query_as!(
             NetworkSummary,
             "WITH page AS (
                  SELECT n.id, n.name, n.kommune_ags, n.is_public, k.name AS kommune_name, k.land_code
                  FROM networks n
                  JOIN kommunen k ON k.ags = n.kommune_ags
-                 WHERE " + $narrowing + "
-                 ORDER BY k.name, n.kommune_ags, n.name, n.id
-                 LIMIT $1 OFFSET $2)
+                 WHERE " + $narrowing + ")
              SELECT page.id, page.name, page.kommune_ags, page.kommune_name, l.name AS land_name,
                     (SELECT count(*) FROM partners p WHERE p.network_id = page.id) AS \"partners!\",
-                    (SELECT count(*) FROM measures m WHERE m.network_id = page.id AND m.status = $3) AS \"active_measures!\",
+                    (SELECT count(*) FROM measures m WHERE m.network_id = page.id AND m.status = $1) AS \"active_measures!\",
                     (SELECT count(*) FROM goals g WHERE g.network_id = page.id) AS \"goals!\",
                     page.is_public
              FROM page JOIN laender l ON l.code = page.land_code
-             ORDER BY page.kommune_name, page.kommune_ags, page.name, page.id",
-            $limit,
-            $offset,
+             ORDER BY " + $order,
             MeasureStatus::Running as MeasureStatus
             $(, $parameter)*
         )
     };
 }
 
-/// One page of the networks `user` may read, narrowed by `filter`, by municipality and name.
-/// The page is read in index order and its rows' sizes are counted after the limit (counted
-/// in the same query level, they would be counted for every skipped row), so the first page
-/// costs the same in a Land of 10 networks and in a country of 5,000. `limit` rows from the
-/// `offset`th on.
-pub async fn page_visible_to(
-    pool: &PgPool,
-    user: &SessionUser,
-    filter: &NetworkFilter,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<NetworkSummary>> {
-    match (visible_scope(user, filter), filter.pattern()) {
-        ((None, None), None) => network_page!("true", limit, offset).fetch_all(pool).await,
-        ((Some(ags), None), None) => {
-            network_page!("n.kommune_ags = $4", limit, offset, ags)
+/// The networks a list shows: those `user` may read, narrowed by `filter`. A Land's and the
+/// country's networks without words are kept in list order per revision of the Land or the
+/// country, so a page reads no rows (sorting a Land's 700 networks, counting them and the
+/// sizes of a page's 50 for each page was most of the list's time at 5,000 networks); a
+/// municipality's few networks and those found by words are counted and read by the
+/// statements of the page.
+pub enum Visible {
+    InOrder(Arc<Vec<NetworkSummary>>),
+    Narrowed {
+        ags: Option<String>,
+        land: Option<String>,
+        pattern: Option<String>,
+    },
+}
+
+impl Visible {
+    /// One statement for a Land's or the country's networks (the revision; their order, once
+    /// per revision), none otherwise.
+    pub async fn of(
+        pool: &PgPool,
+        computed: &Computed,
+        user: &SessionUser,
+        filter: &NetworkFilter,
+    ) -> sqlx::Result<Self> {
+        Ok(match (visible_scope(user, filter), filter.pattern()) {
+            ((None, land), None) => Self::InOrder(in_list_order(pool, computed, land).await?),
+            ((ags, land), pattern) => Self::Narrowed { ags, land, pattern },
+        })
+    }
+
+    /// How many networks there are: one statement if they were narrowed.
+    pub async fn total(&self, pool: &PgPool) -> sqlx::Result<i64> {
+        let (ags, land, pattern) = match self {
+            Self::InOrder(listed) => return Ok(i64::try_from(listed.len()).unwrap_or(i64::MAX)),
+            Self::Narrowed {
+                ags: Some(ags),
+                pattern: None,
+                ..
+            } => {
+                return sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "count!" FROM networks WHERE kommune_ags = $1"#,
+                    ags
+                )
+                .fetch_one(pool)
+                .await;
+            }
+            Self::Narrowed { ags, land, pattern } => (ags, land, pattern),
+        };
+        sqlx::query_scalar!(
+            r#"SELECT count(*) AS "count!" FROM networks n
+               WHERE ($1::text IS NULL OR n.kommune_ags = $1)
+                 AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
+                 AND ($3::text IS NULL OR n.name ILIKE $3
+                      OR EXISTS (SELECT FROM kommunen k WHERE k.ags = n.kommune_ags AND k.name ILIKE $3))"#,
+            ags.as_deref(),
+            land.as_deref(),
+            pattern.as_deref(),
+        )
+        .fetch_one(pool)
+        .await
+    }
+
+    /// `limit` networks from the `offset`th on, by municipality and name: one statement if
+    /// they were narrowed. The rows' sizes are counted after the limit (counted in the same
+    /// query level, they would be counted for every skipped row).
+    pub async fn page(
+        &self,
+        pool: &PgPool,
+        limit: i64,
+        offset: i64,
+    ) -> sqlx::Result<Vec<NetworkSummary>> {
+        match self {
+            Self::InOrder(listed) => {
+                let from = usize::try_from(offset)
+                    .unwrap_or(usize::MAX)
+                    .min(listed.len());
+                let to = from
+                    .saturating_add(usize::try_from(limit).unwrap_or_default())
+                    .min(listed.len());
+                Ok(listed[from..to].to_vec())
+            }
+            Self::Narrowed {
+                ags: Some(ags),
+                pattern: None,
+                ..
+            } => {
+                network_page!(
+                    "n.kommune_ags = $2 ORDER BY n.name, n.id LIMIT $3 OFFSET $4",
+                    "page.name, page.id",
+                    ags,
+                    limit,
+                    offset
+                )
                 .fetch_all(pool)
                 .await
-        }
-        ((None, Some(land)), None) => {
-            network_page!("k.land_code = $4", limit, offset, land)
+            }
+            Self::Narrowed { ags, land, pattern } => {
+                network_page!(
+                    "($2::text IS NULL OR n.kommune_ags = $2)
+                     AND ($3::text IS NULL OR k.land_code = $3)
+                     AND ($4::text IS NULL OR n.name ILIKE $4 OR k.name ILIKE $4)
+                     ORDER BY k.name, n.kommune_ags, n.name, n.id
+                     LIMIT $5 OFFSET $6",
+                    "page.kommune_name, page.kommune_ags, page.name, page.id",
+                    ags.as_deref(),
+                    land.as_deref(),
+                    pattern.as_deref(),
+                    limit,
+                    offset
+                )
                 .fetch_all(pool)
                 .await
-        }
-        ((ags, land), pattern) => {
-            network_page!(
-                "($4::text IS NULL OR n.kommune_ags = $4)
-                 AND ($5::text IS NULL OR k.land_code = $5)
-                 AND ($6::text IS NULL OR n.name ILIKE $6 OR k.name ILIKE $6)",
-                limit,
-                offset,
-                ags,
-                land,
-                pattern
-            )
-            .fetch_all(pool)
-            .await
+            }
         }
     }
 }
 
-/// How many networks `user` may read, narrowed by `filter`: without words an index-only
-/// count, not the list; the whole country's, a Kommune's and a Land's in statements of their
-/// own (see `network_page`).
-pub async fn count_visible_to(
+/// A Land's networks (for `None`, the country's) by municipality and name, kept per revision
+/// of the Land or the country: their names, municipalities and sizes are all counted in those
+/// revisions (migrations 0018 and 0025).
+async fn in_list_order(
     pool: &PgPool,
-    user: &SessionUser,
-    filter: &NetworkFilter,
-) -> sqlx::Result<i64> {
-    let ((ags, land), pattern) = match (visible_scope(user, filter), filter.pattern()) {
-        ((None, None), None) => {
-            return sqlx::query_scalar!(r#"SELECT count(*) AS "count!" FROM networks"#)
-                .fetch_one(pool)
-                .await;
-        }
-        ((Some(ags), None), None) => {
-            return sqlx::query_scalar!(
-                r#"SELECT count(*) AS "count!" FROM networks WHERE kommune_ags = $1"#,
-                ags
+    computed: &Computed,
+    land_code: Option<String>,
+) -> sqlx::Result<Arc<Vec<NetworkSummary>>> {
+    let revision = crate::db::revision(pool, land_code.as_deref()).await?;
+    let scope = land_code.clone().unwrap_or_default();
+    computed
+        .get_or_compute("network list", &scope, revision, || async {
+            network_page!(
+                "$2::text IS NULL OR k.land_code = $2",
+                "page.kommune_name, page.kommune_ags, page.name, page.id",
+                land_code
             )
-            .fetch_one(pool)
-            .await;
-        }
-        ((None, Some(land)), None) => {
-            return sqlx::query_scalar!(
-                r#"SELECT count(*) AS "count!" FROM networks n
-                   JOIN kommunen k ON k.ags = n.kommune_ags WHERE k.land_code = $1"#,
-                land
-            )
-            .fetch_one(pool)
-            .await;
-        }
-        narrowed => narrowed,
-    };
-    sqlx::query_scalar!(
-        r#"SELECT count(*) AS "count!" FROM networks n
-           WHERE ($1::text IS NULL OR n.kommune_ags = $1)
-             AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
-             AND ($3::text IS NULL OR n.name ILIKE $3
-                  OR EXISTS (SELECT FROM kommunen k WHERE k.ags = n.kommune_ags AND k.name ILIKE $3))"#,
-        ags,
-        land,
-        pattern,
-    )
-    .fetch_one(pool)
-    .await
+            .fetch_all(pool)
+            .await
+        })
+        .await
 }
 
 /// The municipality or Land whose networks `user` may read; for those who may read all, the

@@ -74,22 +74,17 @@ async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppR
         text: query.q.clone(),
         land_code,
     };
-    let total = db::count_visible_to(&ctx.state.pool, &ctx.user, &filter).await?;
+    let visible = db::Visible::of(&ctx.state.pool, &ctx.state.computed, &ctx.user, &filter).await?;
     let paging = Paging::new(
         &query.seite,
-        total,
+        visible.total(&ctx.state.pool).await?,
         PAGE_SIZE,
         with_query("/netzwerke", &query),
     );
     Ok(ListPage {
-        networks: db::page_visible_to(
-            &ctx.state.pool,
-            &ctx.user,
-            &filter,
-            paging.limit(),
-            paging.offset(),
-        )
-        .await?,
+        networks: visible
+            .page(&ctx.state.pool, paging.limit(), paging.offset())
+            .await?,
         paging,
         query,
         laender: nationwide.then(directory::laender),

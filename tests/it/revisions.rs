@@ -72,6 +72,17 @@ async fn every_write_the_summaries_read_moves_the_revision_of_its_land() {
              VALUES ({hamm}, 'Elterncafé', ARRAY['gesundheit'], ARRAY['drei_bis_sechs'], 'laufend')"
         ),
         format!("UPDATE measures SET status = 'beendet' WHERE network_id = {hamm}"),
+        // The network list counts partners and goals.
+        format!(
+            "INSERT INTO partners (network_id, name, kind, ressort, network_role)
+             VALUES ({hamm}, 'Jugendamt', 'jugendamt', 'jugend', 'steuerung')"
+        ),
+        format!("DELETE FROM partners WHERE network_id = {hamm}"),
+        format!(
+            "INSERT INTO goals (network_id, level, title, status)
+             VALUES ({hamm}, 'kernziel', 'Gut aufwachsen', 'offen')"
+        ),
+        format!("UPDATE goals SET title = 'Gut leben' WHERE network_id = {hamm}"),
         format!("DELETE FROM measures WHERE network_id = {hamm}"),
         format!(
             "INSERT INTO indicators (network_id, name, unit) VALUES ({hamm}, 'Quote', 'prozent')"

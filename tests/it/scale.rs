@@ -170,6 +170,85 @@ async fn the_network_list_pages_and_searches_within_the_readers_scope() {
     assert!(none.contains("Kein Netzwerk passt zu dieser Suche."));
 }
 
+/// The networks a list page links to, in the order shown.
+fn listed_ids(page: &str) -> Vec<i64> {
+    page.split("href=\"/netzwerke/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse().ok())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_lands_network_list_shows_each_change_of_its_order_at_once() {
+    let app = TestApp::spawn().await;
+    add_networks(&app, 600).await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let bund = app.signed_in("b@bund.de", Role::Bund, None, None).await;
+    let in_order = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT n.id FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
+             WHERE k.land_code = '05' ORDER BY k.name, n.kommune_ags, n.name, n.id",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    };
+    let shown = || async {
+        let mut ids = Vec::new();
+        for page in 1.. {
+            let html = app
+                .get(&nrw, &format!("/netzwerke?seite={page}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            ids.extend(listed_ids(&html));
+            if !html.contains("rel=\"next\"") {
+                return ids;
+            }
+        }
+        unreachable!()
+    };
+    assert_eq!(shown().await, in_order().await);
+
+    // The Land's last network moves to its first municipality under a name sorting first.
+    let last = *in_order().await.last().unwrap();
+    sqlx::query(
+        "UPDATE networks SET name = 'Aaa-Netzwerk',
+             kommune_ags = (SELECT ags FROM kommunen WHERE land_code = '05' ORDER BY name, ags LIMIT 1)
+         WHERE id = $1",
+    )
+    .bind(last)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let first_page = app.get(&nrw, "/netzwerke").await.text().await.unwrap();
+    assert_eq!(listed_ids(&first_page).first(), Some(&last));
+    assert_eq!(shown().await, in_order().await);
+
+    // A network leaving the Land leaves its list and the Bund's choice of that Land.
+    sqlx::query("DELETE FROM networks WHERE id = $1")
+        .bind(last)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let expected = in_order().await;
+    assert_eq!(shown().await, expected);
+    let chosen = app
+        .get(&bund, "/netzwerke?land=05")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(listed_ids(&chosen), expected[..50]);
+    assert!(
+        chosen.contains(&format!("{} Netzwerke, Seite 1", expected.len())),
+        "{chosen}"
+    );
+}
+
 /// Gives every synthetic network without one the catalog indicator U9 (its 20 yearly values)
 /// and lets its first measure take the first good-practice entry over, so that the national
 /// pages have catalog values and adoptions to count.
