@@ -35,6 +35,7 @@ pub struct Filters {
 }
 
 /// A Sozialraum of the network, for the filter.
+#[derive(Clone)]
 pub struct SozialraumOption {
     pub id: i64,
     pub name: String,
@@ -129,6 +130,7 @@ fn short_label(phase: &Term) -> &'static str {
 
 /// Two active measures of different partners that share a Handlungsfeld, a Lebensphase, a
 /// target group and the Sozialraum.
+#[derive(Clone)]
 pub struct Overlap {
     pub first_id: i64,
     pub first_title: String,
@@ -158,13 +160,18 @@ async fn page(
     axum_extra::extract::Query(filters): axum_extra::extract::Query<Filters>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    let sozialraeume = sqlx::query_as!(
-        SozialraumOption,
-        "SELECT id, name FROM sozialraeume WHERE network_id = $1 ORDER BY name",
-        id
-    )
-    .fetch_all(&ctx.state.pool)
-    .await?;
+    let (pool, computed) = (&ctx.state.pool, &ctx.state.computed);
+    let sozialraeume = network
+        .kept(computed, "inventory_sozialraeume", None, || async move {
+            Ok(sqlx::query_as!(
+                SozialraumOption,
+                "SELECT id, name FROM sozialraeume WHERE network_id = $1 ORDER BY name",
+                id
+            )
+            .fetch_all(pool)
+            .await?)
+        })
+        .await?;
     // Unknown filter values (hand-edited URLs) are dropped, not errors.
     let sozialraum = filters
         .sozialraum
@@ -177,17 +184,31 @@ async fn page(
         sozialraum: sozialraum.map(|s| s.to_string()).unwrap_or_default(),
         zielgruppe: zielgruppe.clone().unwrap_or_default(),
     };
-    let counts = matrix(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?;
+    let zielgruppe = zielgruppe.as_deref();
+    let kept = network
+        .kept_for(
+            computed,
+            "inventory",
+            &format!("{sozialraum:?}/{zielgruppe:?}"),
+            || async move {
+                Ok((
+                    matrix(pool, id, sozialraum, zielgruppe).await?,
+                    overlaps(pool, id, sozialraum, zielgruppe).await?,
+                ))
+            },
+        )
+        .await?;
+    let (counts, overlaps) = &*kept;
     let list = format!("{}/massnahmen", network.href());
-    let matrix = Matrix::build(&counts, |field, phase| {
+    let matrix = Matrix::build(counts, |field, phase| {
         Some(cell_href(&list, field, phase, &filters))
     });
     Ok(InventoryPage {
         layout: ctx.layout,
-        overlaps: overlaps(&ctx.state.pool, id, sozialraum, zielgruppe.as_deref()).await?,
+        overlaps: overlaps.clone(),
         network,
         filters,
-        sozialraeume,
+        sozialraeume: sozialraeume.to_vec(),
         zielgruppen: ZIELGRUPPEN,
         matrix,
     }

@@ -340,7 +340,13 @@ pub async fn list(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> AppResult<Response> {
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
-    let options = db::options(&ctx.state.pool, id).await?;
+    let pool = &ctx.state.pool;
+    let computed = &ctx.state.computed;
+    let options = network
+        .kept(computed, "measure_options", None, || async move {
+            Ok(db::options(pool, id).await?)
+        })
+        .await?;
     let mut ignored = query.is_err();
     let query = query.map(|q| q.0).unwrap_or_default();
     let notice = match query.hinweis.as_str() {
@@ -354,9 +360,18 @@ pub async fn list(
         _ => None,
     };
     let (filter, sort, page) = parse_filter(query, &options, &mut ignored);
+    let href = list_href(&network, &filter, sort);
     // The statement moves a page past the end onto the last one, as `paging` does.
-    let (rows, total) = db::page(&ctx.state.pool, id, &filter, sort, page.page).await?;
-    let paging = page.paging(total, list_href(&network, &filter, sort));
+    let kept = network
+        .kept_for(
+            computed,
+            "measure_list",
+            &format!("{href}#{}", page.page),
+            || async { Ok(db::page(pool, id, &filter, sort, page.page).await?) },
+        )
+        .await?;
+    let (rows, total) = (*kept).clone();
+    let paging = page.paging(total, href);
     let unfiltered = filter.text.is_empty()
         && facets(&filter).iter().all(|f| f.chosen.is_empty())
         && filter.place == PlaceFilter::Any
@@ -365,7 +380,7 @@ pub async fn list(
     Ok(ListPage {
         layout: ctx.layout,
         network,
-        options,
+        options: (*options).clone(),
         facets: facets(&filter),
         filter,
         sort,

@@ -104,6 +104,26 @@ impl NetworkContext {
         kept(computed, self.id, self.revision, page, item, load).await
     }
 
+    /// As [`kept`](Self::kept), for a page that shows what the user chose (filters, sorting,
+    /// a page of a list): `choice` names it, in one canonical form (the list's own link).
+    pub async fn kept_for<T, F, Fut>(
+        &self,
+        computed: &Computed,
+        page: &'static str,
+        choice: &str,
+        load: F,
+    ) -> AppResult<Arc<T>>
+    where
+        T: Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<T>>,
+    {
+        let scope = format!("{}?{choice}", self.id);
+        computed
+            .get_or_compute_kept(page, &scope, self.revision, KEPT, load)
+            .await
+    }
+
     /// The base of every workspace URL of this network.
     pub fn href(&self) -> String {
         format!("/netzwerke/{}", self.id)

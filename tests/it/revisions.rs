@@ -397,6 +397,15 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
             format!("/netzwerke/{hamm}/kennzahlen/{indicator}"),
             "Förderquote",
         ),
+        (format!("/netzwerke/{hamm}/massnahmen"), "Elternfrühstück"),
+        (
+            format!("/netzwerke/{hamm}/massnahmen?status=beendet"),
+            "Elternfrühstück",
+        ),
+        (
+            format!("/netzwerke/{hamm}/bestandsaufnahme"),
+            "Noch keine laufenden Maßnahmen",
+        ),
     ];
     for (path, _) in &pages {
         app.get(&coordinator, path).await;
@@ -408,7 +417,7 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
         );
     }
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-        "UPDATE measures SET title = 'Elternfrühstück' WHERE id = {measure};
+        "UPDATE measures SET title = 'Elternfrühstück', status = 'beendet' WHERE id = {measure};
          UPDATE indicators SET name = 'Förderquote' WHERE id = {indicator};
          INSERT INTO goals (network_id, level, title, status)
          VALUES ({hamm}, 'kernziel', 'Gut aufwachsen', 'offen');"

@@ -126,6 +126,7 @@ impl Sort {
 }
 
 /// One line of the list.
+#[derive(Clone)]
 pub struct MeasureRow {
     pub id: i64,
     pub title: String,
