@@ -12,7 +12,7 @@ use axum::routing::get;
 use crate::error::AppResult;
 use crate::format;
 use crate::identity::SessionUser;
-use crate::networks::db::{NetworkFilter, NetworkSummary, Visible};
+use crate::networks::db::{NetworkFilter, NetworkSummary, Visible, in_list_order};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
@@ -60,7 +60,7 @@ enum Start {
 
 /// The first networks of the user's list, and whether there are more (a Land has hundreds):
 /// a municipality's in one statement, reading one row past the first page instead of counting
-/// them; a Land's in two (see `Visible`).
+/// them; a Land's kept per revision (see `Visible`).
 struct FirstNetworks {
     shown: Vec<NetworkSummary>,
     more: bool,
@@ -70,7 +70,6 @@ impl FirstNetworks {
     const SHOWN: usize = 10;
 
     async fn of(state: &AppState, user: &SessionUser) -> AppResult<Self> {
-        let one_more = Self::SHOWN as i64 + 1;
         let visible = Visible::of(
             &state.pool,
             &state.computed,
@@ -78,6 +77,11 @@ impl FirstNetworks {
             &NetworkFilter::default(),
         )
         .await?;
+        Self::first_of(state, visible).await
+    }
+
+    async fn first_of(state: &AppState, visible: Visible) -> AppResult<Self> {
+        let one_more = Self::SHOWN as i64 + 1;
         let mut shown = visible.page(&state.pool, one_more, 0).await?;
         let more = shown.len() > Self::SHOWN;
         shown.truncate(Self::SHOWN);
@@ -120,20 +124,27 @@ async fn start(
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
-                let totals = sqlx::query!(
-                    r#"SELECT count(*) AS "kommunen!",
-                              coalesce(sum(population) FILTER (WHERE kind <> 'gemeinde'), 0)::bigint AS "population!"
-                       FROM kommunen WHERE land_code = $1"#,
-                    code
-                )
-                .fetch_one(&ctx.state.pool)
-                .await?;
+                let (pool, computed) = (&ctx.state.pool, &ctx.state.computed);
+                // The Land's municipalities and its networks are kept per revision of the Land.
+                let revision = crate::db::revision(pool, Some(&code)).await?;
+                let totals = computed
+                    .get_or_compute("land_start_totals", &code, revision, || {
+                        sqlx::query!(
+                            r#"SELECT count(*) AS "kommunen!",
+                                      coalesce(sum(population) FILTER (WHERE kind <> 'gemeinde'), 0)::bigint AS "population!"
+                               FROM kommunen WHERE land_code = $1"#,
+                            code
+                        )
+                        .fetch_one(pool)
+                    })
+                    .await?;
+                let listed = in_list_order(pool, computed, Some(code.clone()), revision).await?;
                 Start::Land {
                     name: u.land_name.clone().unwrap_or_default(),
-                    code,
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
-                    networks: FirstNetworks::of(&ctx.state, u).await?,
+                    networks: FirstNetworks::first_of(&ctx.state, Visible::InOrder(listed)).await?,
+                    code,
                 }
             }
             // The national overview's figures count the networks and Kreise (kept per

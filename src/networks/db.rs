@@ -3,7 +3,7 @@ use std::sync::Arc;
 use sqlx::{PgExecutor, PgPool, Postgres, Transaction};
 use time::Date;
 
-use crate::computed::Computed;
+use crate::computed::{Computed, Revision};
 
 use crate::identity::SessionUser;
 use crate::policy::{Readable, readable};
@@ -304,7 +304,10 @@ impl Visible {
         filter: &NetworkFilter,
     ) -> sqlx::Result<Self> {
         Ok(match (visible_scope(user, filter), filter.pattern()) {
-            ((None, land), None) => Self::InOrder(in_list_order(pool, computed, land).await?),
+            ((None, land), None) => {
+                let revision = crate::db::revision(pool, land.as_deref()).await?;
+                Self::InOrder(in_list_order(pool, computed, land, revision).await?)
+            }
             ((ags, land), pattern) => Self::Narrowed { ags, land, pattern },
         })
     }
@@ -396,15 +399,15 @@ impl Visible {
     }
 }
 
-/// A Land's networks (for `None`, the country's) by municipality and name, kept per revision
+/// A Land's networks (for `None`, the country's) by municipality and name, kept per `revision`
 /// of the Land or the country: their names, municipalities and sizes are all counted in those
 /// revisions (migrations 0018 and 0025).
-async fn in_list_order(
+pub async fn in_list_order(
     pool: &PgPool,
     computed: &Computed,
     land_code: Option<String>,
+    revision: Revision,
 ) -> sqlx::Result<Arc<Vec<NetworkSummary>>> {
-    let revision = crate::db::revision(pool, land_code.as_deref()).await?;
     let scope = land_code.clone().unwrap_or_default();
     computed
         .get_or_compute("network list", &scope, revision, || async {

@@ -249,6 +249,33 @@ async fn a_lands_network_list_shows_each_change_of_its_order_at_once() {
     );
 }
 
+#[tokio::test]
+async fn a_lands_start_page_counts_its_municipalities_as_of_each_change() {
+    let app = TestApp::spawn().await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let in_nrw = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM kommunen WHERE land_code = '05'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap()
+    };
+    let before = in_nrw().await;
+    let start = app.get(&nrw, "/").await.text().await.unwrap();
+    assert!(start.contains(&format!(">{before}</dd>")), "{start}");
+    sqlx::query(
+        "INSERT INTO kommunen (ags, kind, name, kreis_ags, land_code)
+         VALUES ('05915999', 'gemeinde', 'Testgemeinde', '05915', '05')",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(in_nrw().await, before + 1);
+    let start = app.get(&nrw, "/").await.text().await.unwrap();
+    assert!(start.contains(&format!(">{}</dd>", before + 1)), "{start}");
+}
+
 /// Gives every synthetic network without one the catalog indicator U9 (its 20 yearly values)
 /// and lets its first measure take the first good-practice entry over, so that the national
 /// pages have catalog values and adoptions to count.
