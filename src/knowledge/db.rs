@@ -281,6 +281,9 @@ pub struct Entry {
     pub related: Json<Vec<Related>>,
     /// The public profile of a network of the entry's municipality, if it has one.
     pub public_network_id: Option<i64>,
+    /// How often the country's data had changed when the entry was read: the key of the
+    /// networks its page keeps (`computed`, migration 0018), read in the entry's statement.
+    pub country_revision: i64,
 }
 
 /// A reference ("Quellen und Rechtsgrundlagen"): a kind of `vocab::QUELLENARTEN` and how the
@@ -346,7 +349,8 @@ pub async fn find(db: impl PgExecutor<'_>, slug: &str) -> sqlx::Result<Option<En
                    FROM knowledge_related r JOIN knowledge_entries x ON x.id = r.related_id
                    WHERE r.entry_id = e.id AND x.status = $2) AS "related!: Json<Vec<Related>>",
                   (SELECT min(n.id) FROM networks n WHERE n.kommune_ags = e.kommune_ags AND n.is_public)
-                      AS public_network_id
+                      AS public_network_id,
+                  (SELECT coalesce(sum(revision), 0) FROM land_revisions)::bigint AS "country_revision!"
            FROM knowledge_entries e
            LEFT JOIN kommunen k ON k.ags = e.kommune_ags
            LEFT JOIN laender l ON l.code = e.land_code

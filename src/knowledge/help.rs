@@ -82,6 +82,7 @@ async fn page(ctx: PublicCtx, Query(cell): Query<Cell>) -> AppResult<Response> {
         &[feld.code.to_owned()],
         &[phase.code.to_owned()],
         20,
+        crate::db::revision(&ctx.state.pool, None).await?,
     )
     .await?;
     Ok(HelpPage {

@@ -26,18 +26,18 @@ pub fn routes() -> axum::Router<crate::state::AppState> {
 }
 
 /// The public networks with the most running measures in `felder` × `phasen` (at most
-/// `limit`), kept per revision of the country's data: PostgreSQL plans that statement anew on
-/// every execution (its generic plan cannot know how many fields and phases come), and every
-/// entry page and help page asks for it.
+/// `limit`), kept per `revision` of the country's data (which the caller read): PostgreSQL
+/// plans that statement anew on every execution (its generic plan cannot know how many fields
+/// and phases come), and every entry page and help page asks for it.
 pub async fn networks_covering(
     state: &crate::state::AppState,
     felder: &[String],
     phasen: &[String],
     limit: i64,
+    revision: crate::computed::Revision,
 ) -> crate::error::AppResult<Vec<db::NetworkLink>> {
     /// Combinations of fields and phases kept (entries share most of them).
     const KEPT: usize = 500;
-    let revision = crate::db::revision(&state.pool, None).await?;
     let scope = format!("{}|{}|{limit}", felder.join(","), phasen.join(","));
     let networks = state
         .computed

@@ -415,7 +415,17 @@ async fn build_entry_page(
         felder: picked(HANDLUNGSFELDER, &entry.handlungsfelder),
         themen: picked(THEMEN, &entry.themes),
         phasen: picked(LEBENSPHASEN, &entry.lebensphasen),
-        networks: super::networks_covering(state, &entry.handlungsfelder, &phases, 5).await?,
+        networks: super::networks_covering(
+            state,
+            &entry.handlungsfelder,
+            &phases,
+            5,
+            crate::computed::Revision {
+                day: crate::clock::today(),
+                number: entry.country_revision,
+            },
+        )
+        .await?,
         can_edit: may(user, Action::EditKnowledge(target)),
         can_submit: user.is_some() && may(user, Action::SubmitKnowledge(target)),
         can_review,

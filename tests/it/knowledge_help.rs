@@ -24,15 +24,21 @@ fn first_hit(body: &str) -> Option<String> {
 #[tokio::test]
 async fn the_entry_page_issues_the_same_few_statements_for_a_small_and_a_large_corpus() {
     let app = TestApp::spawn_demo().await;
+    // The entry with its related entries and the country's revision (the key of the kept
+    // networks doing something similar), for good practice also how many networks took it
+    // over; the help page: its entries and the revision.
     let urls = [
-        "/wissen/eintrag/nap-quellen-und-rechtsgrundlagen",
-        "/wissen/eintrag/jugendberufsagentur-hamm",
-        "/wissen/luecke?feld=schulische_bildung&phase=sechzehn_bis_achtzehn",
+        ("/wissen/eintrag/nap-quellen-und-rechtsgrundlagen", 1),
+        ("/wissen/eintrag/jugendberufsagentur-hamm", 2),
+        (
+            "/wissen/luecke?feld=schulische_bildung&phase=sechzehn_bis_achtzehn",
+            2,
+        ),
     ];
     // Each page once first: the networks doing something similar are kept per revision of
     // the country's data (the synthetic corpus below moves it: they are computed again).
     let mut before = Vec::new();
-    for url in urls {
+    for (url, _) in urls {
         app.get(&app.client, url).await;
         let (statements, response) = queries::count(app.get(&app.client, url)).await;
         assert_eq!(response.status(), 200, "{url}");
@@ -41,13 +47,11 @@ async fn the_entry_page_issues_the_same_few_statements_for_a_small_and_a_large_c
     kinderchancen::knowledge::synthetic::generate(&app.pool, 300)
         .await
         .unwrap();
-    for (url, expected) in urls.iter().zip(before) {
+    for ((url, fixed), small) in urls.into_iter().zip(before) {
         app.get(&app.client, url).await;
         let (statements, _) = queries::count(app.get(&app.client, url)).await;
-        assert_eq!(statements, expected, "{url}");
-        // The entry: itself with related entries, the revision of the kept networks doing
-        // something similar, and for good practice how many networks took it over.
-        assert!((1..=3).contains(&statements), "{url}: {statements}");
+        assert_eq!(statements, small, "{url}");
+        assert_eq!(statements, fixed, "{url}");
     }
 }
 
