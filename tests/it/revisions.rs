@@ -430,15 +430,24 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
     .unwrap();
     let page = app.get(&app.client, &public).await.text().await.unwrap();
     assert!(page.contains("Familienbüro Hamm"), "{page}");
-    // A funding's page reads the funding itself (for the policy) and its network's context;
-    // its evidence, reports and the program's phases are kept.
+    // A funding's page reads its network's context through the funding (for the policy);
+    // the funding, its evidence, reports and the program's phases are kept.
     let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
     let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
     let path = format!("/foerderungen/{funded}");
     app.get(&coordinator, &path).await;
     let (kept, response) = queries::count(app.get(&coordinator, &path)).await;
     assert_eq!(response.status(), 200, "{path}");
-    assert_eq!(kept, 3, "{path}");
+    assert_eq!(kept, 2, "{path}");
+    sqlx::query("UPDATE fundings SET file_reference = 'AZ 42-17' WHERE id = $1")
+        .bind(funded)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("AZ 42-17"), "{page}");
+    let missing = format!("/foerderungen/{}", funded + 1000);
+    assert_eq!(app.get(&coordinator, &missing).await.status(), 404);
     // Kept pages stay the reader's business: Detmold's coordinator is refused as before.
     let detmold = app
         .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
