@@ -533,3 +533,54 @@ async fn a_kept_report_is_read_after_its_access_check_and_shows_a_change_at_once
     let missing = format!("/berichte/{}", rid + 1000);
     assert_eq!(app.get(&nrw, &missing).await.status(), 404);
 }
+
+#[tokio::test]
+async fn the_kept_goal_tree_shows_edit_links_only_to_those_who_may_edit() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let goal: i64 = sqlx::query_scalar(
+        "WITH g AS (INSERT INTO goals (network_id, level, title, status)
+                    VALUES ($1, 'kernziel', 'Gut aufwachsen', 'offen') RETURNING id),
+              m AS (INSERT INTO milestones (goal_id, title, due_on)
+                    SELECT id, 'Ratsbeschluss', DATE '2027-01-31' FROM g)
+         SELECT id FROM g",
+    )
+    .bind(hamm)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let coordinator = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let path = format!("/netzwerke/{hamm}/ziele");
+    let edit = format!("/netzwerke/{hamm}/ziele/{goal}/bearbeiten");
+    // Each kept folded tree once, then again from what was kept.
+    for _ in 0..2 {
+        let page = app.get(&coordinator, &path).await.text().await.unwrap();
+        assert!(page.contains(&edit) && !page.contains(" open>"), "{page}");
+        assert!(page.contains(r#"name="offen" value="""#), "{page}");
+        let page = app.get(&nrw, &path).await.text().await.unwrap();
+        assert!(
+            page.contains("Gut aufwachsen") && !page.contains(&edit),
+            "{page}"
+        );
+    }
+    // An unfolded view is the request's own.
+    let page = app
+        .get(&coordinator, &format!("{path}?offen={goal}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!("id=\"ziel-{goal}\" open>")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(r#"name="offen" value="{goal}""#)),
+        "{page}"
+    );
+}
