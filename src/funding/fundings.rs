@@ -68,6 +68,12 @@ impl FundingAccess {
         let funding = db::find_funding(&state.pool, id)
             .await?
             .ok_or(AppError::NotFound)?;
+        Self::of(user, funding)
+    }
+
+    /// Asks the policy what `user` may do with `funding`: 403 if it belongs to a
+    /// municipality the user does not cover.
+    fn of(user: &SessionUser, funding: Funding) -> AppResult<Self> {
         let actor = user.actor();
         let territory = Territory {
             ags: &funding.kommune_ags,
@@ -374,27 +380,27 @@ impl DetailPage {
 }
 
 async fn detail(ctx: Ctx, Path(fid): Path<i64>, notice: Notice) -> AppResult<Response> {
-    let access = FundingAccess::load(&ctx.state, &ctx.user, fid).await?;
-    let network = NetworkContext::load(
-        &ctx.state.pool,
-        &ctx.user,
-        access.funding.network_id,
-        Need::Read,
-    )
-    .await?;
-    let funding = &access.funding;
+    // Access is checked on the funding's network, the funding's own territory, before
+    // anything kept is shown.
+    let network =
+        NetworkContext::load_of_funding(&ctx.state.pool, &ctx.user, fid, Need::Read).await?;
     let state = &ctx.state;
-    // Evidence, reports and the program's phases change only with the network's revision.
-    let (checklist, stored, next) = (*network
+    // The funding, its evidence, reports and the program's phases change only with the
+    // network's revision.
+    let (funding, checklist, stored, next) = (*network
         .kept(&ctx.state.computed, "funding", Some(fid), || async move {
-            Ok((
-                db::checklist(&state.pool, fid, funding.phase_id).await?,
-                reports::of_funding(&state.pool, fid).await?,
-                next_phase(state, funding).await?,
-            ))
+            let funding = db::find_funding(&state.pool, fid)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let checklist = db::checklist(&state.pool, fid, funding.phase_id).await?;
+            let stored = reports::of_funding(&state.pool, fid).await?;
+            let next = next_phase(state, &funding).await?;
+            Ok((funding, checklist, stored, next))
         })
         .await?)
         .clone();
+    let access = FundingAccess::of(&ctx.user, funding)?;
+    let funding = &access.funding;
     let today = crate::clock::today();
     let slots = funding.schedule();
     let briefs: Vec<db::ReportBrief> = stored

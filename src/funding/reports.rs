@@ -11,6 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
+use sqlx::PgPool;
+use std::sync::Arc;
 
 use super::db::reports::{
     self, Report, ReportEvent, Snapshot, SnapshotDeliverable, SnapshotGoal, SnapshotIndicator,
@@ -23,6 +25,7 @@ use super::schedule::{Slot, SlotState};
 use time::Date;
 
 use crate::audit::Event;
+use crate::computed::Revision;
 use crate::error::{AppError, AppResult};
 use crate::format;
 use crate::identity::SessionUser;
@@ -49,28 +52,80 @@ pub fn routes() -> Router<AppState> {
         .route("/berichte/{rid}/kommentare", post(comment))
 }
 
-fn report_ref(report: &Report) -> ReportRef<'_> {
-    ReportRef {
-        territory: Territory {
-            ags: &report.kommune_ags,
-            land_code: &report.land_code,
-        },
-        status: report.status,
-        edited_by_actor: report.edited_by_user,
+/// What the pages of a report show, the same for every reader: kept per revision of its
+/// network (the report and its thread are in that network's revision, migration 0022).
+#[derive(Clone)]
+struct Shown {
+    report: Arc<Report>,
+    snapshot: Arc<Snapshot>,
+    events: Arc<Vec<ReportEvent>>,
+}
+
+impl Shown {
+    /// Two statements.
+    async fn load(pool: &PgPool, rid: i64) -> AppResult<Self> {
+        let report = reports::find(pool, rid).await?.ok_or(AppError::NotFound)?;
+        Ok(Self {
+            snapshot: Arc::new(report.snapshot()),
+            events: Arc::new(reports::events(pool, rid).await?),
+            report: Arc::new(report),
+        })
+    }
+}
+
+/// A report the user may read.
+struct ReadableReport {
+    shown: Shown,
+    /// Whether the user asking has opened, saved or submitted it.
+    edited_by_user: bool,
+}
+
+impl ReadableReport {
+    fn report_ref(&self) -> ReportRef<'_> {
+        let report = &self.shown.report;
+        ReportRef {
+            territory: Territory {
+                ags: &report.kommune_ags,
+                land_code: &report.land_code,
+            },
+            status: report.status,
+            edited_by_actor: self.edited_by_user,
+        }
     }
 }
 
 /// Loads report `rid` as `user` sees it: 404 if there is none, 403 if it belongs to a
-/// municipality the user does not cover. One query.
-async fn load(state: &AppState, user: &SessionUser, rid: i64) -> AppResult<Report> {
-    let report = reports::find(&state.pool, rid, user.user_id)
+/// municipality the user does not cover. One statement, which checks access and reads the
+/// revision of the report's network, before the report itself is taken from what is kept.
+async fn load(state: &AppState, user: &SessionUser, rid: i64) -> AppResult<ReadableReport> {
+    let access = reports::access(&state.pool, rid, user.user_id)
         .await?
         .ok_or(AppError::NotFound)?;
     authorize(
         &user.actor(),
-        Action::ReadMunicipality(report_ref(&report).territory),
+        Action::ReadMunicipality(Territory {
+            ags: &access.kommune_ags,
+            land_code: &access.land_code,
+        }),
     )?;
-    Ok(report)
+    let revision = Revision {
+        day: crate::clock::today(),
+        number: access.revision,
+    };
+    let pool = &state.pool;
+    let shown = crate::networks::kept(
+        &state.computed,
+        access.network_id,
+        revision,
+        "report",
+        Some(rid),
+        || Shown::load(pool, rid),
+    )
+    .await?;
+    Ok(ReadableReport {
+        shown: (*shown).clone(),
+        edited_by_user: access.edited_by_user,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -336,8 +391,8 @@ async fn list(ctx: Ctx, query: Result<Query<ListQuery>, QueryRejection>) -> AppR
 #[template(path = "funding/report.html")]
 struct ReportPage {
     layout: Layout,
-    snapshot: Snapshot,
-    events: Vec<ReportEvent>,
+    snapshot: Arc<Snapshot>,
+    events: Arc<Vec<ReportEvent>>,
     can_edit: bool,
     can_review: bool,
     can_comment: bool,
@@ -347,18 +402,13 @@ struct ReportPage {
     errors: FieldErrors,
     conflict: bool,
     notice: Option<&'static str>,
-    report: Report,
+    report: Arc<Report>,
 }
 
 impl ReportPage {
-    async fn new(
-        state: &AppState,
-        layout: Layout,
-        user: &SessionUser,
-        report: Report,
-    ) -> AppResult<Self> {
+    fn new(layout: Layout, user: &SessionUser, readable: ReadableReport) -> Self {
         let actor = user.actor();
-        let r = report_ref(&report);
+        let r = readable.report_ref();
         let can_edit = allows(&actor, Action::EditReport(r));
         let can_review = allows(&actor, Action::ReviewReport(r));
         let would_review = allows(
@@ -369,10 +419,15 @@ impl ReportPage {
             }),
         );
         let can_comment = allows(&actor, Action::CommentReport(r));
-        Ok(Self {
+        let Shown {
+            report,
+            snapshot,
+            events,
+        } = readable.shown;
+        Self {
             layout,
-            snapshot: report.snapshot(),
-            events: reports::events(&state.pool, report.id).await?,
+            snapshot,
+            events,
             can_edit,
             can_review,
             can_comment,
@@ -385,7 +440,7 @@ impl ReportPage {
             conflict: false,
             notice: None,
             report,
-        })
+        }
     }
 
     /// The four questions with the coordinator's answers.
@@ -416,7 +471,7 @@ impl ReportPage {
 
 async fn show(ctx: Ctx, Path(rid): Path<i64>, notice: Notice) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
-    let mut page = ReportPage::new(&ctx.state, ctx.layout, &ctx.user, report).await?;
+    let mut page = ReportPage::new(ctx.layout, &ctx.user, report);
     page.notice = match notice.code() {
         "gespeichert" => Some("Der Entwurf wurde gespeichert."),
         "eingereicht" => Some("Der Bericht wurde eingereicht. Das Land prüft ihn."),
@@ -433,63 +488,56 @@ async fn show(ctx: Ctx, Path(rid): Path<i64>, notice: Notice) -> AppResult<Respo
 #[template(path = "funding/report_form.html")]
 struct FormPage {
     layout: Layout,
-    report: Report,
-    snapshot: Snapshot,
+    report: Arc<Report>,
+    snapshot: Arc<Snapshot>,
     form: ReportForm,
     errors: FieldErrors,
-    conflict: Option<Report>,
+    conflict: Option<Arc<Report>>,
     /// Why the Land gave a returned report back: its latest return in the thread.
     returned: Option<reports::ReportEvent>,
 }
 
-/// The Land's latest return of `report`, if it stands returned now.
-async fn return_reason(
-    state: &AppState,
-    report: &Report,
-) -> AppResult<Option<reports::ReportEvent>> {
-    if report.status != ReportStatus::Returned {
-        return Ok(None);
+impl FormPage {
+    fn new(layout: Layout, shown: Shown, form: ReportForm) -> Self {
+        // Why the Land gave a returned report back: its latest return in the thread.
+        let returned = (shown.report.status == ReportStatus::Returned)
+            .then(|| {
+                shown
+                    .events
+                    .iter()
+                    .rfind(|e| e.kind == ReportReview::Return.event())
+                    .cloned()
+            })
+            .flatten();
+        Self {
+            layout,
+            report: shown.report,
+            snapshot: shown.snapshot,
+            form,
+            errors: FieldErrors::default(),
+            conflict: None,
+            returned,
+        }
     }
-    Ok(reports::events(&state.pool, report.id)
-        .await?
-        .into_iter()
-        .rfind(|e| e.kind == ReportReview::Return.event()))
 }
 
 async fn edit_form(ctx: Ctx, Path(rid): Path<i64>) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
-    authorize(&ctx.user.actor(), Action::EditReport(report_ref(&report)))?;
-    Ok(FormPage {
-        layout: ctx.layout,
-        snapshot: report.snapshot(),
-        form: ReportForm::from_report(&report),
-        returned: return_reason(&ctx.state, &report).await?,
-        report,
-        errors: FieldErrors::default(),
-        conflict: None,
-    }
-    .into_response())
+    authorize(&ctx.user.actor(), Action::EditReport(report.report_ref()))?;
+    let form = ReportForm::from_report(&report.shown.report);
+    Ok(FormPage::new(ctx.layout, report.shown, form).into_response())
 }
 
 async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> AppResult<Response> {
-    let before = load(&ctx.state, &ctx.user, rid).await?;
-    authorize(&ctx.user.actor(), Action::EditReport(report_ref(&before)))?;
+    let readable = load(&ctx.state, &ctx.user, rid).await?;
+    authorize(&ctx.user.actor(), Action::EditReport(readable.report_ref()))?;
+    let before = Arc::clone(&readable.shown.report);
     let fields = match form.validate() {
         Ok(fields) => fields,
         Err(errors) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                FormPage {
-                    layout: ctx.layout.clone(),
-                    snapshot: before.snapshot(),
-                    returned: return_reason(&ctx.state, &before).await?,
-                    report: before,
-                    form,
-                    errors,
-                    conflict: None,
-                },
-            )
-                .into_response());
+            let mut page = FormPage::new(ctx.layout.clone(), readable.shown, form);
+            page.errors = errors;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let submit = form.submits();
@@ -498,19 +546,9 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
         drop(change);
         let mut form = form;
         form.version = before.version.to_string();
-        return Ok((
-            StatusCode::CONFLICT,
-            FormPage {
-                layout: ctx.layout.clone(),
-                snapshot: before.snapshot(),
-                returned: return_reason(&ctx.state, &before).await?,
-                conflict: Some(before.clone()),
-                report: before,
-                form,
-                errors: FieldErrors::default(),
-            },
-        )
-            .into_response());
+        let mut page = FormPage::new(ctx.layout.clone(), readable.shown, form);
+        page.conflict = Some(before);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
     let kind = if submit { "eingereicht" } else { "gespeichert" };
     reports::add_event(change.conn(), rid, kind, &ctx.user, "").await?;
@@ -536,28 +574,27 @@ async fn save(ctx: Ctx, Path(rid): Path<i64>, Form(form): Form<ReportForm>) -> A
 }
 
 /// Renders the report page again with the user's input and what went wrong.
-async fn rejected(
-    state: &AppState,
+fn rejected(
     layout: Layout,
     user: &SessionUser,
-    report: Report,
+    report: ReadableReport,
     form: StepForm,
     errors: FieldErrors,
     conflict: bool,
-) -> AppResult<Response> {
+) -> Response {
     let status = if conflict {
         StatusCode::CONFLICT
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut page = ReportPage::new(state, layout, user, report).await?;
+    let mut page = ReportPage::new(layout, user, report);
     page.form = StepForm {
         version: page.report.version.to_string(),
         ..form
     };
     page.errors = errors;
     page.conflict = conflict;
-    Ok((status, page).into_response())
+    (status, page).into_response()
 }
 
 /// One of the Land's steps: from which states, to which, recorded as what.
@@ -568,7 +605,7 @@ async fn review_step(
     step: ReportReview,
 ) -> AppResult<Response> {
     let report = load(&ctx.state, &ctx.user, rid).await?;
-    authorize(&ctx.user.actor(), Action::ReviewReport(report_ref(&report)))?;
+    authorize(&ctx.user.actor(), Action::ReviewReport(report.report_ref()))?;
     // What the thread records with the step: the reason of a return (required), or the
     // note of an acceptance, which must be confirmed with its checkbox.
     let mut errors = FieldErrors::default();
@@ -592,10 +629,7 @@ async fn review_step(
         ReportReview::Begin => String::new(),
     };
     if !errors.is_empty() {
-        return rejected(
-            &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
-        )
-        .await;
+        return Ok(rejected(ctx.layout, &ctx.user, report, form, errors, false));
     }
     let kind = step.event();
     // The notice shown after the redirect (see `show`).
@@ -606,16 +640,14 @@ async fn review_step(
     let mut change = Change::begin(&ctx).await?;
     if !reports::review(change.conn(), rid, version(&form.version), step).await? {
         drop(change);
-        return rejected(
-            &ctx.state,
+        return Ok(rejected(
             ctx.layout,
             &ctx.user,
             report,
             form,
             FieldErrors::default(),
             true,
-        )
-        .await;
+        ));
     }
     reports::add_event(change.conn(), rid, kind, &ctx.user, &reason).await?;
     let mut new_values = serde_json::json!({
@@ -632,7 +664,7 @@ async fn review_step(
     change
         .finish(
             Event::new(kind, "report", rid)
-                .old(serde_json::json!({ "Status": report.status_label() }))
+                .old(serde_json::json!({ "Status": report.shown.report.status_label() }))
                 .new_values(new_values),
         )
         .await?;
@@ -667,7 +699,7 @@ async fn comment(
     let report = load(&ctx.state, &ctx.user, rid).await?;
     authorize(
         &ctx.user.actor(),
-        Action::CommentReport(report_ref(&report)),
+        Action::CommentReport(report.report_ref()),
     )?;
     let mut errors = FieldErrors::default();
     let text = required_text(
@@ -678,10 +710,7 @@ async fn comment(
         4000,
     );
     if !errors.is_empty() {
-        return rejected(
-            &ctx.state, ctx.layout, &ctx.user, report, form, errors, false,
-        )
-        .await;
+        return Ok(rejected(ctx.layout, &ctx.user, report, form, errors, false));
     }
     let mut change = Change::begin(&ctx).await?;
     reports::add_event(change.conn(), rid, "kommentar", &ctx.user, &text).await?;

@@ -101,12 +101,14 @@ pub fn sort(tasks: &mut [Task]) {
 /// for coordinators the reports due, overdue or returned and the evidence a phase still
 /// lacks; for Land officers the reports waiting for review, the evidence to confirm and the
 /// overdue reports of their networks. Two queries, once per change of the Land's data
-/// (`computed`); one statement (the revision) otherwise.
+/// (`computed`, by `land_revision`: the revision of the user's Land, read by the caller);
+/// none otherwise.
 pub async fn first(
     state: &AppState,
     user: &SessionUser,
     today: Date,
     wanted: usize,
+    land_revision: i64,
 ) -> sqlx::Result<(Vec<Task>, usize)> {
     let first = |all: &[Task]| (all.iter().take(wanted).cloned().collect(), all.len());
     // Kept per Land (every officer of a Land shares them) or per municipality (its
@@ -118,10 +120,10 @@ pub async fn first(
         _ => None,
     };
     match (kept, &user.land_code) {
-        (Some((kind, Some(scope), kept)), Some(land_code)) => {
+        (Some((kind, Some(scope), kept)), Some(_)) => {
             let revision = Revision {
                 day: today,
-                ..crate::db::revision(&state.pool, Some(land_code)).await?
+                number: land_revision,
             };
             let tasks = state
                 .computed

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
+use std::sync::Arc;
 use time::Date;
 
 use super::db::{self, Goal, Milestone};
@@ -97,12 +98,28 @@ const OVERDUE: &str = "ueberfaellig";
 struct ListPage {
     layout: Layout,
     network: NetworkContext,
-    tree: Vec<GoalNode>,
+    tree_html: Arc<String>,
     goals: usize,
     overdue: usize,
     /// The `offen` of the request, for the forms on the page to come back to.
     unfolded: String,
     notice: Option<&'static str>,
+}
+
+/// The tree of the goals page (see `templates/goals/tree.html`).
+#[derive(Template)]
+#[template(path = "goals/tree.html")]
+struct TreeHtml<'a> {
+    tree: &'a [GoalNode],
+    goals: usize,
+    network: &'a NetworkContext,
+    unfolded: &'a str,
+}
+
+impl TreeHtml<'_> {
+    fn html(&self) -> AppResult<String> {
+        self.render().map_err(|e| AppError::Internal(e.into()))
+    }
 }
 
 async fn list(
@@ -113,21 +130,46 @@ async fn list(
     let network = NetworkContext::load(&ctx.state.pool, &ctx.user, id, Need::Read).await?;
     let query = query.map(|q| q.0).unwrap_or_default();
     let pool = &ctx.state.pool;
-    let mut tree = (*network
+    let kept = network
         .kept(&ctx.state.computed, "goal_tree", None, || async move {
             Ok(super::tree(pool, id).await?)
         })
-        .await?)
-        .clone();
-    let goal = query.offen.parse::<i64>().ok().or(query.ziel);
-    let overdue = query.offen == OVERDUE;
-    let every = query.offen == "alle";
-    super::unfold(&mut tree, &|g| {
-        every || (overdue && g.overdue_milestones() > 0) || Some(g.id) == goal
-    });
-    let all: Vec<&GoalNode> = tree.iter().flat_map(GoalNode::flatten).collect();
+        .await?;
+    let all: Vec<&GoalNode> = kept.iter().flat_map(GoalNode::flatten).collect();
     let goals = all.len();
-    let overdue = all.iter().map(|g| g.overdue_milestones()).sum();
+    let overdue_milestones = all.iter().map(|g| g.overdue_milestones()).sum();
+    let tree_html = if query.offen.is_empty() && query.ziel.is_none() {
+        // Folded, the tree holds nothing of the request but whether the reader may edit.
+        let kind = if network.can_edit {
+            "goal_tree_html_editable"
+        } else {
+            "goal_tree_html"
+        };
+        let html = TreeHtml {
+            tree: &kept,
+            goals,
+            network: &network,
+            unfolded: "",
+        };
+        network
+            .kept(&ctx.state.computed, kind, None, || async { html.html() })
+            .await?
+    } else {
+        let mut tree = (*kept).clone();
+        let goal = query.offen.parse::<i64>().ok().or(query.ziel);
+        let overdue = query.offen == OVERDUE;
+        let every = query.offen == "alle";
+        super::unfold(&mut tree, &|g| {
+            every || (overdue && g.overdue_milestones() > 0) || Some(g.id) == goal
+        });
+        let html = TreeHtml {
+            tree: &tree,
+            goals,
+            network: &network,
+            unfolded: &query.offen,
+        };
+        Arc::new(html.html()?)
+    };
     let notice = match query.hinweis.as_str() {
         "angelegt" => Some("Das Ziel wurde angelegt."),
         "gespeichert" => Some("Die Änderungen wurden gespeichert."),
@@ -140,9 +182,9 @@ async fn list(
     Ok(ListPage {
         layout: ctx.layout,
         network,
-        tree,
+        tree_html,
         goals,
-        overdue,
+        overdue: overdue_milestones,
         unfolded: query.offen,
         notice,
     }

@@ -33,23 +33,61 @@ pub struct NetworkContext {
     pub revision: Revision,
 }
 
-impl NetworkContext {
-    /// Loads network `id` and asks the policy whether `user` may `need` it: 404 if there is no
-    /// such network, 403 if it belongs to a territory the user does not cover. One query,
-    /// which also reads the network's revision (its own and that of the data networks share).
-    pub async fn load(pool: &PgPool, user: &SessionUser, id: i64, need: Need) -> AppResult<Self> {
-        let row = sqlx::query!(
+/// A network's context as one statement reads it, for the network `$network` names (by its
+/// id, or through a record of it).
+struct ContextRow {
+    id: i64,
+    name: String,
+    kommune_ags: String,
+    kommune_name: String,
+    land_code: String,
+    is_public: bool,
+    revision: i64,
+}
+
+macro_rules! context_row {
+    ($network:literal, $key:expr) => {
+        sqlx::query_as!(
+            ContextRow,
             r#"SELECT n.id, n.name, n.kommune_ags, k.name AS kommune_name, k.land_code::text AS "land_code!",
                       n.is_public,
                       (SELECT coalesce(sum(r.revision), 0) FROM network_revisions r
                        WHERE r.network_id IN (0, n.id))::bigint AS "revision!"
                FROM networks n JOIN kommunen k ON k.ags = n.kommune_ags
-               WHERE n.id = $1"#,
-            id
+               WHERE n.id = "# + $network,
+            $key
+        )
+    };
+}
+
+impl NetworkContext {
+    /// Loads network `id` and asks the policy whether `user` may `need` it: 404 if there is no
+    /// such network, 403 if it belongs to a territory the user does not cover. One query,
+    /// which also reads the network's revision (its own and that of the data networks share).
+    pub async fn load(pool: &PgPool, user: &SessionUser, id: i64, need: Need) -> AppResult<Self> {
+        let row = context_row!("$1", id).fetch_optional(pool).await?;
+        Self::of_row(user, need, row)
+    }
+
+    /// As [`load`](Self::load), for the network of funding `funding_id` (404 if there is no
+    /// such funding): a funding's page reaches its network through it in the same statement.
+    pub async fn load_of_funding(
+        pool: &PgPool,
+        user: &SessionUser,
+        funding_id: i64,
+        need: Need,
+    ) -> AppResult<Self> {
+        let row = context_row!(
+            "(SELECT f.network_id FROM fundings f WHERE f.id = $1)",
+            funding_id
         )
         .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
+        .await?;
+        Self::of_row(user, need, row)
+    }
+
+    fn of_row(user: &SessionUser, need: Need, row: Option<ContextRow>) -> AppResult<Self> {
+        let row = row.ok_or(AppError::NotFound)?;
         Self::authorized(
             user,
             need,

@@ -450,15 +450,24 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
     .unwrap();
     let page = app.get(&app.client, &public).await.text().await.unwrap();
     assert!(page.contains("Familienbüro Hamm"), "{page}");
-    // A funding's page reads the funding itself (for the policy) and its network's context;
-    // its evidence, reports and the program's phases are kept.
+    // A funding's page reads its network's context through the funding (for the policy);
+    // the funding, its evidence, reports and the program's phases are kept.
     let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
     let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
     let path = format!("/foerderungen/{funded}");
     app.get(&coordinator, &path).await;
     let (kept, response) = queries::count(app.get(&coordinator, &path)).await;
     assert_eq!(response.status(), 200, "{path}");
-    assert_eq!(kept, 3, "{path}");
+    assert_eq!(kept, 2, "{path}");
+    sqlx::query("UPDATE fundings SET file_reference = 'AZ 42-17' WHERE id = $1")
+        .bind(funded)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("AZ 42-17"), "{page}");
+    let missing = format!("/foerderungen/{}", funded + 1000);
+    assert_eq!(app.get(&coordinator, &missing).await.status(), 404);
     // Kept pages stay the reader's business: Detmold's coordinator is refused as before.
     let detmold = app
         .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
@@ -466,4 +475,132 @@ async fn a_networks_detail_pages_are_kept_until_its_data_changes() {
     for path in pages.iter().map(|(path, _)| path).chain([&path]) {
         assert_eq!(app.get(&detmold, path).await.status(), 403, "{path}");
     }
+}
+
+#[tokio::test]
+async fn a_kept_report_is_read_after_its_access_check_and_shows_a_change_at_once() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let (program, aufbau, _) = program(&app, "05", "Kinderchancen NRW").await;
+    let funded = funding(&app, hamm, program, aufbau, "2025-01-01").await;
+    let rid: i64 = sqlx::query_scalar(
+        "INSERT INTO reports (funding_id, seq, kind, period_start, period_end, due_on, status, snapshot)
+         VALUES ($1, 1, 'zwischenbericht', DATE '2025-01-01', DATE '2025-12-31',
+                 DATE '2026-03-31', 'eingereicht', '{\"network\": \"Netzwerk Hamm\"}')
+         RETURNING id",
+    )
+    .bind(funded)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let coordinator = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let nrw2 = app
+        .signed_in("l2@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let path = format!("/berichte/{rid}");
+    for reader in [&coordinator, &nrw] {
+        app.get(reader, &path).await;
+        let (kept, response) = queries::count(app.get(reader, &path)).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            kept, 2,
+            "{path}: the session and the report's access with its revision"
+        );
+    }
+    // What one reader wrote stays theirs although the page is kept: the officer who saved in
+    // the report may not accept it, the other one may.
+    sqlx::query(
+        "INSERT INTO report_events (report_id, kind, user_id, actor_label, body)
+         SELECT $1, 'gespeichert', id, email, 'Nachgetragen vom Land' FROM users WHERE email = 'l@nrw.de'",
+    )
+    .bind(rid)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let page = app.get(&nrw, &path).await.text().await.unwrap();
+    assert!(page.contains("Nachgetragen vom Land"), "{page}");
+    assert!(page.contains("Vier-Augen-Prinzip") && !page.contains("Bericht annehmen"));
+    let page = app.get(&nrw2, &path).await.text().await.unwrap();
+    assert!(page.contains("Bericht annehmen") && !page.contains("Vier-Augen-Prinzip"));
+    // A change of the network the report names shows at once; another network's does not
+    // count against it.
+    sqlx::query("UPDATE reports SET what_worked = 'Familienbüro eröffnet.' WHERE id = $1")
+        .bind(rid)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = app.get(&coordinator, &path).await.text().await.unwrap();
+    assert!(page.contains("Familienbüro eröffnet."), "{page}");
+    app.create_network(TUEBINGEN, "Netzwerk Tübingen").await;
+    let (kept, _) = queries::count(app.get(&coordinator, &path)).await;
+    assert_eq!(kept, 2);
+    // Kept reports stay the reader's business: another Kommune and another Land are refused
+    // before anything of the report is read, and no report is no page.
+    let detmold = app
+        .signed_in("k@detmold.de", Role::Kommune, Some(DETMOLD), None)
+        .await;
+    let bw = app.signed_in("l@bw.de", Role::Land, None, Some("08")).await;
+    for stranger in [&detmold, &bw] {
+        let (statements, response) = queries::count(app.get(stranger, &path)).await;
+        assert_eq!(response.status(), 403);
+        assert_eq!(statements, 2, "the session and the access check only");
+    }
+    let missing = format!("/berichte/{}", rid + 1000);
+    assert_eq!(app.get(&nrw, &missing).await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_kept_goal_tree_shows_edit_links_only_to_those_who_may_edit() {
+    let app = TestApp::spawn().await;
+    let hamm = app.create_network(HAMM, "Netzwerk Hamm").await;
+    let goal: i64 = sqlx::query_scalar(
+        "WITH g AS (INSERT INTO goals (network_id, level, title, status)
+                    VALUES ($1, 'kernziel', 'Gut aufwachsen', 'offen') RETURNING id),
+              m AS (INSERT INTO milestones (goal_id, title, due_on)
+                    SELECT id, 'Ratsbeschluss', DATE '2027-01-31' FROM g)
+         SELECT id FROM g",
+    )
+    .bind(hamm)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let coordinator = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let nrw = app
+        .signed_in("l@nrw.de", Role::Land, None, Some("05"))
+        .await;
+    let path = format!("/netzwerke/{hamm}/ziele");
+    let edit = format!("/netzwerke/{hamm}/ziele/{goal}/bearbeiten");
+    // Each kept folded tree once, then again from what was kept.
+    for _ in 0..2 {
+        let page = app.get(&coordinator, &path).await.text().await.unwrap();
+        assert!(page.contains(&edit) && !page.contains(" open>"), "{page}");
+        assert!(page.contains(r#"name="offen" value="""#), "{page}");
+        let page = app.get(&nrw, &path).await.text().await.unwrap();
+        assert!(
+            page.contains("Gut aufwachsen") && !page.contains(&edit),
+            "{page}"
+        );
+    }
+    // An unfolded view is the request's own.
+    let page = app
+        .get(&coordinator, &format!("{path}?offen={goal}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!("id=\"ziel-{goal}\" open>")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(r#"name="offen" value="{goal}""#)),
+        "{page}"
+    );
 }

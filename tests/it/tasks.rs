@@ -275,6 +275,77 @@ async fn the_tasks_cost_the_same_statements_for_few_and_many_networks() {
 /// The count in the navigation stays true between visits of the start page: what changes a
 /// user's tasks – their own step or somebody else's – clears the count kept in the session,
 /// and the next page counts again, once.
+/// A coordinator's milestones are kept until one of her municipality's networks changes: her
+/// start page then reads the session, the first networks and one statement for the tasks (the
+/// revisions they are kept by and the knowledge entries); a change in one of her networks, a
+/// new or deleted network shows at once, a change in another municipality's costs nothing.
+#[tokio::test]
+async fn the_coordinators_milestones_are_kept_until_her_networks_change() {
+    let app = TestApp::spawn().await;
+    let first = app.create_network(HAMM, "Netzwerk Mitte").await;
+    let second = app.create_network(HAMM, "Netzwerk Süd").await;
+    let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
+    goal_with_milestones(&app, first, "Gut ankommen", &[(-3, "Lotsen benannt")]).await;
+    goal_with_milestones(&app, second, "Gut essen", &[(5, "Mittagstisch eröffnet")]).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
+        .await;
+    let page = start(&app, &hamm).await;
+    assert!(
+        page.contains(
+            "Meilenstein „Lotsen benannt“ erledigen (Ziel „Gut ankommen“, Netzwerk Mitte)"
+        )
+    );
+    assert!(page.contains("Mittagstisch eröffnet"));
+    let (kept, _) = queries::count(app.get(&hamm, "/")).await;
+    assert_eq!(
+        kept, 3,
+        "session, first networks, the tasks' revisions and entries"
+    );
+
+    // Another municipality's milestone leaves hers kept.
+    goal_with_milestones(
+        &app,
+        detmold,
+        "Detmolder Ziel",
+        &[(-1, "Detmolder Meilenstein")],
+    )
+    .await;
+    let (kept, response) = queries::count(app.get(&hamm, "/")).await;
+    assert_eq!(kept, 3);
+    assert!(!response.text().await.unwrap().contains("Detmolder"));
+
+    // A goal renamed (which leaves the count alone) and a milestone done show at once.
+    sqlx::query("UPDATE goals SET title = 'Gut begleitet ankommen' WHERE network_id = $1")
+        .bind(first)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE milestones SET done_on = $1::date WHERE title = 'Mittagstisch eröffnet'")
+        .bind(days_from_today(0))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = start(&app, &hamm).await;
+    assert!(page.contains("Ziel „Gut begleitet ankommen“"), "{page}");
+    assert!(!page.contains("Mittagstisch eröffnet"), "{page}");
+    assert_eq!(nav_count(&page), Some(1));
+
+    // A new network with a due milestone, then the first network deleted.
+    let third = app.create_network(HAMM, "Netzwerk Nord").await;
+    goal_with_milestones(&app, third, "Gut lernen", &[(2, "Lernhaus geöffnet")]).await;
+    let page = start(&app, &hamm).await;
+    assert!(page.contains("Lernhaus geöffnet") && page.contains("Lotsen benannt"));
+    sqlx::query("DELETE FROM networks WHERE id = $1")
+        .bind(first)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let page = start(&app, &hamm).await;
+    assert!(page.contains("Lernhaus geöffnet") && !page.contains("Lotsen benannt"));
+    assert_eq!(nav_count(&page), Some(1));
+}
+
 #[tokio::test]
 async fn the_navigation_count_follows_every_change_of_tasks() {
     let app = TestApp::spawn().await;

@@ -92,8 +92,6 @@ pub struct Report {
     pub program_name: String,
     pub phase_name: String,
     pub repetition: i32,
-    /// Whether the user asking has opened, saved or submitted this report.
-    pub edited_by_user: bool,
 }
 
 impl Report {
@@ -167,16 +165,50 @@ impl ReportFields {
     }
 }
 
-pub async fn find(db: impl PgExecutor<'_>, id: i64, user_id: i64) -> sqlx::Result<Option<Report>> {
+/// Who report `id` belongs to, whether user `user_id` has opened, saved or submitted it, and
+/// the revision of its network (as `NetworkContext::load` reads it): what is checked before
+/// anything of the report is shown.
+pub struct ReportAccess {
+    pub network_id: i64,
+    pub kommune_ags: String,
+    pub land_code: String,
+    pub edited_by_user: bool,
+    pub revision: i64,
+}
+
+pub async fn access(
+    db: impl PgExecutor<'_>,
+    id: i64,
+    user_id: i64,
+) -> sqlx::Result<Option<ReportAccess>> {
+    sqlx::query_as!(
+        ReportAccess,
+        r#"SELECT f.network_id, n.kommune_ags, k.land_code::text AS "land_code!",
+                  EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.user_id = $2
+                            AND e.kind IN ('angelegt', 'gespeichert', 'eingereicht')) AS "edited_by_user!",
+                  (SELECT coalesce(sum(v.revision), 0) FROM network_revisions v
+                   WHERE v.network_id IN (0, f.network_id))::bigint AS "revision!"
+           FROM reports r
+           JOIN fundings f ON f.id = r.funding_id
+           JOIN networks n ON n.id = f.network_id
+           JOIN kommunen k ON k.ags = n.kommune_ags
+           WHERE r.id = $1"#,
+        id,
+        user_id
+    )
+    .fetch_optional(db)
+    .await
+}
+
+/// Report `id` as every reader sees it.
+pub async fn find(db: impl PgExecutor<'_>, id: i64) -> sqlx::Result<Option<Report>> {
     sqlx::query_as!(
         Report,
         r#"SELECT r.id, r.funding_id, r.seq, r.kind, r.period_start, r.period_end, r.due_on,
                   r.status AS "status: ReportStatus", r.snapshot, r.what_worked, r.what_did_not, r.participation, r.plans,
                   r.submitted_at, r.accepted_at, r.version, f.network_id, n.name AS network_name,
                   n.kommune_ags, k.name AS kommune_name, k.land_code::text AS "land_code!",
-                  p.name AS program_name, ph.name AS phase_name, f.repetition,
-                  EXISTS (SELECT 1 FROM report_events e WHERE e.report_id = r.id AND e.user_id = $2
-                            AND e.kind IN ('angelegt', 'gespeichert', 'eingereicht')) AS "edited_by_user!"
+                  p.name AS program_name, ph.name AS phase_name, f.repetition
            FROM reports r
            JOIN fundings f ON f.id = r.funding_id
            JOIN networks n ON n.id = f.network_id
@@ -184,8 +216,7 @@ pub async fn find(db: impl PgExecutor<'_>, id: i64, user_id: i64) -> sqlx::Resul
            JOIN funding_programs p ON p.id = f.program_id
            JOIN funding_phases ph ON ph.id = f.phase_id
            WHERE r.id = $1"#,
-        id,
-        user_id
+        id
     )
     .fetch_optional(db)
     .await
@@ -322,6 +353,7 @@ pub async fn add_event(
 }
 
 /// One entry of a report's thread: a step or a comment.
+#[derive(Clone)]
 pub struct ReportEvent {
     pub kind: String,
     pub actor: String,
