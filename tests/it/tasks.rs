@@ -287,6 +287,13 @@ async fn the_coordinators_milestones_are_kept_until_her_networks_change() {
     let detmold = app.create_network(DETMOLD, "Netzwerk Detmold").await;
     goal_with_milestones(&app, first, "Gut ankommen", &[(-3, "Lotsen benannt")]).await;
     goal_with_milestones(&app, second, "Gut essen", &[(5, "Mittagstisch eröffnet")]).await;
+    goal_with_milestones(
+        &app,
+        detmold,
+        "Detmolder Ziel",
+        &[(-1, "Detmolder Meilenstein")],
+    )
+    .await;
     let hamm = app
         .signed_in("k@hamm.de", Role::Kommune, Some(HAMM), None)
         .await;
@@ -303,14 +310,12 @@ async fn the_coordinators_milestones_are_kept_until_her_networks_change() {
         "session, first networks, the tasks' revisions and entries"
     );
 
-    // Another municipality's milestone leaves hers kept.
-    goal_with_milestones(
-        &app,
-        detmold,
-        "Detmolder Ziel",
-        &[(-1, "Detmolder Meilenstein")],
-    )
-    .await;
+    // Another municipality's milestone leaves hers kept (milestones move their network's
+    // revision only; goals, measures and networks move the Land's too, and with it hers once).
+    sqlx::query("UPDATE milestones SET due_on = due_on - 1 WHERE title = 'Detmolder Meilenstein'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
     let (kept, response) = queries::count(app.get(&hamm, "/")).await;
     assert_eq!(kept, 3);
     assert!(!response.text().await.unwrap().contains("Detmolder"));
