@@ -253,10 +253,10 @@ impl NetworkFilter {
 }
 
 /// The rows of a network list (see [`Visible`]) with their narrowing: every shape is a
-/// statement of its own, because PostgreSQL soon runs a prepared statement with a generic plan, and one with
-/// optional filters (`$1 IS NULL OR …`) would then look up the networks of every Kommune of
-/// the country for one Kommune's (measured at 5,000 networks: 2.3 ms instead of 0.1). `$1` is
-/// the running state; the narrowing's parameters follow, `$2` first.
+/// statement of its own, because PostgreSQL soon runs a prepared statement with a generic
+/// plan, and one with optional filters (`$1 IS NULL OR …`) would then look up the networks of
+/// every Kommune of the country for one Kommune's (measured at 5,000 networks: 2.3 ms instead
+/// of 0.1). `$1` is the running state; the narrowing's parameters follow, `$2` first.
 macro_rules! network_page {
     ($narrowing:literal, $order:literal $(, $parameter:expr)*) => {
         sqlx::query_as!(
@@ -279,73 +279,71 @@ macro_rules! network_page {
     };
 }
 
-/// The networks a list shows: those `user` may read, narrowed by `filter`. A Land's and the
-/// country's networks without words are kept in list order per revision of the Land or the
-/// country, so a page reads no rows (sorting a Land's 700 networks, counting them and the
-/// sizes of a page's 50 for each page was most of the list's time at 5,000 networks); a
-/// municipality's few networks and those found by words are counted and read by the
-/// statements of the page.
+/// The networks a list shows: those `user` may read, narrowed by `filter`. Without words, a
+/// municipality's, a Land's and the country's networks are kept in list order per revision of
+/// their Land or of the country, so a page reads no rows (sorting and counting a Land's 700
+/// networks and the sizes of a page's 50 for each page was most of the list's time at 5,000
+/// networks; a municipality's page was planned anew for each request, for its `LIMIT`); those
+/// found by words are counted and read by the statements of the page.
 pub enum Visible {
     InOrder(Arc<Vec<NetworkSummary>>),
-    Narrowed {
+    Found {
         ags: Option<String>,
         land: Option<String>,
-        pattern: Option<String>,
+        pattern: String,
     },
 }
 
 impl Visible {
-    /// One statement for a Land's or the country's networks (the revision; their order, once
-    /// per revision), none otherwise.
+    /// One statement without words (the revision; the list once per revision), none with.
     pub async fn of(
         pool: &PgPool,
         computed: &Computed,
         user: &SessionUser,
         filter: &NetworkFilter,
     ) -> sqlx::Result<Self> {
-        Ok(match (visible_scope(user, filter), filter.pattern()) {
-            ((None, land), None) => {
-                let revision = crate::db::revision(pool, land.as_deref()).await?;
-                Self::InOrder(in_list_order(pool, computed, land, revision).await?)
-            }
-            ((ags, land), pattern) => Self::Narrowed { ags, land, pattern },
-        })
+        let (ags, land) = visible_scope(user, filter);
+        if let Some(pattern) = filter.pattern() {
+            return Ok(Self::Found { ags, land, pattern });
+        }
+        // A municipality's networks are counted in the revision of its Land.
+        let counted_in = match &ags {
+            Some(_) => user.land_code.as_deref(),
+            None => land.as_deref(),
+        };
+        let revision = crate::db::revision(pool, counted_in).await?;
+        let listed = match ags {
+            Some(ags) => of_municipality(pool, computed, ags, revision).await?,
+            None => in_list_order(pool, computed, land, revision).await?,
+        };
+        Ok(Self::InOrder(listed))
     }
 
-    /// How many networks there are: one statement if they were narrowed.
+    /// How many networks there are: one statement for those found by words.
     pub async fn total(&self, pool: &PgPool) -> sqlx::Result<i64> {
-        let (ags, land, pattern) = match self {
-            Self::InOrder(listed) => return Ok(i64::try_from(listed.len()).unwrap_or(i64::MAX)),
-            Self::Narrowed {
-                ags: Some(ags),
-                pattern: None,
-                ..
-            } => {
-                return sqlx::query_scalar!(
-                    r#"SELECT count(*) AS "count!" FROM networks WHERE kommune_ags = $1"#,
-                    ags
+        match self {
+            Self::InOrder(listed) => Ok(i64::try_from(listed.len()).unwrap_or(i64::MAX)),
+            // The place matches as the networks of the municipalities whose name matches, so
+            // that both halves of the OR are index scans (trigram indexes, migration 0023).
+            Self::Found { ags, land, pattern } => {
+                sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "count!" FROM networks n
+                       WHERE ($1::text IS NULL OR n.kommune_ags = $1)
+                         AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
+                         AND (n.name ILIKE $3
+                              OR n.kommune_ags = ANY (ARRAY(SELECT ags FROM kommunen WHERE name ILIKE $3)))"#,
+                    ags.as_deref(),
+                    land.as_deref(),
+                    pattern,
                 )
                 .fetch_one(pool)
-                .await;
+                .await
             }
-            Self::Narrowed { ags, land, pattern } => (ags, land, pattern),
-        };
-        sqlx::query_scalar!(
-            r#"SELECT count(*) AS "count!" FROM networks n
-               WHERE ($1::text IS NULL OR n.kommune_ags = $1)
-                 AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
-                 AND ($3::text IS NULL OR n.name ILIKE $3
-                      OR EXISTS (SELECT FROM kommunen k WHERE k.ags = n.kommune_ags AND k.name ILIKE $3))"#,
-            ags.as_deref(),
-            land.as_deref(),
-            pattern.as_deref(),
-        )
-        .fetch_one(pool)
-        .await
+        }
     }
 
-    /// `limit` networks from the `offset`th on, by municipality and name: one statement if
-    /// they were narrowed. The rows' sizes are counted after the limit (counted in the same
+    /// `limit` networks from the `offset`th on, by municipality and name: one statement for
+    /// those found by words. Their sizes are counted after the limit (counted in the same
     /// query level, they would be counted for every skipped row).
     pub async fn page(
         &self,
@@ -363,32 +361,18 @@ impl Visible {
                     .min(listed.len());
                 Ok(listed[from..to].to_vec())
             }
-            Self::Narrowed {
-                ags: Some(ags),
-                pattern: None,
-                ..
-            } => {
-                network_page!(
-                    "n.kommune_ags = $2 ORDER BY n.name, n.id LIMIT $3 OFFSET $4",
-                    "page.name, page.id",
-                    ags,
-                    limit,
-                    offset
-                )
-                .fetch_all(pool)
-                .await
-            }
-            Self::Narrowed { ags, land, pattern } => {
+            Self::Found { ags, land, pattern } => {
                 network_page!(
                     "($2::text IS NULL OR n.kommune_ags = $2)
                      AND ($3::text IS NULL OR k.land_code = $3)
-                     AND ($4::text IS NULL OR n.name ILIKE $4 OR k.name ILIKE $4)
+                     AND (n.name ILIKE $4
+                          OR n.kommune_ags = ANY (ARRAY(SELECT ags FROM kommunen WHERE name ILIKE $4)))
                      ORDER BY k.name, n.kommune_ags, n.name, n.id
                      LIMIT $5 OFFSET $6",
                     "page.kommune_name, page.kommune_ags, page.name, page.id",
                     ags.as_deref(),
                     land.as_deref(),
-                    pattern.as_deref(),
+                    pattern,
                     limit,
                     offset
                 )
@@ -419,6 +403,26 @@ pub async fn in_list_order(
             .fetch_all(pool)
             .await
         })
+        .await
+}
+
+/// A municipality's networks by name, kept per `revision` of its Land as a Land's are; a node
+/// keeps the lists of the municipalities asked for most recently.
+async fn of_municipality(
+    pool: &PgPool,
+    computed: &Computed,
+    ags: String,
+    revision: Revision,
+) -> sqlx::Result<Arc<Vec<NetworkSummary>>> {
+    const KEPT: usize = 2000;
+    computed
+        .get_or_compute_kept(
+            "network list of a municipality",
+            &ags,
+            revision,
+            KEPT,
+            || network_page!("n.kommune_ags = $2", "page.name, page.id", &ags).fetch_all(pool),
+        )
         .await
 }
 

@@ -250,6 +250,49 @@ async fn a_lands_network_list_shows_each_change_of_its_order_at_once() {
 }
 
 #[tokio::test]
+async fn a_municipalitys_network_list_shows_each_change_at_once() {
+    let app = TestApp::spawn().await;
+    add_networks(&app, 600).await;
+    let hamm = app
+        .signed_in("k@hamm.de", Role::Kommune, Some("05915"), None)
+        .await;
+    let in_hamm = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM networks WHERE kommune_ags = '05915' ORDER BY name, id",
+        )
+        .fetch_all(&app.pool)
+        .await
+        .unwrap()
+    };
+    let listed = || async { listed_ids(&app.get(&hamm, "/netzwerke").await.text().await.unwrap()) };
+    let before = in_hamm().await;
+    assert!(!before.is_empty());
+    assert_eq!(listed().await, before);
+    let added = app.create_network("05915", "Aaa-Netzwerk Hamm").await;
+    assert_eq!(listed().await.first(), Some(&added));
+    // A partner more shows in the list's count of partners.
+    sqlx::query(
+        "INSERT INTO partners (network_id, name, kind, ressort, network_role)
+         VALUES ($1, 'Jugendamt', 'jugendamt', 'jugend', 'steuerung')",
+    )
+    .bind(added)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let (statements, response) = queries::count(app.get(&hamm, "/netzwerke")).await;
+    let page = response.text().await.unwrap();
+    let row = page
+        .split("href=\"/netzwerke/")
+        .find(|row| row.starts_with(&format!("{added}\"")))
+        .unwrap();
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(">1</td>"), "{row}");
+    assert_eq!(statements, 3, "session, revision, the list read again");
+    let (statements, _) = queries::count(app.get(&hamm, "/netzwerke")).await;
+    assert_eq!(statements, 2, "session and revision once kept");
+}
+
+#[tokio::test]
 async fn a_lands_start_page_counts_its_municipalities_as_of_each_change() {
     let app = TestApp::spawn().await;
     let nrw = app
