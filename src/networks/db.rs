@@ -307,7 +307,8 @@ pub async fn page_visible_to(
             network_page!(
                 "($4::text IS NULL OR n.kommune_ags = $4)
                  AND ($5::text IS NULL OR k.land_code = $5)
-                 AND ($6::text IS NULL OR n.name ILIKE $6 OR k.name ILIKE $6)",
+                 AND ($6::text IS NULL OR n.name ILIKE $6
+                      OR n.kommune_ags = ANY (ARRAY(SELECT ags FROM kommunen WHERE name ILIKE $6)))",
                 limit,
                 offset,
                 ags,
@@ -358,7 +359,7 @@ pub async fn count_visible_to(
            WHERE ($1::text IS NULL OR n.kommune_ags = $1)
              AND ($2::text IS NULL OR left(n.kommune_ags, 2) = $2)
              AND ($3::text IS NULL OR n.name ILIKE $3
-                  OR EXISTS (SELECT FROM kommunen k WHERE k.ags = n.kommune_ags AND k.name ILIKE $3))"#,
+                  OR n.kommune_ags = ANY (ARRAY(SELECT ags FROM kommunen WHERE name ILIKE $3)))"#,
         ags,
         land,
         pattern,
