@@ -291,6 +291,7 @@ impl CompareOrder {
 }
 
 /// Which networks are named: see `policy::Comparison::filter`.
+#[derive(Debug)]
 pub struct Named<'a> {
     pub land: Option<&'a str>,
     pub ags: Option<&'a str>,

@@ -236,6 +236,10 @@ async fn change_status(
 const PAGE_SIZE: i64 = 50;
 /// Networks in one time-series chart.
 const MAX_SERIES: usize = 5;
+/// Keys kept with their indicator (or none: an unknown key), the most recently asked.
+const KEPT_KEYS: usize = 100;
+/// Pages of comparison tables kept, the most recently asked (50 rows each).
+const KEPT_PAGES: usize = 1_000;
 
 #[derive(Default, Deserialize)]
 #[serde(default)]
@@ -345,7 +349,19 @@ async fn compare(
         .is_some_and(|a| policy::allows(a, Action::ManageCatalog));
     let threshold = ctx.state.config.small_count_threshold;
     let pool = &ctx.state.pool;
-    let indicator = indicator_by_key(&ctx.state, &key).await?;
+    let computed = &ctx.state.computed;
+    // Everything but a chosen network's series is kept per revision of the country's data
+    // (the indicator with its adoptions, the page of the table, the distribution): the same
+    // for everybody with the same view, and read again once something changed.
+    let revision = crate::db::revision(pool, None).await?;
+    let indicator = computed
+        .get_or_compute_kept("catalog_indicator", &key, revision, KEPT_KEYS, || {
+            db::find_by_key(pool, &key)
+        })
+        .await?
+        .as_ref()
+        .clone()
+        .ok_or(AppError::NotFound)?;
     let order = CompareOrder::parse(&query.sortierung);
     let descending = query.richtung == "ab";
     let page = Requested::new(&query.seite, PAGE_SIZE);
@@ -367,29 +383,29 @@ async fn compare(
         Comparison::Own { ags, .. } if chosen.is_empty() => Some(ags.as_str()),
         _ => None,
     };
+    let table = format!(
+        "{}|{named:?}|{order:?}|{descending}|{}|{}",
+        indicator.id,
+        page.limit(),
+        page.offset()
+    );
+    let id = indicator.id.to_string();
     let (latest, distribution, series) = tokio::try_join!(
-        db::latest_page(
+        computed.get_or_compute_kept("catalog_latest", &table, revision, KEPT_PAGES, || {
+            db::latest_page(
+                pool,
+                indicator.id,
+                &named,
+                order,
+                descending,
+                page.limit(),
+                page.offset(),
+            )
+        },),
+        computed.get_or_compute("catalog_distribution", &id, revision, || db::distribution(
             pool,
-            indicator.id,
-            &named,
-            order,
-            descending,
-            page.limit(),
-            page.offset(),
-        ),
-        // The whole country's latest values: kept per revision of the country's data.
-        async {
-            let revision = crate::db::revision(pool, None).await?;
-            ctx.state
-                .computed
-                .get_or_compute(
-                    "catalog_distribution",
-                    &indicator.id.to_string(),
-                    revision,
-                    || db::distribution(pool, indicator.id),
-                )
-                .await
-        },
+            indicator.id
+        ),),
         async {
             if chosen.is_empty() && own_ags.is_none() {
                 Ok(Vec::new())

@@ -7,6 +7,7 @@ use sqlx::{PgConnection, PgExecutor, PgPool};
 
 use super::facets::{self, FacetCount};
 use super::markdown;
+use crate::computed::Revision;
 use crate::states::EntryStatus;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -34,6 +35,43 @@ impl SearchRequest {
     pub fn page_size(&self) -> i64 {
         self.page_size.unwrap_or(PAGE_SIZE)
     }
+
+    /// The same text for every request that finds the same: the values of a facet in any
+    /// order and repeated, as an address may list them.
+    pub fn key(&self) -> String {
+        fn set<T: Ord + Clone>(values: &[T]) -> Vec<T> {
+            let mut values = values.to_vec();
+            values.sort();
+            values.dedup();
+            values
+        }
+        format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}",
+            self.terms,
+            set(&self.kinds),
+            set(&self.levels),
+            set(&self.felder),
+            set(&self.themen),
+            set(&self.phasen),
+            set(&self.laender),
+            set(&self.years),
+            self.by_date,
+            self.page,
+            self.page_size(),
+        )
+    }
+}
+
+/// How often what the search reads has changed (entries, synonyms, Länder: migration 0023),
+/// as of today: the key of the searches `computed` keeps.
+pub async fn revision(db: impl PgExecutor<'_>) -> sqlx::Result<Revision> {
+    let number = sqlx::query_scalar!("SELECT revision FROM knowledge_revision")
+        .fetch_one(db)
+        .await?;
+    Ok(Revision {
+        day: crate::clock::today(),
+        number,
+    })
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,3 +1,6 @@
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -8,7 +11,7 @@ use axum::routing::{get, post};
 use axum_extra::extract::{Form, Query};
 use serde::Deserialize;
 
-use super::db::{self, Entry, Hit, NetworkLink};
+use super::db::{self, Entry, Hit, NetworkLink, SearchRequest};
 use super::facets::FacetCount;
 use super::forms::{CitationRow, EntryForm};
 use super::markdown;
@@ -115,10 +118,8 @@ struct SearchPage {
     /// "Meinten Sie …?": the query with misspelt words replaced, and its search address.
     suggestion: Option<(String, String)>,
     by_date: bool,
-    total: i64,
     paging: Paging,
-    results: Vec<ResultItem>,
-    facets: Vec<Facet>,
+    found: Arc<Found>,
     /// The current filters as a query string, to carry into paging and sort links.
     current: String,
     /// The Atom feed of the chosen facets (`opendata`).
@@ -132,7 +133,8 @@ struct SearchPage {
 impl SearchPage {
     /// How many filter options are ticked, for the summary of the folded filters.
     fn chosen_filters(&self) -> usize {
-        self.facets
+        self.found
+            .facets
             .iter()
             .flat_map(|f| &f.options)
             .filter(|o| o.checked)
@@ -140,75 +142,121 @@ impl SearchPage {
     }
 }
 
+/// What a search found, ready to show: the same for everybody who asks the same.
+struct Found {
+    total: i64,
+    results: Vec<ResultItem>,
+    facets: Vec<Facet>,
+    /// See `db::SearchResult::suggestions`.
+    suggestions: HashMap<String, String>,
+}
+
+/// Searches kept, the most recently asked (a page of snippets with its facets: about 15 KB).
+const KEPT_SEARCHES: usize = 1_000;
+
+/// The search `request`, kept per revision of what it reads (`db::revision`): people search
+/// the same words again and again, and a kept search costs one statement instead of finding,
+/// ranking and cutting snippets again. A change of an entry, a synonym or a Land shows at
+/// once, on every node.
+async fn found(state: &AppState, request: &SearchRequest) -> AppResult<Arc<Found>> {
+    let revision = db::revision(&state.pool).await?;
+    let found = state
+        .computed
+        .get_or_compute_kept(
+            "knowledge_search",
+            &request.key(),
+            revision,
+            KEPT_SEARCHES,
+            || async {
+                let result = db::search(&state.pool, &state.search_pool, request).await?;
+                Ok::<_, sqlx::Error>(Found::new(request, result))
+            },
+        )
+        .await?;
+    Ok(found)
+}
+
+impl Found {
+    fn new(request: &SearchRequest, result: db::SearchResult) -> Self {
+        let facets = vec![
+            facet("art", "Art", ARTEN, &request.kinds, &result.facets),
+            facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
+            facet(
+                "feld",
+                "Handlungsfeld",
+                HANDLUNGSFELDER,
+                &request.felder,
+                &result.facets,
+            ),
+            facet("thema", "Thema", THEMEN, &request.themen, &result.facets),
+            facet(
+                "phase",
+                "Lebensphase",
+                LEBENSPHASEN,
+                &request.phasen,
+                &result.facets,
+            ),
+            dynamic_facet("land", "Land", &request.laender, &result.facets),
+            dynamic_facet(
+                "jahr",
+                "Jahr",
+                &request
+                    .years
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>(),
+                &result.facets,
+            ),
+        ];
+        // Snippets mark the synonyms that found an entry as well as the typed words.
+        let marked = if result.words.is_empty() {
+            &request.terms
+        } else {
+            &result.words
+        };
+        Self {
+            total: result.total,
+            results: result
+                .hits
+                .into_iter()
+                .map(|hit| result_item(hit, marked))
+                .collect(),
+            facets,
+            suggestions: result.suggestions,
+        }
+    }
+}
+
 async fn search_page(ctx: PublicCtx, Query(params): Query<Params>) -> AppResult<Response> {
     let query = params.query();
     let request = params.request(&query);
-    let terms = request.terms.clone();
     let page = Requested::new(&params.seite, db::PAGE_SIZE);
-    let result = db::search(&ctx.state.pool, &ctx.state.search_pool, &request).await?;
-    let facets = vec![
-        facet("art", "Art", ARTEN, &request.kinds, &result.facets),
-        facet("ebene", "Ebene", EBENEN, &request.levels, &result.facets),
-        facet(
-            "feld",
-            "Handlungsfeld",
-            HANDLUNGSFELDER,
-            &request.felder,
-            &result.facets,
-        ),
-        facet("thema", "Thema", THEMEN, &request.themen, &result.facets),
-        facet(
-            "phase",
-            "Lebensphase",
-            LEBENSPHASEN,
-            &request.phasen,
-            &result.facets,
-        ),
-        dynamic_facet("land", "Land", &request.laender, &result.facets),
-        dynamic_facet(
-            "jahr",
-            "Jahr",
-            &request
-                .years
-                .iter()
-                .map(|y| y.to_string())
-                .collect::<Vec<_>>(),
-            &result.facets,
-        ),
-    ];
-    let current = query_string(&query, &facets, request.by_date && !terms.is_empty());
-    let feed = with_query(super::FEED, &chosen(&facets));
-    let suggestion = search::corrected(&query, &result.suggestions).map(|corrected| {
+    let found = found(&ctx.state, &request).await?;
+    let current = query_string(
+        &query,
+        &found.facets,
+        request.by_date && !request.terms.is_empty(),
+    );
+    let feed = with_query(super::FEED, &chosen(&found.facets));
+    let suggestion = search::corrected(&query, &found.suggestions).map(|corrected| {
         let href = with_query("/wissen", &[("q", corrected.as_str())]);
         (corrected, href)
     });
-    // Snippets mark the synonyms that found an entry as well as the typed words.
-    let marked = if result.words.is_empty() {
-        terms.clone()
-    } else {
-        result.words
-    };
     Ok(SearchPage {
         layout: ctx.layout,
-        ignored_query: !query.trim().is_empty() && terms.is_empty(),
+        ignored_query: !query.trim().is_empty() && request.terms.is_empty(),
         suggestion,
         query,
         by_date: request.by_date,
-        total: result.total,
         paging: page.paging(
-            result.total,
+            found.total,
             if current.is_empty() {
                 "/wissen".to_owned()
             } else {
                 format!("/wissen?{current}")
             },
         ),
-        results: result
-            .hits
-            .into_iter()
-            .map(|hit| result_item(hit, &marked))
-            .collect(),
-        facets,
+        found,
         current,
         feed,
         license: ctx.state.config.content_license.clone(),

@@ -159,24 +159,8 @@ pub struct Segment {
 /// inside words ("armut" in "Kinderarmut").
 pub fn snippet(text: &str, terms: &[String], width: usize) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
-    // The folded text, and for every folded byte the index of the character it came from.
-    let mut folded = String::new();
-    let mut origin = Vec::new();
-    for (i, c) in chars.iter().enumerate() {
-        let before = folded.len();
-        push_folded(&mut folded, *c);
-        origin.extend(std::iter::repeat_n(i, folded.len() - before));
-    }
-    let mut hits = vec![false; chars.len()];
-    let mut first_hit = None;
-    for term in terms {
-        for (at, _) in folded.match_indices(term.as_str()) {
-            let (start, end) = (origin[at], origin[at + term.len() - 1]);
-            first_hit = Some(first_hit.map_or(start, |f: usize| f.min(start)));
-            hits[start..=end].iter_mut().for_each(|h| *h = true);
-        }
-    }
-    let start = match first_hit {
+    let hits = hits(&chars, terms);
+    let start = match hits.iter().position(|hit| *hit) {
         Some(hit) if chars.len() > width => word_start(&chars, hit.saturating_sub(width / 3)),
         _ => 0,
     };
@@ -209,6 +193,29 @@ pub fn snippet(text: &str, terms: &[String], width: usize) -> Vec<Segment> {
         });
     }
     segments
+}
+
+/// For every character of `chars`, whether it belongs to a match of a term.
+fn hits(chars: &[char], terms: &[String]) -> Vec<bool> {
+    let mut hits = vec![false; chars.len()];
+    if terms.is_empty() {
+        return hits;
+    }
+    // The folded text, and for every folded byte the index of the character it came from.
+    let mut folded = String::new();
+    let mut origin = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        let before = folded.len();
+        push_folded(&mut folded, *c);
+        origin.extend(std::iter::repeat_n(i, folded.len() - before));
+    }
+    for term in terms {
+        for (at, _) in folded.match_indices(term.as_str()) {
+            let (start, end) = (origin[at], origin[at + term.len() - 1]);
+            hits[start..=end].iter_mut().for_each(|h| *h = true);
+        }
+    }
+    hits
 }
 
 fn word_start(chars: &[char], mut i: usize) -> usize {
@@ -258,6 +265,23 @@ mod tests {
         assert_eq!(terms(&"wort ".repeat(100)), ["wort"]);
         assert_eq!(terms("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10").len(), MAX_TERMS);
         assert_eq!(terms("Straße\u{0}\u{7}"), ["strasse"]);
+    }
+
+    #[test]
+    fn requests_that_find_the_same_share_their_key() {
+        let request = |art: &[&str], seite: &str| {
+            let params = Params {
+                q: "Armut Kita".into(),
+                art: art.iter().map(|a| (*a).to_owned()).collect(),
+                seite: seite.into(),
+                ..Default::default()
+            };
+            params.request(&params.query()).key()
+        };
+        let key = request(&["studie", "good_practice"], "1");
+        assert_eq!(key, request(&["good_practice", "studie", "studie"], ""));
+        assert_ne!(key, request(&["good_practice"], "1"));
+        assert_ne!(key, request(&["studie", "good_practice"], "2"));
     }
 
     #[test]

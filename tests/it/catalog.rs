@@ -420,6 +420,22 @@ async fn the_comparison_shows_each_role_what_the_policy_allows() {
         )
         .await;
     assert_eq!(response.status(), 200);
+
+    // The table is kept until the country's data changes, and then shows the change at once:
+    // a network made public, a renamed one, a new value.
+    make_public(&app, detmold_net).await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "UPDATE networks SET name = 'Präventionskette Hamm-Mitte' WHERE id = {hamm_net};
+         INSERT INTO indicator_values (indicator_id, period_date, value)
+         SELECT id, '2026-03-01', 60 FROM indicators WHERE network_id = {halle_net};"
+    )))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let body = app.get(&app.client, &path).await.text().await.unwrap();
+    assert!(body.contains("Netzwerk Detmold"), "{body}");
+    assert!(body.contains("Präventionskette Hamm-Mitte"), "{body}");
+    assert!(body.contains("01.03.2026"), "{body}");
 }
 
 /// Counts of people below the threshold show as "< 3" in the comparison, with the page saying
@@ -624,6 +640,9 @@ async fn comparison_and_nap_report_issue_a_fixed_number_of_statements() {
     let body = app.get(&bund, &path).await.text().await.unwrap();
     assert!(body.contains("600 Netzwerke mit Werten"));
     assert!(body.contains("Seite 1 von 12"));
+    // Kept until the data changes: a visitor's comparison reads the revision only.
+    let (kept, _) = queries::count(app.get(&app.client, &path)).await;
+    assert_eq!(kept, 1);
 }
 
 #[tokio::test]

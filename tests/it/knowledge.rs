@@ -1,8 +1,9 @@
+use kinderchancen::config::Config;
 use kinderchancen::policy::Role;
 use kinderchancen::web::with_query;
 
 use crate::networks::{DETMOLD, HAMM};
-use crate::support::TestApp;
+use crate::support::{TestApp, queries};
 
 /// Slugs of the result list, in order.
 async fn search(app: &TestApp, query: &str) -> Vec<String> {
@@ -647,27 +648,105 @@ async fn hostile_entry_fields_are_refused_or_escaped() {
 #[tokio::test]
 async fn a_search_issues_the_same_statements_for_a_small_and_a_large_corpus() {
     let app = TestApp::spawn().await;
-    // Without words the hits (page and facet keys); with words their expansion first.
+    // The revision of what the search reads, then the hits (page and facet keys), with words
+    // their expansion first; a search asked again is kept: the revision only.
     let urls = [
-        ("/wissen", 1),
-        ("/wissen?q=Armut&art=good_practice", 2),
-        ("/wissen?q=Kinder+Armut&sortierung=datum&seite=2", 2),
+        ("/wissen", 2),
+        ("/wissen?q=Armut&art=good_practice", 3),
+        ("/wissen?q=Kinder+Armut&sortierung=datum&seite=2", 3),
     ];
-    let mut before = Vec::new();
-    for (url, _) in urls {
-        let (statements, response) =
-            crate::support::queries::count(app.get(&app.client, url)).await;
-        assert_eq!(response.status(), 200);
-        before.push(statements);
-    }
+    let statements = || async {
+        let mut counted = Vec::new();
+        for (url, _) in urls {
+            let (statements, response) = queries::count(app.get(&app.client, url)).await;
+            assert_eq!(response.status(), 200);
+            let (kept, _) = queries::count(app.get(&app.client, url)).await;
+            assert_eq!(kept, 1, "{url}: kept");
+            counted.push(statements);
+        }
+        counted
+    };
+    let small = statements().await;
     kinderchancen::knowledge::synthetic::generate(&app.pool, 300)
         .await
         .unwrap();
-    for ((url, fixed), small) in urls.into_iter().zip(before) {
-        let (statements, _) = crate::support::queries::count(app.get(&app.client, url)).await;
-        assert_eq!(statements, small, "{url}");
-        assert_eq!(statements, fixed, "{url}");
+    let large = statements().await;
+    assert_eq!(large, small);
+    assert_eq!(large, urls.map(|(_, fixed)| fixed));
+}
+
+/// What `query` finds on `app`: the heading with the number of entries, and their slugs.
+async fn found_on(app: &TestApp, query: &str) -> (String, Vec<String>) {
+    let url = with_query("/wissen", &[("q", query)]);
+    let body = app.get(&app.client, &url).await.text().await.unwrap();
+    let heading = body
+        .split(r#"id="treffer-titel" aria-live="polite">"#)
+        .nth(1)
+        .and_then(|rest| rest.split(" zu ").next())
+        .unwrap()
+        .to_owned();
+    (heading, slugs(&body))
+}
+
+/// Searches are kept per revision of the entries, the synonyms and the Länder (migration
+/// 0023): every write of them shows at the next search, on every node.
+#[tokio::test]
+async fn a_kept_search_shows_a_change_at_once_on_every_node() {
+    let a = TestApp::spawn().await;
+    let b = TestApp::serving(a.pool.clone(), Config::for_tests()).await;
+    let slug: String = sqlx::query_scalar(
+        "SELECT slug FROM knowledge_entries WHERE status = 'veroeffentlicht' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&a.pool)
+    .await
+    .unwrap();
+    let write = |sql: String| {
+        let pool = a.pool.clone();
+        async move {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+    };
+    for node in [&a, &b] {
+        assert_eq!(found_on(node, "Zauberbrunnen").await.0, "0 Einträge");
+        assert_eq!(found_on(node, "Wunschquelle").await.0, "0 Einträge");
+        let (kept, _) = queries::count(node.get(&node.client, "/wissen?q=Zauberbrunnen")).await;
+        assert_eq!(kept, 1, "kept");
     }
+    write(format!(
+        "UPDATE knowledge_entries SET title = title || ' am Zauberbrunnen' WHERE slug = '{slug}'"
+    ))
+    .await;
+    for node in [&a, &b] {
+        let (heading, slugs) = found_on(node, "Zauberbrunnen").await;
+        assert_eq!((heading.as_str(), slugs), ("1 Eintrag", vec![slug.clone()]));
+    }
+    write(
+        "INSERT INTO knowledge_synonyms (term, synonym) VALUES ('Wunschquelle', 'Zauberbrunnen')"
+            .into(),
+    )
+    .await;
+    for node in [&a, &b] {
+        assert_eq!(found_on(node, "Wunschquelle").await.0, "1 Eintrag");
+    }
+    write("DELETE FROM knowledge_synonyms WHERE term = 'Wunschquelle'".into()).await;
+    assert_eq!(found_on(&b, "Wunschquelle").await.0, "0 Einträge");
+    write(format!(
+        "UPDATE knowledge_entries SET status = 'entwurf' WHERE slug = '{slug}'"
+    ))
+    .await;
+    assert_eq!(found_on(&a, "Zauberbrunnen").await.0, "0 Einträge");
+
+    let land_facet = || async {
+        let body = b.get(&b.client, "/wissen").await.text().await.unwrap();
+        body.contains("Nordrhein-Westfalen und Lippe (")
+    };
+    assert!(!land_facet().await);
+    write("UPDATE laender SET name = 'Nordrhein-Westfalen und Lippe' WHERE code = '05'".into())
+        .await;
+    assert!(land_facet().await, "the Land facet shows the new name");
 }
 
 /// The facet counts come from keys packed in the database and unpacked in the application;

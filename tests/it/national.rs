@@ -269,6 +269,23 @@ async fn public_discovery_lists_only_public_profiles() {
             .status(),
         404
     );
+    // A network is found by its name or by its place, the name of its Kommune.
+    sqlx::query("UPDATE networks SET name = 'Sichtbares Netz' WHERE id = $1")
+        .bind(visible)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let bund = app.signed_in("b2@bund.de", Role::Bund, None, None).await;
+    for (client, path) in [
+        (&anonymous, "/oeffentlich?q=hamm"),
+        (&anonymous, "/oeffentlich?q=sichtbares"),
+        (&bund, "/netzwerke?q=hamm"),
+        (&bund, "/netzwerke?q=sichtbares"),
+    ] {
+        let page = app.get(client, path).await.text().await.unwrap();
+        assert!(page.contains("Sichtbares Netz<"), "{path}");
+        assert!(!page.contains("Geheimes Netz"), "{path}");
+    }
 }
 
 /// The public list counts what it finds from the map's figures, kept per revision, unless
