@@ -9,10 +9,11 @@ use axum::Router;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use crate::computed::Revision;
 use crate::error::AppResult;
 use crate::format;
 use crate::identity::SessionUser;
-use crate::networks::db::{NetworkFilter, NetworkSummary, Visible, in_list_order};
+use crate::networks::db::{NetworkSummary, Visible};
 use crate::policy::Role;
 use crate::state::AppState;
 use crate::users::db::UserRow;
@@ -59,8 +60,7 @@ enum Start {
 }
 
 /// The first networks of the user's list, and whether there are more (a Land has hundreds):
-/// a municipality's in one statement, reading one row past the first page instead of counting
-/// them; a Land's kept per revision (see `Visible`).
+/// kept per revision of the user's Land (see `Visible`), which the start page's tasks read.
 struct FirstNetworks {
     shown: Vec<NetworkSummary>,
     more: bool,
@@ -69,19 +69,9 @@ struct FirstNetworks {
 impl FirstNetworks {
     const SHOWN: usize = 10;
 
-    async fn of(state: &AppState, user: &SessionUser) -> AppResult<Self> {
-        let visible = Visible::of(
-            &state.pool,
-            &state.computed,
-            user,
-            &NetworkFilter::default(),
-        )
-        .await?;
-        Self::first_of(state, visible).await
-    }
-
-    async fn first_of(state: &AppState, visible: Visible) -> AppResult<Self> {
+    async fn of(state: &AppState, user: &SessionUser, land_revision: Revision) -> AppResult<Self> {
         let one_more = Self::SHOWN as i64 + 1;
+        let visible = Visible::in_order(&state.pool, &state.computed, user, land_revision).await?;
         let mut shown = visible.page(&state.pool, one_more, 0).await?;
         let more = shown.len() > Self::SHOWN;
         shown.truncate(Self::SHOWN);
@@ -113,20 +103,29 @@ async fn start(
         crate::national::overview::MapChoice,
     >,
 ) -> AppResult<Response> {
-    let start = match &ctx.user {
-        None => Start::Public,
-        Some(u) => match u.role {
+    let today = crate::clock::today();
+    let tasks = match &ctx.user {
+        Some(u) => {
+            let tasks = tasks::page(&ctx.state, u, today, StartPage::TASKS_SHOWN, 0).await?;
+            tasks::keep_count(&ctx.state, &mut ctx.layout, u, tasks.total, today).await?;
+            Some(tasks)
+        }
+        None => None,
+    };
+    // A coordinator's and a Land officer's networks are kept per revision of their Land,
+    // which the tasks read.
+    let land_revision = tasks.as_ref().map(|t| t.land_revision);
+    let (pool, computed) = (&ctx.state.pool, &ctx.state.computed);
+    let start = match (&ctx.user, land_revision) {
+        (Some(u), Some(revision)) => match u.role {
             Role::Kommune => Start::Kommune {
                 name: u.kommune_name.clone().unwrap_or_default(),
                 ags: u.kommune_ags.clone().unwrap_or_default(),
                 land_name: u.land_name.clone().unwrap_or_default(),
-                networks: FirstNetworks::of(&ctx.state, u).await?,
+                networks: FirstNetworks::of(&ctx.state, u, revision).await?,
             },
             Role::Land => {
                 let code = u.land_code.clone().unwrap_or_default();
-                let (pool, computed) = (&ctx.state.pool, &ctx.state.computed);
-                // The Land's municipalities and its networks are kept per revision of the Land.
-                let revision = crate::db::revision(pool, Some(&code)).await?;
                 let totals = computed
                     .get_or_compute("land_start_totals", &code, revision, || {
                         sqlx::query!(
@@ -138,12 +137,11 @@ async fn start(
                         .fetch_one(pool)
                     })
                     .await?;
-                let listed = in_list_order(pool, computed, Some(code.clone()), revision).await?;
                 Start::Land {
                     name: u.land_name.clone().unwrap_or_default(),
                     kommunen: totals.kommunen,
                     population: format::integer(totals.population),
-                    networks: FirstNetworks::first_of(&ctx.state, Visible::InOrder(listed)).await?,
+                    networks: FirstNetworks::of(&ctx.state, u, revision).await?,
                     code,
                 }
             }
@@ -155,30 +153,18 @@ async fn start(
                 ),
             },
             Role::Admin => {
-                let (users, total) = crate::users::db::list(
-                    &ctx.state.pool,
-                    &crate::users::db::ListFilter::default(),
-                    10,
-                    0,
-                )
-                .await?;
+                let (users, total) =
+                    crate::users::db::list(pool, &crate::users::db::ListFilter::default(), 10, 0)
+                        .await?;
                 Start::Admin {
                     users: users.into_iter().map(|l| l.user).collect(),
                     total: usize::try_from(total).unwrap_or_default(),
                 }
             }
         },
+        _ => Start::Public,
     };
-    let today = crate::clock::today();
-    let (tasks, total_tasks) = match &ctx.user {
-        Some(u) => {
-            let (tasks, total) =
-                tasks::page(&ctx.state, u, today, StartPage::TASKS_SHOWN, 0).await?;
-            tasks::keep_count(&ctx.state, &mut ctx.layout, u, total, today).await?;
-            (tasks, total)
-        }
-        None => (Vec::new(), 0),
-    };
+    let (tasks, total_tasks) = tasks.map_or((Vec::new(), 0), |t| (t.shown, t.total));
     Ok(StartPage {
         tasks,
         total_tasks,
@@ -214,7 +200,11 @@ async fn all_tasks(
     crate::policy::authorize(&ctx.user.actor(), crate::policy::Action::ListOwnTasks)?;
     let today = crate::clock::today();
     let requested = Requested::new(&query.seite, PAGE_SIZE);
-    let (mut tasks, total) = tasks::page(
+    let tasks::TaskPage {
+        shown: mut tasks,
+        total,
+        ..
+    } = tasks::page(
         &ctx.state,
         &ctx.user,
         today,
@@ -225,14 +215,15 @@ async fn all_tasks(
     let paging = requested.paging(total, TASKS.to_owned());
     // A page past the end shows the last one (a list that shrank since its link was made).
     if paging.page != requested.page && total > 0 {
-        (tasks, _) = tasks::page(
+        tasks = tasks::page(
             &ctx.state,
             &ctx.user,
             today,
             paging.limit(),
             paging.offset(),
         )
-        .await?;
+        .await?
+        .shown;
     }
     tasks::keep_count(&ctx.state, &mut ctx.layout, &ctx.user, total, today).await?;
     Ok(TasksPage {

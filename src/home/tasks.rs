@@ -30,6 +30,16 @@ pub const MILESTONE_DAYS: i64 = 14;
 /// How many municipalities' milestones a node keeps (the most recently asked for).
 const KEPT_MILESTONES: usize = 1000;
 
+/// A page of the user's tasks.
+pub struct TaskPage {
+    pub shown: Vec<Task>,
+    /// How many there are in all.
+    pub total: i64,
+    /// The revision of the user's Land the page read (the start page's network list is kept
+    /// by it as well).
+    pub land_revision: Revision,
+}
+
 /// Tasks `offset + 1` to `offset + limit` of the open tasks of `user` on `today`, most urgent
 /// first, and how many there are in all.
 pub async fn page(
@@ -38,7 +48,7 @@ pub async fn page(
     today: Date,
     limit: i64,
     offset: i64,
-) -> sqlx::Result<(Vec<Task>, i64)> {
+) -> sqlx::Result<TaskPage> {
     let (limit, offset) = (limit.max(0), offset.max(0));
     // Rows `offset..offset + limit` of the merged, sorted sources are among the first
     // `offset + limit` of each: `sort` is stable and each source comes sorted.
@@ -60,12 +70,16 @@ pub async fn page(
         .take(usize::try_from(limit).unwrap_or(usize::MAX))
         .collect();
     let kept_total = funding_total.saturating_add(milestones.len());
-    Ok((
+    Ok(TaskPage {
         shown,
-        i64::try_from(kept_total)
+        total: i64::try_from(kept_total)
             .unwrap_or(i64::MAX)
             .saturating_add(basis.entries_total),
-    ))
+        land_revision: Revision {
+            day: today,
+            number: basis.land_revision,
+        },
+    })
 }
 
 /// Shows `open` tasks in the navigation and keeps the count in the session, written only
@@ -276,7 +290,7 @@ pub async fn count_when_stale(
         && !user.must_change_password
     {
         let today = crate::clock::today();
-        let (_, open) = page(&state, user, today, 0, 0).await?;
+        let open = page(&state, user, today, 0, 0).await?.total;
         let open = i32::try_from(open).unwrap_or(i32::MAX);
         crate::auth::session::set_open_tasks(&state.pool, user, open, today).await?;
         user.open_tasks = Some(open);

@@ -312,6 +312,32 @@ impl Visible {
             None => land.as_deref(),
         };
         let revision = crate::db::revision(pool, counted_in).await?;
+        Self::listed(pool, computed, ags, land, revision).await
+    }
+
+    /// The networks `user` may read without narrowing, at `land_revision` of the user's Land,
+    /// which the caller read beside other things: no statement while they are kept. The
+    /// country's (for those who read every Land) are read at the country's revision.
+    pub async fn in_order(
+        pool: &PgPool,
+        computed: &Computed,
+        user: &SessionUser,
+        land_revision: Revision,
+    ) -> sqlx::Result<Self> {
+        let unnarrowed = NetworkFilter::default();
+        match visible_scope(user, &unnarrowed) {
+            (None, None) => Self::of(pool, computed, user, &unnarrowed).await,
+            (ags, land) => Self::listed(pool, computed, ags, land, land_revision).await,
+        }
+    }
+
+    async fn listed(
+        pool: &PgPool,
+        computed: &Computed,
+        ags: Option<String>,
+        land: Option<String>,
+        revision: Revision,
+    ) -> sqlx::Result<Self> {
         let listed = match ags {
             Some(ags) => of_municipality(pool, computed, ags, revision).await?,
             None => in_list_order(pool, computed, land, revision).await?,
@@ -386,7 +412,7 @@ impl Visible {
 /// A Land's networks (for `None`, the country's) by municipality and name, kept per `revision`
 /// of the Land or the country: their names, municipalities and sizes are all counted in those
 /// revisions (migrations 0018 and 0025).
-pub async fn in_list_order(
+async fn in_list_order(
     pool: &PgPool,
     computed: &Computed,
     land_code: Option<String>,
